@@ -1,0 +1,186 @@
+"""Demo content for the site as a whole: home page, partners, legal pages, settings."""
+
+from wagtail.models import Page, Site
+
+from .demo_tools import ensure_page, heading, paragraphs
+from .models import AccessibilityStatus, ContentPage, HomePage, Partner, SiteSettings
+
+PARTNERS = [
+    ("ANCT", "Agence nationale de la cohésion des territoires", "https://agence-cohesion-territoires.gouv.fr"),
+    ("Banque des Territoires", "Banque des Territoires (groupe Caisse des Dépôts)", "https://www.banquedesterritoires.fr"),
+    ("Décider ensemble", "Décider ensemble", "https://www.deciderensemble.com"),
+    ("ICPC", "Institut de la concertation et de la participation citoyenne", "https://i-cpc.org"),
+]
+
+HOME_INTRO = (
+    "<p>Chaque mois, Territoires en Commun vous fait découvrir une <b>thématique d'inspiration</b> : "
+    "les enjeux, les expériences et les bonnes pratiques de l'engagement citoyen et des coopérations "
+    "entre collectivités. Ressources, projets inspirants, agenda des partenaires et votes sur les "
+    "projets partagés de l'ANCT : tout est ici.</p>"
+)
+
+LEGAL_PAGES = {
+    "accessibility_page": dict(
+        slug="accessibilite",
+        title="Accessibilité",
+        intro="Déclaration d'accessibilité de la plateforme Territoires en Commun.",
+        body=[
+            *paragraphs(
+                "L'Agence nationale de la cohésion des territoires s'engage à rendre ses services "
+                "numériques accessibles, conformément à l'article 47 de la loi n° 2005-102 du "
+                "11 février 2005.",
+            ),
+            heading("État de conformité"),
+            *paragraphs(
+                "Territoires en Commun est <b>non conforme</b> au référentiel général "
+                "d'amélioration de l'accessibilité (RGAA 4.1) : aucun audit n'a encore été "
+                "réalisé. Le site est construit avec le Système de design de l'État (DSFR) et "
+                "vérifié automatiquement à chaque évolution ; un audit complet est prévu et "
+                "cette déclaration sera mise à jour avec ses résultats.",
+            ),
+            heading("Retour d'information et contact"),
+            *paragraphs(
+                "Si vous n'arrivez pas à accéder à un contenu ou à un service, écrivez-nous à "
+                "contact@territoires-en-commun.fr pour être orienté vers une alternative "
+                "accessible ou obtenir le contenu sous une autre forme.",
+            ),
+            heading("Voies de recours"),
+            *paragraphs(
+                "Si vous nous avez signalé un défaut d'accessibilité qui vous empêche d'accéder à "
+                "un contenu ou à un service et que vous n'avez pas obtenu de réponse satisfaisante, "
+                "vous pouvez écrire au Défenseur des droits, le contacter par téléphone au "
+                "09 69 39 00 00, ou lui écrire (gratuitement, sans timbre) : Défenseur des droits, "
+                "Libre réponse 71120, 75342 Paris CEDEX 07.",
+            ),
+        ],
+    ),
+    "legal_notice_page": dict(
+        slug="mentions-legales",
+        title="Mentions légales",
+        intro="Qui édite Territoires en Commun et à quelles conditions vous pouvez réutiliser ses contenus.",
+        body=[
+            heading("Éditeur"),
+            *paragraphs(
+                "Agence nationale de la cohésion des territoires (ANCT), 20 avenue de Ségur, "
+                "75007 Paris, en partenariat avec la Banque des Territoires, Décider ensemble et "
+                "l'Institut de la concertation et de la participation citoyenne (ICPC).",
+                "Directeur de la publication : le directeur général de l'ANCT.",
+            ),
+            heading("Réutilisation des contenus"),
+            *paragraphs(
+                "Sauf mention contraire, les contenus éditoriaux sont publiés sous licence "
+                "Creative Commons BY-SA 4.0 : vous pouvez les partager et les adapter en citant "
+                "Territoires en Commun et en conservant la même licence. Les ressources des "
+                "partenaires restent soumises à la licence indiquée sur chacune d'elles.",
+            ),
+            heading("Hébergement"),
+            *paragraphs(
+                "Le nom et l'adresse de l'hébergeur sont indiqués sur cette page par l'ANCT lors "
+                "de la mise en service de la plateforme.",
+            ),
+        ],
+    ),
+    "personal_data_page": dict(
+        slug="donnees-personnelles",
+        title="Données personnelles",
+        intro="Quelles données Territoires en Commun traite, pourquoi, combien de temps, et vos droits.",
+        body=[
+            heading("Responsable de traitement"),
+            *paragraphs(
+                "L'Agence nationale de la cohésion des territoires (ANCT) est responsable des "
+                "traitements de données personnelles réalisés sur la plateforme.",
+            ),
+            heading("Données traitées"),
+            *paragraphs(
+                "Nous ne collectons que ce que vous nous confiez : votre adresse électronique et, "
+                "si vous le souhaitez, votre nom et votre organisation lorsque vous vous abonnez "
+                "à la newsletter ; vos coordonnées professionnelles lorsque vous représentez une "
+                "collectivité pour voter ou lorsque vous proposez une ressource ou un événement.",
+                "Aucune mesure d'audience ni aucun service tiers n'est utilisé : les pages ne "
+                "font appel à aucun autre site que le nôtre.",
+            ),
+            heading("Durée de conservation et droits"),
+            *paragraphs(
+                "Les données sont conservées le temps de la relation puis supprimées. Vous pouvez "
+                "à tout moment y accéder, les rectifier, les supprimer ou vous opposer à leur "
+                "traitement en écrivant à contact@territoires-en-commun.fr. Vous pouvez aussi "
+                "adresser une réclamation à la CNIL.",
+            ),
+        ],
+    ),
+    "cookies_page": dict(
+        slug="gestion-des-cookies",
+        title="Gestion des cookies",
+        intro="Territoires en Commun ne dépose aucun cookie de mesure d'audience ni de publicité.",
+        body=[
+            *paragraphs(
+                "Quand vous consultez le site, aucun cookie n'est déposé sans nécessité. Seuls "
+                "des cookies strictement nécessaires au fonctionnement du service peuvent l'être : "
+                "le jeton de sécurité des formulaires (protection contre la falsification de "
+                "requêtes) et, pour les personnes qui se connectent, le cookie de session.",
+                "Vos paramètres d'affichage (thème clair ou sombre) sont conservés dans votre "
+                "navigateur et ne nous sont pas transmis.",
+                "Ces cookies étant exemptés de consentement, aucun bandeau ne vous est présenté.",
+            ),
+        ],
+    ),
+}
+
+
+def load_partners() -> None:
+    for order, (name, full_name, website) in enumerate(PARTNERS):
+        Partner.objects.get_or_create(
+            name=name,
+            defaults={
+                "full_name": full_name,
+                "website": website,
+                "is_founder": True,
+                "sort_order": order,
+            },
+        )
+
+
+def load_home() -> HomePage:
+    home = HomePage.objects.first()
+    if home is None:
+        root = Page.get_first_root_node()
+        home = root.add_child(
+            instance=HomePage(title="Territoires en Commun", slug="accueil", intro=HOME_INTRO)
+        )
+        home.save_revision().publish()
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        Site.objects.create(
+            hostname="localhost", port=80, root_page=home, is_default_site=True,
+            site_name="Territoires en Commun",
+        )
+    elif site.root_page_id != home.id:
+        previous = site.root_page
+        site.root_page = home
+        site.site_name = "Territoires en Commun"
+        site.save()
+        # Wagtail's installer leaves a placeholder "Welcome" page: drop it once replaced.
+        if previous.specific_class is Page and not previous.get_children().exists():
+            previous.delete()
+    return home
+
+
+def load_legal_pages(home: HomePage) -> None:
+    site_settings = SiteSettings.load()
+    changed = False
+    for field, spec in LEGAL_PAGES.items():
+        page, _created = ensure_page(home, ContentPage, show_in_menus=False, **spec)
+        if getattr(site_settings, f"{field}_id") is None:
+            setattr(site_settings, field, page)
+            changed = True
+    if changed:
+        site_settings.accessibility_status = AccessibilityStatus.NONE
+        site_settings.contact_email = "contact@territoires-en-commun.fr"
+        site_settings.save()
+
+
+def load(*, home: HomePage | None = None) -> HomePage:
+    load_partners()
+    home = load_home()
+    load_legal_pages(home)
+    return home

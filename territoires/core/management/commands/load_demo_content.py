@@ -1,0 +1,23 @@
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+import events.demo
+import newsletter.demo
+import resources.demo
+import themes.demo
+import votes.demo
+from territoires.core import demo as site_demo
+
+# Order matters: it is the order of the main navigation.
+APP_LOADERS = [themes.demo, resources.demo, events.demo, votes.demo, newsletter.demo]
+
+
+class Command(BaseCommand):
+    help = "Builds the page tree and fills it with the demo content (safe to run twice)."
+
+    @transaction.atomic
+    def handle(self, *args, **options):
+        home = site_demo.load()
+        for module in APP_LOADERS:
+            module.load(home=home)
+        self.stdout.write(self.style.SUCCESS("Contenu de démonstration chargé."))

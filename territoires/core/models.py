@@ -1,0 +1,185 @@
+"""Pages and settings that belong to the site as a whole."""
+
+from django.core.paginator import Paginator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from .blocks import COMMON_BLOCKS
+from .home import home_sections
+
+
+class Partner(models.Model):
+    """An organisation that runs the platform or publishes on it.
+
+    The founding partners (ANCT, Banque des Territoires, Décider ensemble, ICPC)
+    are named in the header and footer of every page.
+    """
+
+    name = models.CharField(_("nom court"), max_length=100, unique=True)
+    full_name = models.CharField(_("nom complet"), max_length=250, blank=True)
+    website = models.URLField(_("site web"), blank=True)
+    is_founder = models.BooleanField(
+        _("partenaire fondateur"),
+        default=False,
+        help_text=_("Les partenaires fondateurs sont cités dans l'en-tête et le pied de page."),
+    )
+    sort_order = models.PositiveSmallIntegerField(_("ordre d'affichage"), default=0)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("full_name"),
+        FieldPanel("website"),
+        FieldPanel("is_founder"),
+        FieldPanel("sort_order"),
+    ]
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+        verbose_name = _("partenaire")
+        verbose_name_plural = _("partenaires")
+
+    def __str__(self):
+        return self.name
+
+
+class AccessibilityStatus(models.TextChoices):
+    NONE = "non", _("non conforme")
+    PARTIAL = "partiellement", _("partiellement conforme")
+    FULL = "totalement", _("totalement conforme")
+
+
+@register_setting(icon="cog")
+class SiteSettings(BaseGenericSetting):
+    """Footer facts that the law requires on every page of a public service."""
+
+    accessibility_status = models.CharField(
+        _("état de conformité RGAA"),
+        max_length=20,
+        choices=AccessibilityStatus.choices,
+        default=AccessibilityStatus.PARTIAL,
+    )
+    accessibility_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("page Accessibilité"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    legal_notice_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("page Mentions légales"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    personal_data_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("page Données personnelles"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    cookies_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("page Gestion des cookies"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    licence_name = models.CharField(
+        _("licence des contenus"), max_length=200, default="Creative Commons BY-SA 4.0"
+    )
+    licence_url = models.URLField(
+        _("adresse de la licence"),
+        default="https://creativecommons.org/licenses/by-sa/4.0/deed.fr",
+    )
+    contact_email = models.EmailField(_("adresse de contact"), blank=True)
+
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("accessibility_status"),
+                FieldPanel("accessibility_page"),
+                FieldPanel("legal_notice_page"),
+                FieldPanel("personal_data_page"),
+                FieldPanel("cookies_page"),
+            ],
+            heading=_("Pages obligatoires"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("licence_name"), FieldPanel("licence_url"), FieldPanel("contact_email")],
+            heading=_("Licence et contact"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("réglages du site")
+
+
+class HomePage(Page):
+    """The front page: what is new this month across every part of the platform."""
+
+    intro = RichTextField(_("introduction"), features=["bold", "italic", "link"], blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["wagtailcore.Page"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("page d'accueil")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["sections"] = home_sections(request=request, home_page=self)
+        return context
+
+
+class ContentPage(Page):
+    """A plain editorial page: legal notices, accessibility statement, about…"""
+
+    intro = models.TextField(_("chapeau"), blank=True)
+    body = StreamField(COMMON_BLOCKS, verbose_name=_("contenu"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    parent_page_types = ["core.HomePage", "core.ContentPage"]
+
+    class Meta:
+        verbose_name = _("page de contenu")
+
+
+class SectionIndexPage(Page):
+    """Base of the landing page of each part of the site (Thématiques, Agenda…).
+
+    Lists its published children; each app says what its children are and what
+    to say while there is none yet.
+    """
+
+    intro = RichTextField(_("introduction"), features=["bold", "italic", "link"], blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    parent_page_types = ["core.HomePage"]
+    max_count = 1
+    items_per_page = 12
+    empty_message = _("Aucun contenu n'est publié pour le moment.")
+
+    class Meta:
+        abstract = True
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        children = self.get_children().live().public().specific().order_by("-first_published_at")
+        paginator = Paginator(children, self.items_per_page)
+        context["items"] = paginator.get_page(request.GET.get("page"))
+        context["empty_message"] = self.empty_message
+        return context

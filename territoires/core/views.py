@@ -1,0 +1,34 @@
+from django.core.paginator import Paginator
+from django.http import HttpResponseServerError, JsonResponse
+from django.shortcuts import render
+from django.template import loader
+from django.views.decorators.cache import never_cache
+from wagtail.models import Page
+
+from .health import health_report
+
+SEARCH_MAX_LENGTH = 200
+SEARCH_RESULTS_PER_PAGE = 10
+
+
+@never_cache
+def health(request):
+    report, status = health_report()
+    return JsonResponse(report, status=status)
+
+
+def search(request):
+    # Long or odd queries are cut rather than refused: the visitor still gets results.
+    query = " ".join(request.GET.get("q", "").split())[:SEARCH_MAX_LENGTH]
+    results = None
+    if query:
+        pages = Page.objects.live().public().exclude(depth__lte=1).specific().search(query)
+        results = Paginator(pages, SEARCH_RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "core/search.html", {"query": query, "results": results})
+
+
+def server_error(request):
+    """500 without the database: the page must render even when it is down."""
+    return HttpResponseServerError(
+        loader.get_template("500.html").render({"static_layout": True})
+    )

@@ -1,0 +1,21 @@
+"""Fast, synchronous settings for the test suite.
+
+With DATABASE_URL and REDIS_URL set, the same suite runs against PostgreSQL
+and Redis (the cache then lives in Redis, under its own key prefix).
+"""
+
+import os
+
+from .base import *  # noqa: F403
+from .base import CACHES, REDIS_URL, VAR_DIR
+
+SECRET_KEY = "test-only-not-secret"  # noqa: S105
+DEBUG = False
+ALLOWED_HOSTS = ["*"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+CELERY_TASK_ALWAYS_EAGER = True
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+MEDIA_ROOT = VAR_DIR / "test-media"
+WAGTAILADMIN_BASE_URL = "http://testserver"
+if REDIS_URL:
+    CACHES["default"]["KEY_PREFIX"] = f"tec-test-{os.getpid()}"
