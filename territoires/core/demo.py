@@ -6,8 +6,16 @@ from .demo_tools import ensure_page, heading, paragraphs
 from .models import AccessibilityStatus, ContentPage, HomePage, Partner, SiteSettings
 
 PARTNERS = [
-    ("ANCT", "Agence nationale de la cohésion des territoires", "https://agence-cohesion-territoires.gouv.fr"),
-    ("Banque des Territoires", "Banque des Territoires (groupe Caisse des Dépôts)", "https://www.banquedesterritoires.fr"),
+    (
+        "ANCT",
+        "Agence nationale de la cohésion des territoires",
+        "https://agence-cohesion-territoires.gouv.fr",
+    ),
+    (
+        "Banque des Territoires",
+        "Banque des Territoires (groupe Caisse des Dépôts)",
+        "https://www.banquedesterritoires.fr",
+    ),
     ("Décider ensemble", "Décider ensemble", "https://www.deciderensemble.com"),
     ("ICPC", "Institut de la concertation et de la participation citoyenne", "https://i-cpc.org"),
 ]
@@ -151,7 +159,10 @@ def load_home() -> HomePage:
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
         Site.objects.create(
-            hostname="localhost", port=80, root_page=home, is_default_site=True,
+            hostname="localhost",
+            port=80,
+            root_page=home,
+            is_default_site=True,
             site_name="Territoires en Commun",
         )
     elif site.root_page_id != home.id:

@@ -34,7 +34,7 @@ def check_broker() -> dict:
     if settings.CELERY_BROKER_URL == "memory://":
         return {"status": "ok", "mode": "eager"}
     try:
-        with celery_app.connection_for_write() as conn:
+        with celery_app.connection_for_write(url=settings.CELERY_BROKER_URL) as conn:
             conn.ensure_connection(max_retries=1, interval_start=0, timeout=3)
     except Exception as error:  # kombu wraps every transport failure
         return {"status": "error", "mode": "queue", "error": type(error).__name__}

@@ -20,5 +20,7 @@ class HomeSection:
 
 
 def home_sections(*, request, home_page) -> list[HomeSection]:
-    sections = (fn(request=request, home_page=home_page) for fn in hooks.get_hooks(HOME_SECTION_HOOK))
+    sections = (
+        fn(request=request, home_page=home_page) for fn in hooks.get_hooks(HOME_SECTION_HOOK)
+    )
     return sorted((section for section in sections if section), key=lambda s: s.order)

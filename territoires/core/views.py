@@ -1,3 +1,5 @@
+import re
+
 from django.core.paginator import Paginator
 from django.http import HttpResponseServerError, JsonResponse
 from django.shortcuts import render
@@ -22,13 +24,13 @@ def search(request):
     query = " ".join(request.GET.get("q", "").split())[:SEARCH_MAX_LENGTH]
     results = None
     if query:
-        pages = Page.objects.live().public().exclude(depth__lte=1).specific().search(query)
+        # Only words reach the search backend: quotes and operators are syntax to it.
+        words = " ".join(re.findall(r"\w+", query))
+        pages = Page.objects.live().public().exclude(depth__lte=1).specific().search(words)
         results = Paginator(pages, SEARCH_RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "core/search.html", {"query": query, "results": results})
 
 
 def server_error(request):
     """500 without the database: the page must render even when it is down."""
-    return HttpResponseServerError(
-        loader.get_template("500.html").render({"static_layout": True})
-    )
+    return HttpResponseServerError(loader.get_template("500.html").render({"static_layout": True}))

@@ -10,7 +10,6 @@ from .base import env_bool
 
 DEBUG = env_bool("DEBUG", True)
 SECRET_KEY = os.environ.get("SECRET_KEY") or "dev-only-not-secret-territoires-en-commun"
-WHITENOISE_USE_FINDERS = True
 
 # The SQLite database, uploaded media and e-mails all live under var/.
 VAR_DIR.mkdir(parents=True, exist_ok=True)  # noqa: F405

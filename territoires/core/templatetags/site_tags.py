@@ -56,6 +56,8 @@ def breadcrumb_data(context, page) -> dict:
     request = context["request"]
     ancestors = page.get_ancestors().filter(depth__gt=1)
     return {
-        "links": [{"url": ancestor.get_url(request), "title": ancestor.title} for ancestor in ancestors],
+        "links": [
+            {"url": ancestor.get_url(request), "title": ancestor.title} for ancestor in ancestors
+        ],
         "current": page.title,
     }

@@ -1,0 +1,66 @@
+# Territoires en Commun. `make help` lists the targets.
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+TOOLS := .tools
+UV := $(TOOLS)/bin/uv
+UV_VERSION := 0.13.9
+PY := $(VENV)/bin/python
+export UV_PYTHON_DOWNLOADS := never
+
+.DEFAULT_GOAL := help
+.PHONY: help install lock run test test-postgres lint format browser bench clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-14s %s\n", $$1, $$2}'
+
+$(UV):
+	$(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+
+$(VENV)/.synced: requirements/dev.lock | $(UV)
+	@test -x $(PY) || $(UV) venv --quiet --python $(PYTHON) $(VENV)
+	$(UV) pip sync --quiet --python $(PY) --require-hashes requirements/dev.lock
+	@touch $@
+
+install: $(VENV)/.synced ## Install the locked environment in .venv (needs only Python 3.11)
+
+lock: | $(UV) ## Re-lock requirements/*.lock after editing pyproject.toml
+	$(UV) pip compile pyproject.toml --python-version 3.11 --generate-hashes --quiet -o requirements/production.lock
+	$(UV) pip compile pyproject.toml --group dev --python-version 3.11 --generate-hashes --quiet -o requirements/dev.lock
+
+run: install ## Serve the site with demo content on http://127.0.0.1:8000 (SQLite, no server needed)
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo_content
+	$(PY) manage.py create_demo_editor
+	@echo "Les e-mails envoyés par le site sont écrits dans var/mail/."
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+browser: ## Install Debian's Chromium for the browser tests if it is missing
+	@if [ -x /usr/bin/chromium ]; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ]; then sudo=""; \
+	elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then sudo="sudo"; \
+	else echo "Chromium est absent et ne peut être installé sans droits root : les tests navigateur seront ignorés (apt-get install chromium)."; exit 0; fi; \
+	echo "Installation de Chromium (Debian)…"; \
+	$$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq chromium >/dev/null
+
+test: install browser ## Run the whole test suite (SQLite, eager Celery)
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+test-postgres: install browser ## Run the suite against the local PostgreSQL and Redis
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} \
+	REDIS_URL=$${REDIS_URL:-redis://127.0.0.1:6379/0} $(PY) -m pytest $(PYTEST_ARGS)
+
+lint: install ## ruff check and ruff format --check
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install ## Format the code with ruff
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+bench: install ## Run every benchmark under bench/ and print one table of ratios
+	$(PY) bench/run.py
+
+clean: ## Remove the environments and local data (var/)
+	rm -rf $(VENV) $(TOOLS) var
