@@ -14,6 +14,7 @@ urlpatterns = [
     path("sante/", views.health, name="health"),
     path("recherche/", views.search, name="search"),
     path("sitemap.xml", sitemap, name="sitemap"),
+    path("favicon.ico", views.favicon),
 ]
 
 if settings.DEBUG:

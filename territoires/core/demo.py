@@ -1,6 +1,7 @@
 """Demo content for the site as a whole: home page, partners, legal pages, settings."""
 
-from wagtail.models import Page, Site
+from django.conf import settings
+from wagtail.models import Locale, Page, Site
 
 from .demo_tools import ensure_page, heading, paragraphs
 from .models import AccessibilityStatus, ContentPage, HomePage, Partner, SiteSettings
@@ -151,7 +152,9 @@ def load_partners() -> None:
 def load_home() -> HomePage:
     home = HomePage.objects.first()
     if home is None:
-        root = Page.get_first_root_node()
+        # Wagtail's migrations create the locale and tree root; a flushed database has neither.
+        Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+        root = Page.get_first_root_node() or Page.add_root(title="Root", slug="root")
         home = root.add_child(
             instance=HomePage(title="Territoires en Commun", slug="accueil", intro=HOME_INTRO)
         )

@@ -2,8 +2,9 @@ import re
 
 from django.core.paginator import Paginator
 from django.http import HttpResponseServerError, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.template import loader
+from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
 from wagtail.models import Page
 
@@ -29,6 +30,11 @@ def search(request):
         pages = Page.objects.live().public().exclude(depth__lte=1).specific().search(words)
         results = Paginator(pages, SEARCH_RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "core/search.html", {"query": query, "results": results})
+
+
+def favicon(request):
+    # Browsers ask for /favicon.ico whatever the page declares; the DSFR ships one.
+    return redirect(static("dsfr/dist/favicon/favicon.ico"))
 
 
 def server_error(request):

@@ -32,8 +32,8 @@ def test_every_navigation_target_renders_in_the_dsfr_layout(client, title, url):
     assert soup.select_one("main h1").get_text(strip=True) == title
     current = soup.select_one("nav#navigation-principale a[aria-current=page]")
     assert current.get_text(strip=True) == title
-    breadcrumb = soup.select_one("nav.fr-breadcrumb")
-    assert "Territoires en Commun" in breadcrumb.get_text()
+    crumbs = [li.get_text(strip=True) for li in soup.select("nav.fr-breadcrumb li")]
+    assert crumbs == ["Accueil", title]
     assert soup.title.get_text(strip=True) == f"{title} — Territoires en Commun"
 
 

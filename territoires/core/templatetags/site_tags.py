@@ -52,9 +52,10 @@ def legal_links(context) -> list[dict]:
 
 @register.simple_tag(takes_context=True)
 def breadcrumb_data(context, page) -> dict:
-    """Data for ``dsfr_breadcrumb``: the page's ancestors under the site root."""
+    """Data for ``dsfr_breadcrumb``: the page's ancestors below the home page,
+    which the DSFR breadcrumb already shows as « Accueil »."""
     request = context["request"]
-    ancestors = page.get_ancestors().filter(depth__gt=1)
+    ancestors = page.get_ancestors().filter(depth__gt=2)
     return {
         "links": [
             {"url": ancestor.get_url(request), "title": ancestor.title} for ancestor in ancestors

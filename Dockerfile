@@ -1,0 +1,25 @@
+# Image for the web (gunicorn), worker and beat (celery) services.
+FROM python:3.11-slim-bookworm
+
+ENV PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    PIP_DISABLE_PIP_VERSION_CHECK=1 \
+    DJANGO_SETTINGS_MODULE=territoires.settings.production \
+    VAR_DIR=/app/var
+
+WORKDIR /app
+RUN useradd --create-home --uid 1000 app
+
+COPY requirements/production.lock requirements/production.lock
+RUN pip install --no-cache-dir --require-hashes -r requirements/production.lock
+
+COPY --chown=app:app . .
+# collectstatic needs production settings to load; the key is thrown away with this layer.
+RUN SECRET_KEY="$(python -c 'import secrets; print(secrets.token_urlsafe(64))')" \
+    ALLOWED_HOSTS=build.invalid \
+    python manage.py collectstatic --noinput \
+ && mkdir -p /app/var/media && chown -R app:app /app/var
+
+USER app
+EXPOSE 8000
+CMD ["gunicorn", "territoires.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]
