@@ -47,9 +47,7 @@ def page(browser):
     context = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.console_errors = []
-    page.on(
-        "console", lambda m: m.type == "error" and page.console_errors.append(m.text)
-    )
+    page.on("console", lambda m: m.type == "error" and page.console_errors.append(m.text))
     yield page
     context.close()
 
