@@ -25,6 +25,7 @@ def test_editor_account_is_created_and_its_login_printed(var_dir, capsys, client
     assert client.login(username="editeur", password=password)
     assert client.get("/admin/").status_code == 200
     assert client.get("/admin/snippets/core/partner/").status_code == 200
+    assert client.get("/admin/settings/core/sitesettings/", follow=True).status_code == 200
 
 
 def test_running_it_again_keeps_the_same_password(var_dir, capsys):

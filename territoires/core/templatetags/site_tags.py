@@ -24,9 +24,13 @@ def main_navigation(context) -> list[dict]:
     return items
 
 
-@register.simple_tag
-def founding_partners() -> list[Partner]:
-    return list(Partner.objects.filter(is_founder=True))
+@register.simple_tag(takes_context=True)
+def founding_partners(context) -> list[Partner]:
+    """Named in the header and the footer: fetched once per request."""
+    request = context["request"]
+    if not hasattr(request, "founding_partners"):
+        request.founding_partners = list(Partner.objects.filter(is_founder=True))
+    return request.founding_partners
 
 
 @register.simple_tag(takes_context=True)
