@@ -1,12 +1,224 @@
+"""The resource library: what partners and the ANCT publish for collectivités."""
+
+from django.contrib.contenttypes.fields import GenericRelation
+from django.contrib.postgres.search import SearchVectorField
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.models import DraftStateMixin, RevisionMixin
+from wagtail.search import index
 
 from territoires.core.models import SectionIndexPage
 
 
-class ResourceIndexPage(SectionIndexPage):
-    """/ressources/: the library of resources on participation and cooperation."""
+class ResourceKind(models.TextChoices):
+    GUIDE = "guide", _("Guide")
+    TOOL = "outil", _("Outil")
+    METHOD_SHEET = "fiche-methode", _("Fiche méthode")
+    GAME = "jeu", _("Jeu")
+    MOOC = "mooc", _("MOOC")
+    CONFERENCE = "conference", _("Conférence / webinaire")
+    SURVEY = "enquete", _("Enquête / étude")
+    OPINION = "tribune", _("Tribune")
+    ARTICLE = "article", _("Article")
+    TOOLBOX = "boite-a-outils", _("Boîte à outils")
+    NOTE = "note", _("Note")
 
-    empty_message = _("Aucune ressource n'est publiée pour le moment.")
+
+class Language(models.TextChoices):
+    FRENCH = "fr", _("Français")
+    ENGLISH = "en", _("Anglais")
+    SPANISH = "es", _("Espagnol")
+    GERMAN = "de", _("Allemand")
+    ITALIAN = "it", _("Italien")
+    OTHER = "autre", _("Autre langue")
+
+
+DEFAULT_AUDIENCES = [
+    ("elus", "Élus"),
+    ("agents", "Agents des collectivités"),
+    ("associations", "Associations"),
+    ("habitants", "Habitants"),
+]
+
+
+class AudienceQuerySet(models.QuerySet):
+    def ensure_defaults(self) -> None:
+        """The four audiences of the library; migration 0004 creates them too."""
+        for order, (slug, name) in enumerate(DEFAULT_AUDIENCES):
+            self.get_or_create(slug=slug, defaults={"name": name, "sort_order": order})
+
+
+class Audience(models.Model):
+    """Who a resource is written for: élus, agents, associations, habitants."""
+
+    slug = models.SlugField(_("identifiant"), unique=True)
+    name = models.CharField(_("nom"), max_length=100)
+    sort_order = models.PositiveSmallIntegerField(_("ordre"), default=0)
+
+    objects = AudienceQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+        verbose_name = _("public")
+        verbose_name_plural = _("publics")
+
+    def __str__(self):
+        return self.name
+
+
+class ResourceQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(live=True)
+
+
+class Resource(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
+    """A guide, tool, game, MOOC, survey or opinion piece recommended to collectivités.
+
+    Either links to the publisher's site or carries an uploaded document.
+    """
+
+    title = models.CharField(_("titre"), max_length=255)
+    slug = models.SlugField(_("adresse"), max_length=255, unique=True, blank=True)
+    kind = models.CharField(_("type"), max_length=20, choices=ResourceKind.choices)
+    summary = models.TextField(_("résumé"))
+    url = models.URLField(_("lien vers la ressource"), max_length=500, blank=True)
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("document"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    publisher = models.ForeignKey(
+        "core.Partner",
+        verbose_name=_("éditeur"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="resources",
+    )
+    themes = ParentalManyToManyField(
+        "themes.ThemePage", verbose_name=_("thématiques"), blank=True, related_name="resources"
+    )
+    tags = ClusterTaggableManager(
+        verbose_name=_("mots-clés"), through="resources.TaggedResource", blank=True
+    )
+    audiences = ParentalManyToManyField(
+        Audience, verbose_name=_("publics"), blank=True, related_name="resources"
+    )
+    language = models.CharField(
+        _("langue"), max_length=5, choices=Language.choices, default=Language.FRENCH
+    )
+    published_on = models.DateField(_("date de publication"))
+    licence = models.CharField(_("licence"), max_length=150, blank=True)
+
+    # Filled on save for search: see resources.search.
+    search_title = models.TextField(editable=False, default="")
+    search_text = models.TextField(editable=False, default="")
+    search_extra = models.TextField(editable=False, default="")
+    search_vector = SearchVectorField(null=True, editable=False)
+
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="resource")
+
+    objects = ResourceQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("title"),
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("published_on")]),
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [FieldPanel("url"), FieldPanel("document")],
+            heading=_("Accès à la ressource (lien et/ou document)"),
+        ),
+        FieldPanel("publisher"),
+        FieldPanel("themes"),
+        FieldPanel("audiences"),
+        FieldPanel("tags"),
+        FieldRowPanel([FieldPanel("language"), FieldPanel("licence")]),
+        FieldPanel("slug"),
+    ]
+
+    search_fields = [
+        index.SearchField("title", boost=3),
+        index.AutocompleteField("title"),
+        index.SearchField("summary"),
+        index.FilterField("live"),
+        index.FilterField("kind"),
+        index.FilterField("publisher"),
+        index.FilterField("published_on"),
+    ]
+
+    class Meta:
+        ordering = ["-published_on", "-pk"]
+        verbose_name = _("ressource")
+        verbose_name_plural = _("ressources")
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def revisions(self):
+        return self._revisions
+
+    def clean(self):
+        super().clean()
+        if not self.url and not self.document_id:
+            raise ValidationError(
+                {"url": _("Indiquez un lien vers la ressource ou joignez un document.")}
+            )
+
+    def save(self, *args, **kwargs):
+        from .search import refresh_search_vector, set_search_fields
+
+        if not self.slug:
+            self.slug = self._unique_slug()
+        set_search_fields(self)
+        super().save(*args, **kwargs)
+        refresh_search_vector(Resource.objects.filter(pk=self.pk))
+
+    def _unique_slug(self) -> str:
+        base = slugify(self.title)[:240] or "ressource"
+        slug, n = base, 2
+        while Resource.objects.filter(slug=slug).exclude(pk=self.pk).exists():
+            slug, n = f"{base}-{n}", n + 1
+        return slug
+
+    def get_absolute_url(self) -> str:
+        return reverse("resource-detail", kwargs={"slug": self.slug})
+
+    @property
+    def link(self) -> str:
+        """Where « Accéder à la ressource » leads: the document, else the external page."""
+        return self.document.url if self.document else self.url
+
+
+class TaggedResource(TaggedItemBase):
+    content_object = ParentalKey(Resource, related_name="tagged_items", on_delete=models.CASCADE)
+
+
+class ResourceIndexPage(SectionIndexPage):
+    """/ressources/: the library of resources on participation and cooperation.
+
+    Each resource's own page is served at /ressources/<slug>/ by resources.views.
+    """
+
+    empty_message = _("Aucune ressource ne correspond à votre recherche.")
 
     class Meta:
         verbose_name = _("bibliothèque de ressources")
+
+    def get_context(self, request, *args, **kwargs):
+        from .library import library_context
+
+        context = super(SectionIndexPage, self).get_context(request, *args, **kwargs)
+        context.update(library_context(request))
+        return context

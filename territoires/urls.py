@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from resources import views as resource_views
 from territoires.core import views
 
 urlpatterns = [
@@ -13,6 +14,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sante/", views.health, name="health"),
     path("recherche/", views.search, name="search"),
+    path("ressources/<slug:slug>/", resource_views.resource_detail, name="resource-detail"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("favicon.ico", views.favicon),
 ]

@@ -7,12 +7,17 @@ left as it is, so an editor's later changes are never overwritten.
 from wagtail.models import Page
 
 
-def ensure_page(parent: Page, model: type[Page], *, slug: str, **fields) -> tuple[Page, bool]:
+def ensure_page(
+    parent: Page, model: type[Page], *, slug: str, tags: list[str] = (), **fields
+) -> tuple[Page, bool]:
     """Return the published child of ``parent`` with ``slug``, creating it if missing."""
     existing = model.objects.child_of(parent).filter(slug=slug).first()
     if existing is not None:
         return existing, False
-    page = parent.add_child(instance=model(slug=slug, **fields))
+    page = model(slug=slug, **fields)
+    if tags:
+        page.tags.add(*tags)
+    parent.add_child(instance=page)
     page.save_revision().publish()
     return page, True
 
@@ -23,3 +28,18 @@ def paragraphs(*texts: str) -> list[dict]:
 
 def heading(text: str) -> dict:
     return {"type": "heading", "value": {"text": text, "level": "h2"}}
+
+
+def rich_list(*items: str) -> dict:
+    return {
+        "type": "paragraph",
+        "value": "<ul>" + "".join(f"<li>{i}</li>" for i in items) + "</ul>",
+    }
+
+
+def quote(text: str, source: str = "") -> dict:
+    return {"type": "quote", "value": {"text": text, "source": source}}
+
+
+def link(label: str, url: str) -> dict:
+    return {"type": "link", "value": {"label": label, "page": None, "url": url}}

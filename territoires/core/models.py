@@ -95,6 +95,17 @@ class SiteSettings(BaseGenericSetting):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    need_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("page « Préciser mon besoin »"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Où mène l'appel « Je suis une collectivité, je souhaite préciser mon besoin »."
+        ),
+    )
     licence_name = models.CharField(
         _("licence des contenus"), max_length=200, default="Creative Commons BY-SA 4.0"
     )
@@ -115,6 +126,7 @@ class SiteSettings(BaseGenericSetting):
             ],
             heading=_("Pages obligatoires"),
         ),
+        FieldPanel("need_page"),
         MultiFieldPanel(
             [FieldPanel("licence_name"), FieldPanel("licence_url"), FieldPanel("contact_email")],
             heading=_("Licence et contact"),
@@ -176,10 +188,13 @@ class SectionIndexPage(Page):
     class Meta:
         abstract = True
 
+    def get_items(self):
+        """The pages listed, newest first; sections with typed children override it."""
+        return self.get_children().live().public().specific().order_by("-first_published_at")
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        children = self.get_children().live().public().specific().order_by("-first_published_at")
-        paginator = Paginator(children, self.items_per_page)
+        paginator = Paginator(self.get_items(), self.items_per_page)
         context["items"] = paginator.get_page(request.GET.get("page"))
         context["empty_message"] = self.empty_message
         return context

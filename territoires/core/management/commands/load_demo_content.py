@@ -1,3 +1,5 @@
+import logging
+
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
@@ -8,7 +10,7 @@ import themes.demo
 import votes.demo
 from territoires.core import demo as site_demo
 
-# Order matters: it is the order of the main navigation.
+# Order matters: it is the order of the main navigation, and resources attach to themes.
 APP_LOADERS = [themes.demo, resources.demo, events.demo, votes.demo, newsletter.demo]
 
 
@@ -17,6 +19,8 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def handle(self, *args, **options):
+        # Wagtail logs every page it creates and publishes: too much for a terminal.
+        logging.getLogger("wagtail").setLevel(logging.WARNING)
         home = site_demo.load()
         for module in APP_LOADERS:
             module.load(home=home)

@@ -1,0 +1,30 @@
+"""Filters of the project index (and of the projects API)."""
+
+import django_filters
+from django.utils.translation import gettext_lazy as _
+
+from territoires.core.geography import REGION_CHOICES
+
+from .models import ProjectPage, ThemePage
+
+
+class ProjectFilterSet(django_filters.FilterSet):
+    theme = django_filters.ModelChoiceFilter(
+        label=_("Thématique"),
+        field_name="themes",
+        queryset=ThemePage.objects.live().order_by("-month"),
+        empty_label=_("Toutes les thématiques"),
+    )
+    region = django_filters.ChoiceFilter(
+        label=_("Région"), choices=REGION_CHOICES, empty_label=_("Toutes les régions")
+    )
+    tag = django_filters.CharFilter(label=_("Mot-clé"), field_name="tags__slug")
+
+    class Meta:
+        model = ProjectPage
+        fields = ["theme", "region", "tag"]
+
+    @property
+    def qs(self):
+        # A page joined through several themes or tags must be listed once.
+        return super().qs.distinct()

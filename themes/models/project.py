@@ -1,0 +1,92 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.search import index
+
+from territoires.core.geography import DEPARTEMENT_CHOICES, REGION_CHOICES, region_of
+
+from .base import EditorialPage
+
+
+class ProjectPage(EditorialPage):
+    """A projet démocratique or expérience territoriale told to inspire others:
+    what a collectivité or association did, where, and where to learn more."""
+
+    territory = models.CharField(
+        _("collectivité ou territoire"),
+        max_length=200,
+        blank=True,
+        help_text=_("Par exemple « Ville de Rezé » ou « Val-de-Marne »."),
+    )
+    departement = models.CharField(
+        _("département"), max_length=3, choices=DEPARTEMENT_CHOICES, blank=True
+    )
+    region = models.CharField(
+        _("région"),
+        max_length=2,
+        choices=REGION_CHOICES,
+        blank=True,
+        help_text=_("Déduite du département quand il est indiqué."),
+    )
+    themes = ParentalManyToManyField(
+        "themes.ThemePage", verbose_name=_("thématiques"), blank=True, related_name="projects"
+    )
+    tags = ClusterTaggableManager(
+        verbose_name=_("mots-clés"), through="themes.ProjectPageTag", blank=True
+    )
+    external_url = models.URLField(_("lien « En savoir plus »"), max_length=500, blank=True)
+    external_label = models.CharField(
+        _("libellé du lien"), max_length=80, default="En savoir plus", blank=True
+    )
+
+    content_panels = [
+        *EditorialPage.content_panels[:2],
+        MultiFieldPanel(
+            [
+                FieldPanel("territory"),
+                FieldRowPanel([FieldPanel("departement"), FieldPanel("region")]),
+            ],
+            heading=_("Territoire"),
+        ),
+        *EditorialPage.content_panels[2:],
+        FieldRowPanel([FieldPanel("external_url"), FieldPanel("external_label")]),
+        FieldPanel("themes"),
+        FieldPanel("tags"),
+    ]
+    search_fields = [
+        *EditorialPage.search_fields,
+        index.SearchField("territory", boost=2),
+        index.FilterField("region"),
+    ]
+    parent_page_types = ["themes.ProjectIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("projet démocratique ou expérience territoriale")
+        verbose_name_plural = _("projets et expériences territoriales")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["themes"] = self.themes.live().public().order_by("-month")
+        context["tags"] = self.tags.all()
+        return context
+
+    def save(self, *args, **kwargs):
+        if self.departement:
+            self.region = region_of(self.departement)
+        super().save(*args, **kwargs)
+
+    @property
+    def place(self) -> str:
+        """« Ville de Rezé, Loire-Atlantique » — what the cards show under the title."""
+        parts = [self.territory, self.get_departement_display().rsplit(" (", 1)[0]]
+        if not self.departement:
+            parts.append(self.get_region_display())
+        return ", ".join(dict.fromkeys(part for part in parts if part))
+
+
+class ProjectPageTag(TaggedItemBase):
+    content_object = ParentalKey(ProjectPage, related_name="tagged_items", on_delete=models.CASCADE)
