@@ -220,5 +220,5 @@ class ResourceIndexPage(SectionIndexPage):
         from .library import library_context
 
         context = super(SectionIndexPage, self).get_context(request, *args, **kwargs)
-        context.update(library_context(request))
+        context.update(library_context(request), empty_message=self.empty_message)
         return context

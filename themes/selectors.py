@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.db.models import F
 from django.utils import timezone
 
 from .models import ConceptPage, ProjectPage, ThemePage
@@ -61,3 +62,17 @@ def theme_page_context(theme: ThemePage) -> dict:
         .order_by("-first_published_at"),
         "concepts": theme.concepts.live().public().order_by("-month"),
     }
+
+
+def newest_projects():
+    """Live, public projects, the most recently first published first.
+
+    By first publication, so that correcting an old project does not bring it
+    back to the top of feeds and API lists.
+    """
+    return (
+        ProjectPage.objects.live()
+        .public()
+        .defer_streamfields()
+        .order_by(F("first_published_at").desc(nulls_last=True), "-pk")
+    )

@@ -1,7 +1,10 @@
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from territoires.core.home import HOME_SECTION_HOOK, HomeSection
+from territoires.core.search import SEARCH_GROUP_HOOK, SearchGroup, page_search
 
+from .models import ConceptPage, ProjectPage, ThemePage
 from .selectors import concept_of_the_month, recent_projects, theme_of_the_month
 
 
@@ -29,3 +32,30 @@ def concept_of_the_month_section(*, request, home_page):
     if concept is None:
         return None
     return HomeSection(template="themes/home/concept.html", order=50, context={"concept": concept})
+
+
+@hooks.register(SEARCH_GROUP_HOOK)
+def themes_search_group():
+    return SearchGroup(
+        key="thematiques",
+        label=_("Thématiques d'inspiration"),
+        order=10,
+        search=page_search(ThemePage),
+    )
+
+
+@hooks.register(SEARCH_GROUP_HOOK)
+def concepts_search_group():
+    return SearchGroup(
+        key="concepts", label=_("Concepts du mois"), order=20, search=page_search(ConceptPage)
+    )
+
+
+@hooks.register(SEARCH_GROUP_HOOK)
+def projects_search_group():
+    return SearchGroup(
+        key="projets",
+        label=_("Projets et expériences territoriales"),
+        order=30,
+        search=page_search(ProjectPage),
+    )

@@ -1,17 +1,16 @@
-import re
-
 from django.core.paginator import Paginator
 from django.http import HttpResponseServerError, JsonResponse
 from django.shortcuts import redirect, render
 from django.template import loader
 from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
-from wagtail.models import Page
 
 from .health import health_report
+from .search import backend_words, search_groups
 
 SEARCH_MAX_LENGTH = 200
 SEARCH_RESULTS_PER_PAGE = 10
+GROUP_PREVIEW = 5
 
 
 @never_cache
@@ -21,15 +20,34 @@ def health(request):
 
 
 def search(request):
+    """/recherche/: results grouped by type; ``?type=`` shows one group, paginated."""
     # Long or odd queries are cut rather than refused: the visitor still gets results.
     query = " ".join(request.GET.get("q", "").split())[:SEARCH_MAX_LENGTH]
-    results = None
-    if query:
-        # Only words reach the search backend: quotes and operators are syntax to it.
-        words = " ".join(re.findall(r"\w+", query))
-        pages = Page.objects.live().public().exclude(depth__lte=1).specific().search(words)
-        results = Paginator(pages, SEARCH_RESULTS_PER_PAGE).get_page(request.GET.get("page"))
-    return render(request, "core/search.html", {"query": query, "results": results})
+    words = backend_words(query)
+    groups = search_groups()
+    selected = next((g for g in groups if g.key == request.GET.get("type")), None)
+    context = {"query": query, "groups": [], "selected": selected, "results": None}
+    if words and selected:
+        results = selected.search(words)
+        context["results"] = Paginator(results, SEARCH_RESULTS_PER_PAGE).get_page(
+            request.GET.get("page")
+        )
+    elif words:
+        for group in groups:
+            results = group.search(words)
+            count = results.count()
+            if count:
+                more = group.more_url(query) if group.more_url else None
+                context["groups"].append(
+                    {
+                        "group": group,
+                        "count": count,
+                        "items": list(results[:GROUP_PREVIEW]),
+                        "more_url": more,
+                    }
+                )
+        context["total"] = sum(entry["count"] for entry in context["groups"])
+    return render(request, "core/search.html", context)
 
 
 def favicon(request):

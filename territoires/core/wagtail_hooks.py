@@ -1,8 +1,10 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import Partner
+from .models import ContentPage, Partner
+from .search import SEARCH_GROUP_HOOK, SearchGroup, page_search
 
 
 class PartnerViewSet(SnippetViewSet):
@@ -18,3 +20,10 @@ class PartnerViewSet(SnippetViewSet):
 
 
 register_snippet(PartnerViewSet)
+
+
+@hooks.register(SEARCH_GROUP_HOOK)
+def pages_search_group():
+    return SearchGroup(
+        key="pages", label=_("Pages du site"), order=90, search=page_search(ContentPage)
+    )

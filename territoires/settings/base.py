@@ -197,6 +197,9 @@ WAGTAILDOCS_DOCUMENT_FORM_BASE = "territoires.core.documents.DocumentForm"
 DOCUMENT_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
+# Tag slugs go into URLs (?tag=benevolat): keep them ASCII.
+TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = True
+
 # --- DSFR ---------------------------------------------------------------------------
 # The integrity hashes in django-dsfr are for its own files, served by us as they are.
 DSFR_USE_INTEGRITY_CHECKSUMS = True

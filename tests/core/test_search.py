@@ -4,17 +4,48 @@ from bs4 import BeautifulSoup
 pytestmark = pytest.mark.django_db
 
 
-def search(client, query):
-    response = client.get("/recherche/", {"q": query})
+def search(client, query, **params):
+    response = client.get("/recherche/", {"q": query, **params})
     assert response.status_code == 200
     return BeautifulSoup(response.content, "html.parser")
 
 
-def test_search_finds_published_pages(client):
+def groups(soup):
+    return {
+        section.select_one("h2").contents[0].strip(): [
+            a.get_text(strip=True) for a in section.select(".tec-search-results h3 a")
+        ]
+        for section in soup.select("main section")
+    }
+
+
+def test_results_are_grouped_by_type(client):
+    found = groups(search(client, "emploi"))
+    assert found["Thématiques d'inspiration"] == ["Retour à l'emploi"]
+    assert "Collectif Repérages" in found["Projets et expériences territoriales"]
+    assert "Être bénévole ou volontaire : un tremplin vers l'emploi ?" in found["Ressources"]
+
+
+def test_plain_pages_are_found_too(client):
     soup = search(client, "cookies")
-    titles = [a.get_text(strip=True) for a in soup.select(".tec-search-results h2 a")]
-    assert "Gestion des cookies" in titles
+    assert "Gestion des cookies" in groups(soup)["Pages du site"]
     assert soup.select_one("#page-search-input")["value"] == "cookies"
+
+
+def test_a_group_can_be_shown_whole(client):
+    soup = search(client, "emploi", type="projets")
+    assert soup.select_one("main h2").get_text(strip=True) == "Projets et expériences territoriales"
+    assert len(soup.select(".tec-search-results li")) == 4
+
+
+def test_resources_lead_to_the_library_search(client):
+    from tests.resources.factories import ResourceFactory
+
+    for n in range(6):
+        ResourceFactory(title=f"Mobilité solidaire {n}")
+    soup = search(client, "mobilité")
+    more = soup.select_one("#groupe-ressources").find_parent("section").select_one("a.fr-link")
+    assert more["href"] == "/ressources/?q=mobilit%C3%A9"
 
 
 def test_search_without_results_says_so(client):

@@ -1,0 +1,63 @@
+from urllib.parse import urlencode
+
+import django_filters
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from territoires.core.search import SEARCH_GROUP_HOOK, SearchGroup
+from themes.models import ThemePage
+
+from . import search
+from .models import Resource, ResourceIndexPage, ResourceKind
+
+
+class ResourceAdminFilterSet(WagtailFilterSet):
+    kind = django_filters.ChoiceFilter(label=_("Type"), choices=ResourceKind.choices)
+    themes = django_filters.ModelChoiceFilter(
+        label=_("Thématique"), queryset=ThemePage.objects.order_by("-month")
+    )
+    live = django_filters.BooleanFilter(label=_("Publiée"))
+
+    class Meta:
+        model = Resource
+        fields = ["kind", "themes", "publisher", "live"]
+
+
+class ResourceViewSet(SnippetViewSet):
+    model = Resource
+    icon = "doc-full-inverse"
+    menu_label = _("Ressources")
+    add_to_admin_menu = True
+    menu_order = 200
+    list_display = ["title", "kind", "publisher", "published_on", "live"]
+    list_per_page = 50
+    filterset_class = ResourceAdminFilterSet
+    search_fields = ["title", "summary"]
+    ordering = ["-published_on"]
+
+
+register_snippet(ResourceViewSet)
+
+
+def _library_url(query: str) -> str:
+    page = ResourceIndexPage.objects.live().first()
+    return f"{page.url}?{urlencode({'q': query})}" if page else ""
+
+
+def _search_resources(words: str):
+    results, _ranked = search.search(Resource.objects.published(), words)
+    return results.select_related("publisher").order_by("-rank", "-published_on", "-pk")
+
+
+@hooks.register(SEARCH_GROUP_HOOK)
+def resources_search_group():
+    return SearchGroup(
+        key="ressources",
+        label=_("Ressources"),
+        order=40,
+        search=_search_resources,
+        more_url=_library_url,
+    )
