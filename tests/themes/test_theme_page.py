@@ -80,3 +80,20 @@ def test_theme_page_queries_do_not_grow_with_its_content(
     with django_assert_max_num_queries(baseline):
         response = client.get(theme.url)
     assert len(BeautifulSoup(response.content, "html.parser").select(".fr-card")) >= 18
+
+
+def test_page_image_is_served_as_responsive_renditions(client, theme_index):
+    import wagtail_factories
+
+    image = wagtail_factories.ImageFactory(file__width=1600, file__height=900)
+    theme = ThemePageFactory(
+        parent=theme_index, image=image, image_alt="Un atelier de concertation en mairie"
+    )
+    soup = soup_of(client, theme.url)
+    img = soup.select_one("main figure img")
+    assert img["alt"] == "Un atelier de concertation en mairie"
+    widths = [candidate.split()[-1] for candidate in img["srcset"].split(",")]
+    assert widths == ["480w", "800w", "1200w"]
+    assert "/images/" in img["src"]
+    og_image = soup.find("meta", property="og:image")["content"]
+    assert og_image.startswith("http://testserver/") and ".fill-1200x630" in og_image
