@@ -5,13 +5,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from territoires.core.search import SEARCH_GROUP_HOOK, SearchGroup
 from themes.models import ThemePage
 
 from . import search
-from .models import Resource, ResourceIndexPage, ResourceKind
+from .models import Audience, Resource, ResourceIndexPage, ResourceKind
 
 
 class ResourceAdminFilterSet(WagtailFilterSet):
@@ -30,8 +30,6 @@ class ResourceViewSet(SnippetViewSet):
     model = Resource
     icon = "doc-full-inverse"
     menu_label = _("Ressources")
-    add_to_admin_menu = True
-    menu_order = 200
     list_display = ["title", "kind", "publisher", "published_on", "live"]
     list_per_page = 50
     filterset_class = ResourceAdminFilterSet
@@ -39,7 +37,23 @@ class ResourceViewSet(SnippetViewSet):
     ordering = ["-published_on"]
 
 
-register_snippet(ResourceViewSet)
+class AudienceViewSet(SnippetViewSet):
+    model = Audience
+    icon = "group"
+    menu_label = _("Publics")
+    list_display = ["name", "slug", "sort_order"]
+    ordering = ["sort_order", "name"]
+
+
+class LibraryViewSetGroup(SnippetViewSetGroup):
+    items = (ResourceViewSet, AudienceViewSet)
+    menu_icon = "doc-full-inverse"
+    menu_label = _("Bibliothèque")
+    menu_name = "bibliotheque"
+    menu_order = 200
+
+
+register_snippet(LibraryViewSetGroup)
 
 
 def _library_url(query: str) -> str:

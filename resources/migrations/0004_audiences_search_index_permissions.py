@@ -32,7 +32,13 @@ def grant(apps, schema_editor):
         "resources",
         {
             "Editors": RESOURCE_EDITING,
-            "Moderators": [*RESOURCE_EDITING, "delete_resource", "view_audience"],
+            "Moderators": [
+                *RESOURCE_EDITING,
+                "delete_resource",
+                "add_audience",
+                "change_audience",
+                "view_audience",
+            ],
         },
     )
 

@@ -90,3 +90,11 @@ def test_a_resource_without_link_or_document_is_refused_in_french(editor_client)
     assert response.status_code == 200
     assert "Indiquez un lien vers la ressource ou joignez un document." in response.content.decode()
     assert not Resource.objects.filter(title="Sans lien").exists()
+
+
+def test_moderators_manage_the_library_audiences(editor_client):
+    listing = editor_client.get("/admin/snippets/resources/audience/")
+    assert listing.status_code == 200
+    assert "Agents des collectivités" in listing.content.decode()
+    menu = editor_client.get("/admin/").content.decode()
+    assert "Bibliothèque" in menu
