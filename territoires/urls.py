@@ -3,19 +3,32 @@ from django.conf.urls.static import static
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps import Sitemap as PageSitemap
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from resources import views as resource_views
+from resources.feeds import NewResourcesAtomFeed, NewResourcesFeed
+from resources.sitemaps import ResourceSitemap
 from territoires.core import views
+from themes.feeds import NewProjectsAtomFeed, NewProjectsFeed
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sante/", views.health, name="health"),
     path("recherche/", views.search, name="search"),
+    path("ressources/flux.rss", NewResourcesFeed(), name="resource-feed-rss"),
+    path("ressources/flux.atom", NewResourcesAtomFeed(), name="resource-feed-atom"),
     path("ressources/<slug:slug>/", resource_views.resource_detail, name="resource-detail"),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("projets/flux.rss", NewProjectsFeed(), name="project-feed-rss"),
+    path("projets/flux.atom", NewProjectsAtomFeed(), name="project-feed-atom"),
+    path(
+        "sitemap.xml",
+        sitemap,
+        {"sitemaps": {"pages": PageSitemap, "ressources": ResourceSitemap}},
+        name="sitemap",
+    ),
     path("favicon.ico", views.favicon),
 ]
 
