@@ -18,6 +18,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sante/", views.health, name="health"),
     path("recherche/", views.search, name="search"),
+    path("api/", include("territoires.api.urls")),
     path("ressources/flux.rss", NewResourcesFeed(), name="resource-feed-rss"),
     path("ressources/flux.atom", NewResourcesAtomFeed(), name="resource-feed-atom"),
     path("ressources/<slug:slug>/", resource_views.resource_detail, name="resource-detail"),
