@@ -19,11 +19,9 @@ from territoires.api.http import (
     json_response,
     not_found_response,
     paginated_response,
-    unqueryable_values,
 )
 from themes.api import published_themes, serialize_tags, serialize_theme
 
-from .filters import ResourceFilterSet
 from .library import QUERY_MAX_LENGTH, SORT_RELEVANCE, SORTS, filtered_resources, sorted_resources
 from .models import Language, Resource, ResourceKind
 
@@ -185,12 +183,8 @@ def serialize_resource(request, resource: Resource) -> dict:
 def resource_list(request):
     params = request.GET
     options = ResourceListParams(params)
-    refused = unqueryable_values(ResourceFilterSet, params)
-    safe_params = params.copy()
-    for name in refused:
-        safe_params.pop(name)
-    filterset, queryset, ranked = filtered_resources(safe_params)
-    errors = {**form_errors(options), **form_errors(filterset.form), **refused}
+    filterset, queryset, ranked = filtered_resources(params)
+    errors = {**form_errors(options), **form_errors(filterset.form)}
     if errors:
         return errors_response(errors)
     sort = options.cleaned_data["tri"] or SORT_RELEVANCE

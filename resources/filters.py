@@ -3,6 +3,7 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
+from territoires.core.filters import ModelMultipleChoiceFilter, YearFilter
 from territoires.core.models import Partner
 from themes.models import ThemePage
 
@@ -11,22 +12,20 @@ from .models import Audience, Resource, ResourceKind
 
 class ResourceFilterSet(django_filters.FilterSet):
     kind = django_filters.MultipleChoiceFilter(label=_("Type"), choices=ResourceKind.choices)
-    theme = django_filters.ModelMultipleChoiceFilter(
+    theme = ModelMultipleChoiceFilter(
         label=_("Thématique"),
         field_name="themes",
         queryset=ThemePage.objects.live().order_by("-month"),
     )
     tag = django_filters.CharFilter(label=_("Mot-clé"), field_name="tags__slug")
-    publisher = django_filters.ModelMultipleChoiceFilter(
-        label=_("Éditeur"), queryset=Partner.objects.all()
-    )
-    audience = django_filters.ModelMultipleChoiceFilter(
+    publisher = ModelMultipleChoiceFilter(label=_("Éditeur"), queryset=Partner.objects.all())
+    audience = ModelMultipleChoiceFilter(
         label=_("Public"),
         field_name="audiences__slug",
         to_field_name="slug",
         queryset=Audience.objects.all(),
     )
-    year = django_filters.NumberFilter(label=_("Année"), field_name="published_on__year")
+    year = YearFilter(label=_("Année"), field_name="published_on__year")
 
     class Meta:
         model = Resource

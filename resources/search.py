@@ -1,8 +1,10 @@
 """Full-text search in the resource library (see territoires.core.fulltext).
 
-PostgreSQL: a weighted ``tsvector`` (title A, summary B, tags/publisher/themes C)
-kept in ``search_vector``, GIN-indexed, queried with ``plainto_tsquery`` and
-ranked with ``ts_rank``. SQLite: every word must appear in the normalised text;
+PostgreSQL: a weighted ``tsvector`` (title A, summary B, tags/publisher/themes C,
+plural-folded words D) kept in ``search_vector``, GIN-indexed, queried with
+``plainto_tsquery`` and ranked with ``ts_rank``. The Snowball stemmer leaves
+some plurals alone (« emplois » stays « emplois »), so each query word is also
+tried in its folded form, which the D part of the vector indexes. SQLite: every word must appear in the normalised text;
 results are ordered by how many words the title holds, then by date — an
 honest, explainable order rather than a pretend relevance.
 """
@@ -12,11 +14,13 @@ from django.db import connection
 from django.db.models import Case, ExpressionWrapper, F, IntegerField, QuerySet, Value, When
 
 from territoires.core.fulltext import FTS_CONFIG, fallback_stem, normalise, query_words
+from territoires.core.fulltext import words as text_words
 
 SEARCH_VECTOR = (
     SearchVector("title", weight="A", config=FTS_CONFIG)
     + SearchVector("summary", weight="B", config=FTS_CONFIG)
     + SearchVector("search_extra", weight="C", config=FTS_CONFIG)
+    + SearchVector("search_text", weight="D", config=FTS_CONFIG)
 )
 
 
@@ -35,9 +39,9 @@ def set_search_fields(resource) -> None:
     ]
     resource.search_extra = " ".join(filter(None, extra))
     resource.search_title = normalise(resource.title)
-    resource.search_text = normalise(
-        f"{resource.title}\n{resource.summary}\n{resource.search_extra}"
-    )
+    text = normalise("\n".join([resource.title, resource.summary, resource.search_extra]))
+    folded = {fallback_stem(word) for word in text_words(text)} - set(text_words(text))
+    resource.search_text = text + "\n" + " ".join(sorted(folded))
 
 
 def refresh_search_vector(queryset: QuerySet) -> None:
@@ -55,7 +59,13 @@ def search(queryset: QuerySet, query: str) -> tuple[QuerySet, bool]:
     if not words:
         return queryset, False
     if uses_postgres():
-        ts_query = SearchQuery(" ".join(words), config=FTS_CONFIG, search_type="plain")
+        ts_query = None
+        for word in words:
+            term = SearchQuery(word, config=FTS_CONFIG, search_type="plain")
+            folded = fallback_stem(word)
+            if folded != normalise(word):
+                term |= SearchQuery(folded, config=FTS_CONFIG, search_type="plain")
+            ts_query = term if ts_query is None else ts_query & term
         ranked = queryset.filter(search_vector=ts_query).annotate(
             rank=SearchRank(F("search_vector"), ts_query)
         )

@@ -17,7 +17,6 @@ from territoires.api.http import (
     json_response,
     not_found_response,
     paginated_response,
-    unqueryable_values,
 )
 from territoires.core.geography import DEPARTEMENTS, REGION_CHOICES
 
@@ -156,12 +155,8 @@ def serialize_project(request, project: ProjectPage) -> dict:
 def project_list(request):
     params = request.GET
     paging = PageParams(params)
-    refused = unqueryable_values(ProjectFilterSet, params)
-    safe_params = params.copy()
-    for name in refused:
-        safe_params.pop(name)
-    filterset = ProjectFilterSet(safe_params, queryset=published_projects())
-    errors = {**form_errors(paging), **form_errors(filterset.form), **refused}
+    filterset = ProjectFilterSet(params, queryset=published_projects())
+    errors = {**form_errors(paging), **form_errors(filterset.form)}
     if errors:
         return errors_response(errors)
     return paginated_response(request, filterset.qs, paging, serialize_project)

@@ -3,13 +3,14 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
+from territoires.core.filters import ModelChoiceFilter
 from territoires.core.geography import REGION_CHOICES
 
 from .models import ProjectPage, ThemePage
 
 
 class ProjectFilterSet(django_filters.FilterSet):
-    theme = django_filters.ModelChoiceFilter(
+    theme = ModelChoiceFilter(
         label=_("Thématique"),
         field_name="themes",
         queryset=ThemePage.objects.live().order_by("-month"),

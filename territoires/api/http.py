@@ -1,19 +1,11 @@
 """What every endpoint of the JSON API shares: parameters, pages, errors, answers."""
 
 from collections.abc import Callable, Iterable
-from decimal import Decimal, InvalidOperation
 
-import django_filters
 from django import forms
-from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, Paginator
-from django.core.validators import (
-    MaxValueValidator,
-    MinValueValidator,
-    ProhibitNullCharactersValidator,
-)
 from django.db.models import QuerySet
-from django.http import HttpRequest, JsonResponse, QueryDict
+from django.http import HttpRequest, JsonResponse
 from django.utils.translation import gettext as _
 
 DEFAULT_PAGE_SIZE = 20
@@ -51,58 +43,6 @@ def form_errors(form: forms.Form) -> dict[str, list[str]]:
         name: [error["message"] for error in errors]
         for name, errors in form.errors.get_json_data().items()
     }
-
-
-def unqueryable_values(
-    filterset_class: type[django_filters.FilterSet], params: QueryDict
-) -> dict[str, list[str]]:
-    """Filter values that the database must not even be asked about.
-
-    django-filter validates the form by querying the database, and some values
-    make that query fail instead of being refused: a null character (PostgreSQL
-    rejects it), an id larger than any integer column (SQLite overflows), a year
-    outside the calendar. They are refused here with the field's own message.
-    """
-    form = filterset_class(params).form
-    errors: dict[str, list[str]] = {}
-    for name, filter_ in filterset_class.base_filters.items():
-        field = form.fields[name]
-        for value in params.getlist(name):
-            message = _unqueryable(filter_, field, value)
-            if message:
-                errors.setdefault(name, []).append(message)
-    return errors
-
-
-def _unqueryable(filter_, field: forms.Field, value: str) -> str | None:
-    if "\x00" in value:
-        return str(ProhibitNullCharactersValidator.message)
-    if isinstance(
-        filter_, django_filters.ModelChoiceFilter | django_filters.ModelMultipleChoiceFilter
-    ):
-        if filter_.extra.get("to_field_name"):
-            return None  # a slug, compared as text
-        try:
-            if abs(int(value)) <= MAX_DATABASE_INTEGER:
-                return None
-        except ValueError:
-            return None  # not a number: the field itself refuses it
-        if isinstance(field, forms.ModelMultipleChoiceField):
-            return str(field.error_messages["invalid_pk_value"] % {"pk": value})
-        return str(field.error_messages["invalid_choice"])
-    if isinstance(filter_, django_filters.NumberFilter) and filter_.field_name.endswith("__year"):
-        try:
-            year = Decimal(value.strip())
-        except InvalidOperation:
-            return None  # « Saisissez un nombre. », from the field
-        if not year.is_finite():
-            return None  # NaN and infinities: the field refuses them too
-        try:
-            for validator in (MinValueValidator(1), MaxValueValidator(9999)):
-                validator(year)
-        except ValidationError as error:
-            return str(error.messages[0])
-    return None
 
 
 def paginated_response(

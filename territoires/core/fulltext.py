@@ -33,10 +33,13 @@ def normalise(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
+def words(text: str) -> list[str]:
+    return re.findall(r"\w+", text or "")
+
+
 def query_words(query: str) -> list[str]:
     """The words of a visitor's query; quotes, operators and junk are dropped."""
-    words = re.findall(r"\w+", query or "")
-    return [word[:MAX_WORD_LENGTH] for word in words[:MAX_QUERY_WORDS]]
+    return [word[:MAX_WORD_LENGTH] for word in words(query)[:MAX_QUERY_WORDS]]
 
 
 def fallback_stem(word: str) -> str:

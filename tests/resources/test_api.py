@@ -163,7 +163,9 @@ def test_page_size_is_at_most_100(client):
 
 
 def test_a_year_that_is_not_a_number_is_refused_in_french(client):
-    assert api(client, year="abc", status=400) == {"erreurs": {"year": ["Saisissez un nombre."]}}
+    assert api(client, year="abc", status=400) == {
+        "erreurs": {"year": ["Saisissez un nombre entier."]}
+    }
 
 
 def test_every_refused_parameter_is_named(client):

@@ -168,3 +168,27 @@ def test_library_paginates_with_constant_queries(client, django_assert_max_num_q
     assert soup.select_one("nav.fr-pagination")
     page_two = library(client, q="guide", page=2)
     assert len(page_two.select(".fr-card")) == 10
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"year": "0"},
+        {"year": "-3"},
+        {"year": "99999"},
+        {"year": "2019.5"},
+        {"theme": "99999999999999999999999"},
+        {"publisher": "99999999999999999999999"},
+        {"publisher": "-1"},
+        {"tag": "a\x00b"},
+    ],
+)
+def test_values_no_database_can_hold_are_refused_not_crashed_on(client, params):
+    soup = library(client, **params)
+    assert "n'a pas été reconnu" in soup.select_one(".fr-alert").get_text()
+    assert "8 ressources" in soup.select_one("[role=status]").get_text()
+
+
+def test_a_null_character_in_a_slug_choice_is_refused(client):
+    soup = library(client, audience="elus\x00")
+    assert "n'a pas été reconnu" in soup.select_one(".fr-alert").get_text()

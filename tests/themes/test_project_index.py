@@ -63,3 +63,10 @@ def test_project_index_paginates_with_constant_queries(
     assert soup.select_one("nav.fr-pagination")
     second = BeautifulSoup(client.get("/projets/", {"page": 2}).content, "html.parser")
     assert len(second.select(".fr-card")) == 8
+
+
+@pytest.mark.parametrize("theme", ["99999999999999999999999", "-1", "0"])
+def test_out_of_range_theme_ids_are_refused_not_crashed_on(client, theme):
+    found, soup = titles(client, theme=theme)
+    assert "n'a pas été reconnu" in soup.select_one(".fr-alert").get_text()
+    assert len(found) == 5
