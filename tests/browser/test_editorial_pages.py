@@ -15,6 +15,7 @@ PAGE_TYPES = {
     "library": "/ressources/?q=participation",
     "resource": "/ressources/evaluer-les-demarches-de-participation-citoyenne/",
     "site search": "/recherche/?q=emploi",
+    "API documentation": "/api/",
 }
 
 
