@@ -31,6 +31,8 @@ from .search import refresh_search_vector, set_search_fields
 CHUNK_SIZE = 2000
 PROJECTS_PER_RESOURCES = 20
 MAX_PROJECTS = 100
+# A theme is a month's selection of a few resources: most of the library belongs to none.
+THEMED_SHARE = 0.15
 FIRST_DAY = datetime.date(2015, 1, 1)
 LAST_DAY = datetime.date(2026, 12, 31)
 
@@ -346,7 +348,9 @@ def _new_resource(writer: _Writer, refs: _References, *, slug: str, title: str, 
         first_published_at=_published_at(day),
         last_published_at=_published_at(day),
         # Held in memory by modelcluster: set_search_fields reads them without a query.
-        themes=writer.some(refs.themes, at_most=2),
+        themes=writer.some(refs.themes, at_least=1, at_most=2)
+        if rng.random() < THEMED_SHARE
+        else [],
         audiences=writer.some(refs.audiences, at_least=1, at_most=3),
         tagged_items=[TaggedResource(tag=refs.tags[name]) for name in dict.fromkeys(tag_names)],
     )
