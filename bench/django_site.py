@@ -5,8 +5,15 @@ import os
 import tempfile
 from pathlib import Path
 
+RANDOM_SEED = 2026
 
-def setup_demo_site() -> None:
+
+def setup_demo_site(*, random_resources: int = 0) -> Path:
+    """Configure Django on a new SQLite database with the demo content, plus
+    ``random_resources`` generated ones so that the library is not trivially small.
+
+    Returns the working directory, which holds ``bench.sqlite3``.
+    """
     workdir = Path(tempfile.mkdtemp(prefix="tec-bench-"))
     os.environ["DJANGO_SETTINGS_MODULE"] = "territoires.settings.test"
     os.environ["DATABASE_URL"] = f"sqlite:///{workdir / 'bench.sqlite3'}"
@@ -18,4 +25,10 @@ def setup_demo_site() -> None:
     django.setup()
     logging.disable(logging.INFO)  # the loader logs every page it creates
     call_command("migrate", verbosity=0)
-    call_command("load_demo_content", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    with open(os.devnull, "w") as devnull:
+        call_command("load_demo_content", stdout=devnull)
+        if random_resources:
+            call_command(
+                "create_random_content", random_resources, seed=RANDOM_SEED, stdout=devnull
+            )
+    return workdir
