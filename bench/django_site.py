@@ -1,7 +1,9 @@
 """A throw-away SQLite copy of the demo site for the benchmarks to measure."""
 
+import atexit
 import logging
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -12,9 +14,11 @@ def setup_demo_site(*, random_resources: int = 0) -> Path:
     """Configure Django on a new SQLite database with the demo content, plus
     ``random_resources`` generated ones so that the library is not trivially small.
 
-    Returns the working directory, which holds ``bench.sqlite3``.
+    Returns the working directory, which holds ``bench.sqlite3`` and is removed
+    when the process exits.
     """
     workdir = Path(tempfile.mkdtemp(prefix="tec-bench-"))
+    atexit.register(shutil.rmtree, workdir, ignore_errors=True)
     os.environ["DJANGO_SETTINGS_MODULE"] = "territoires.settings.test"
     os.environ["DATABASE_URL"] = f"sqlite:///{workdir / 'bench.sqlite3'}"
     os.environ.pop("REDIS_URL", None)
