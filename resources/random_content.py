@@ -308,7 +308,7 @@ def _references() -> _References:
             existing[name] = Tag.objects.create(name=name)
     return _References(
         partners=list(Partner.objects.order_by("pk")),
-        themes=list(ThemePage.objects.order_by("pk")),
+        themes=list(ThemePage.objects.live().order_by("pk")),
         audiences=list(Audience.objects.order_by("pk")),
         tags=existing,
     )
@@ -328,7 +328,9 @@ def _published_at(day: datetime.date) -> datetime.datetime:
     return datetime.datetime.combine(day, datetime.time(9), tzinfo=datetime.UTC)
 
 
-def _new_resource(writer: _Writer, refs: _References, *, slug: str, title: str, summary, words):
+def _new_resource(
+    writer: _Writer, refs: _References, *, slug: str, title: str, summary: str, words: dict
+) -> Resource:
     rng = writer.rng
     topic, other = words["topics"]
     tag_names = [topic.tag, *writer.some([other.tag, *EXTRA_TAGS], at_most=2)]
