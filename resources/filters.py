@@ -3,14 +3,20 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from territoires.core.filters import ModelMultipleChoiceFilter, YearFilter
+from territoires.core.filters import (
+    DistinctWhenJoinedMixin,
+    ModelMultipleChoiceFilter,
+    YearFilter,
+)
 from territoires.core.models import Partner
 from themes.models import ThemePage
 
 from .models import Audience, Resource, ResourceKind
 
 
-class ResourceFilterSet(django_filters.FilterSet):
+class ResourceFilterSet(DistinctWhenJoinedMixin, django_filters.FilterSet):
+    many_valued_filters = ("theme", "tag", "audience")
+
     kind = django_filters.MultipleChoiceFilter(label=_("Type"), choices=ResourceKind.choices)
     theme = ModelMultipleChoiceFilter(
         label=_("Thématique"),
@@ -30,11 +36,6 @@ class ResourceFilterSet(django_filters.FilterSet):
     class Meta:
         model = Resource
         fields = ["kind", "theme", "tag", "publisher", "audience", "year"]
-
-    @property
-    def qs(self):
-        # Several themes, tags or audiences may match one resource: list it once.
-        return super().qs.distinct()
 
 
 FACETS = ["kind", "theme", "publisher", "audience", "year", "tag"]

@@ -3,13 +3,15 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from territoires.core.filters import ModelChoiceFilter
+from territoires.core.filters import DistinctWhenJoinedMixin, ModelChoiceFilter
 from territoires.core.geography import REGION_CHOICES
 
 from .models import ProjectPage, ThemePage
 
 
-class ProjectFilterSet(django_filters.FilterSet):
+class ProjectFilterSet(DistinctWhenJoinedMixin, django_filters.FilterSet):
+    many_valued_filters = ("theme", "tag")
+
     theme = ModelChoiceFilter(
         label=_("Thématique"),
         field_name="themes",
@@ -24,8 +26,3 @@ class ProjectFilterSet(django_filters.FilterSet):
     class Meta:
         model = ProjectPage
         fields = ["theme", "region", "tag"]
-
-    @property
-    def qs(self):
-        # A page joined through several themes or tags must be listed once.
-        return super().qs.distinct()

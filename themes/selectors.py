@@ -5,8 +5,11 @@ import datetime
 from django.db.models import F
 from django.utils import timezone
 
-from .models import ConceptPage, ProjectPage, ThemePage
+from .models import ConceptPage, ProjectIndexPage, ProjectPage, ThemePage
 from .models.base import first_of_month
+
+THEME_PAGE_RESOURCES = 12
+THEME_PAGE_PROJECTS = 9
 
 
 def _this_month(today: datetime.date | None) -> datetime.date:
@@ -48,18 +51,37 @@ def recent_projects(*, limit: int = 3):
     )
 
 
+def _filtered_index_url(index_model, theme: ThemePage, needed: bool) -> str | None:
+    """The index page listing everything of ``theme``, when the theme page shows only part."""
+    index = index_model.objects.live().first() if needed else None
+    return f"{index.url}?theme={theme.pk}" if index else None
+
+
 def theme_page_context(theme: ThemePage) -> dict:
-    """What a theme page lists: its resources, projects and concepts."""
+    """What a theme page lists: its latest resources and projects (the rest is one
+    click away in the library and the project index, filtered on the theme) and
+    its concepts."""
+    from resources.models import ResourceIndexPage
+
+    # The « En introduction… » resource is shown above the others, not among them.
+    resources = theme.resources.published().exclude(pk=theme.intro_resource_id or 0)
+    projects = theme.projects.live().public()
+    resource_count, project_count = resources.count(), projects.count()
     return {
-        # The « En introduction… » resource is shown above the others, not among them.
-        "resources": theme.resources.published()
-        .exclude(pk=theme.intro_resource_id or 0)
-        .select_related("publisher", "document")
-        .order_by("-published_on"),
-        "projects": theme.projects.live()
-        .public()
-        .select_related("image")
-        .order_by("-first_published_at"),
+        "resources": resources.select_related("publisher", "document").order_by(
+            "-published_on", "-pk"
+        )[:THEME_PAGE_RESOURCES],
+        "resource_count": resource_count,
+        "more_resources_url": _filtered_index_url(
+            ResourceIndexPage, theme, resource_count > THEME_PAGE_RESOURCES
+        ),
+        "projects": projects.select_related("image").order_by("-first_published_at", "-pk")[
+            :THEME_PAGE_PROJECTS
+        ],
+        "project_count": project_count,
+        "more_projects_url": _filtered_index_url(
+            ProjectIndexPage, theme, project_count > THEME_PAGE_PROJECTS
+        ),
         "concepts": theme.concepts.live().public().order_by("-month"),
     }
 

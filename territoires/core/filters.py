@@ -65,3 +65,21 @@ class YearFilter(django_filters.NumberFilter):
         kwargs.setdefault("min_value", 1)
         kwargs.setdefault("max_value", 9999)
         super().__init__(*args, **kwargs)
+
+
+class DistinctWhenJoinedMixin:
+    """De-duplicate only when a many-to-many filter is in use.
+
+    ``DISTINCT`` makes the database sort whole rows; without a join through a
+    many-to-many table no row can appear twice, so it is skipped.
+    """
+
+    many_valued_filters: tuple[str, ...] = ()
+
+    @property
+    def qs(self):
+        queryset = super().qs
+        cleaned = getattr(self.form, "cleaned_data", {})
+        if any(cleaned.get(name) for name in self.many_valued_filters):
+            return queryset.distinct()
+        return queryset

@@ -192,3 +192,12 @@ def test_values_no_database_can_hold_are_refused_not_crashed_on(client, params):
 def test_a_null_character_in_a_slug_choice_is_refused(client):
     soup = library(client, audience="elus\x00")
     assert "n'a pas été reconnu" in soup.select_one(".fr-alert").get_text()
+
+
+def test_a_resource_in_two_selected_themes_is_listed_once(client):
+    from themes.models import ThemePage
+
+    both = list(ThemePage.objects.filter(slug__in=["retour-a-l-emploi", "petite-enfance"]))
+    ResourceFactory(title="Crèches à vocation d'insertion professionnelle", themes=both)
+    soup = library(client, theme=[theme.pk for theme in both], q="crèches")
+    assert titles(soup) == ["Crèches à vocation d'insertion professionnelle"]

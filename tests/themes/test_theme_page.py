@@ -74,12 +74,23 @@ def test_theme_page_queries_do_not_grow_with_its_content(
     with django_assert_max_num_queries(40) as captured:
         client.get(theme.url)
     baseline = len(captured.captured_queries)
-    for _ in range(8):
+    for _ in range(20):
         ResourceFactory(themes=[theme], tags=["emploi"])
         ProjectPageFactory(parent=project_index, themes=[theme])
-    with django_assert_max_num_queries(baseline):
+    # Two more queries find the indexes the « voir les N … » links lead to.
+    with django_assert_max_num_queries(baseline + 2):
         response = client.get(theme.url)
-    assert len(BeautifulSoup(response.content, "html.parser").select(".fr-card")) >= 18
+    soup = BeautifulSoup(response.content, "html.parser")
+    def cards(heading_id):
+        return soup.select_one(f"#{heading_id}").find_parent("section").select(".fr-card")
+
+    assert len(cards("ressources-thematique")) == 12
+    assert len(cards("projets-thematique")) == 9
+    more = soup.find("a", string="Voir les 21 ressources de la thématique")
+    assert more["href"] == f"/ressources/?theme={theme.pk}"
+    assert soup.find("a", string="Voir les 21 projets de la thématique")["href"] == (
+        f"/projets/?theme={theme.pk}"
+    )
 
 
 def test_page_image_is_served_as_responsive_renditions(client, theme_index):
