@@ -53,6 +53,19 @@ class AccessibilityStatus(models.TextChoices):
     FULL = "totalement", _("totalement conforme")
 
 
+def page_setting(verbose_name, **kwargs) -> models.ForeignKey:
+    """A site setting that points at a page; emptied if the page is deleted."""
+    return models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=verbose_name,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        **kwargs,
+    )
+
+
 @register_setting(icon="cog")
 class SiteSettings(BaseGenericSetting):
     """Footer facts that the law requires on every page of a public service."""
@@ -61,47 +74,15 @@ class SiteSettings(BaseGenericSetting):
         _("état de conformité RGAA"),
         max_length=20,
         choices=AccessibilityStatus.choices,
-        default=AccessibilityStatus.PARTIAL,
+        # Without an audit, the RGAA status to declare is « non conforme ».
+        default=AccessibilityStatus.NONE,
     )
-    accessibility_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("page Accessibilité"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    legal_notice_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("page Mentions légales"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    personal_data_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("page Données personnelles"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    cookies_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("page Gestion des cookies"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    need_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("page « Préciser mon besoin »"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
+    accessibility_page = page_setting(_("page Accessibilité"))
+    legal_notice_page = page_setting(_("page Mentions légales"))
+    personal_data_page = page_setting(_("page Données personnelles"))
+    cookies_page = page_setting(_("page Gestion des cookies"))
+    need_page = page_setting(
+        _("page « Préciser mon besoin »"),
         help_text=_(
             "Où mène l'appel « Je suis une collectivité, je souhaite préciser mon besoin »."
         ),
