@@ -4,7 +4,7 @@ from django.conf import settings
 from wagtail.models import Locale, Page, Site
 
 from .demo_tools import ensure_page, heading, paragraphs
-from .models import AccessibilityStatus, ContentPage, HomePage, Partner, SiteSettings
+from .models import ContentPage, HomePage, Partner, SiteSettings
 
 PARTNERS = [
     (
@@ -188,7 +188,6 @@ def load_legal_pages(home: HomePage) -> None:
             setattr(site_settings, field, page)
             changed = True
     if changed:
-        site_settings.accessibility_status = AccessibilityStatus.NONE
         site_settings.contact_email = "contact@territoires-en-commun.fr"
         site_settings.save()
 
