@@ -64,3 +64,23 @@ def test_empty_search_invites_to_type(client):
 def test_odd_queries_never_break_the_page(client, query):
     soup = search(client, query)
     assert len(soup.select_one("#page-search-input")["value"]) <= 200
+
+
+def test_site_search_queries_do_not_grow_with_results(client, django_assert_max_num_queries):
+    from tests.resources.factories import ResourceFactory
+    from tests.themes.factories import ProjectPageFactory
+    from themes.models import ProjectIndexPage
+
+    index = ProjectIndexPage.objects.get()
+    ResourceFactory(title="Budget participatif 0")
+    ProjectPageFactory(parent=index, title="Budget participatif lycéen 0")
+    client.get("/recherche/", {"q": "budget"})
+    with django_assert_max_num_queries(40) as captured:
+        client.get("/recherche/", {"q": "budget"})
+    baseline = len(captured.captured_queries)
+    for n in range(1, 10):
+        ResourceFactory(title=f"Budget participatif {n}")
+        ProjectPageFactory(parent=index, title=f"Budget participatif lycéen {n}")
+    with django_assert_max_num_queries(baseline):
+        soup = search(client, "budget")
+    assert len(soup.select(".tec-search-results li")) == 10  # five of each group

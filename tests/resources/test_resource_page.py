@@ -39,3 +39,28 @@ def test_a_resource_needs_a_link_or_a_document(db):
     with pytest.raises(ValidationError) as error:
         resource.clean()
     assert "Indiquez un lien vers la ressource ou joignez un document." in str(error.value)
+
+
+def test_resource_page_queries_do_not_grow_with_related_content(
+    client, django_assert_max_num_queries
+):
+    from resources.models import Audience
+    from themes.models import ThemePage
+
+    theme = ThemePage.objects.get(slug="petite-enfance")
+    resource = ResourceFactory(
+        themes=[theme], tags=["crèche"], audiences=[Audience.objects.first()]
+    )
+    ResourceFactory(themes=[theme])
+    client.get(resource.get_absolute_url())
+    with django_assert_max_num_queries(30) as captured:
+        client.get(resource.get_absolute_url())
+    baseline = len(captured.captured_queries)
+    for n in range(10):
+        ResourceFactory(themes=[theme], tags=[f"mot {n}"])
+    resource.tags.add(*[f"étiquette {n}" for n in range(10)])
+    resource.audiences.set(Audience.objects.all())
+    resource.save()
+    with django_assert_max_num_queries(baseline):
+        response = client.get(resource.get_absolute_url())
+    assert response.content.decode().count("fr-tag") >= 11

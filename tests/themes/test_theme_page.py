@@ -81,6 +81,7 @@ def test_theme_page_queries_do_not_grow_with_its_content(
     with django_assert_max_num_queries(baseline + 2):
         response = client.get(theme.url)
     soup = BeautifulSoup(response.content, "html.parser")
+
     def cards(heading_id):
         return soup.select_one(f"#{heading_id}").find_parent("section").select(".fr-card")
 
