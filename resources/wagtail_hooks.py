@@ -33,7 +33,6 @@ class ResourceViewSet(SnippetViewSet):
     list_display = ["title", "kind", "publisher", "published_on", "live"]
     list_per_page = 50
     filterset_class = ResourceAdminFilterSet
-    search_fields = ["title", "summary"]
     ordering = ["-published_on"]
 
 

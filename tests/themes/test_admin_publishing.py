@@ -98,3 +98,20 @@ def test_moderators_manage_the_library_audiences(editor_client):
     assert "Agents des collectivités" in listing.content.decode()
     menu = editor_client.get("/admin/").content.decode()
     assert '"bibliotheque"' in menu  # the sidebar is rendered from JSON
+
+
+def test_editors_search_resources_in_the_admin(editor_client):
+    listing = editor_client.get(
+        "/admin/snippets/resources/resource/", {"q": "Conseils de Quartier"}
+    )
+    assert listing.status_code == 200
+    html = listing.content.decode()
+    assert "La boîte à outils des Conseils de Quartier" in html
+    assert "Un jeu pour convaincre" not in html
+
+
+def test_editors_search_partners_in_the_admin(editor_client):
+    listing = editor_client.get("/admin/snippets/core/partner/", {"q": "concertation"})
+    assert listing.status_code == 200
+    html = listing.content.decode()
+    assert "ICPC" in html and "Banque des Territoires" not in html
