@@ -7,7 +7,6 @@ of resources.
 from dataclasses import dataclass
 
 from django.core.paginator import Paginator
-from django.db import connection
 from django.db.models import Count
 from django.db.models.functions import ExtractYear
 from django.http import QueryDict
@@ -23,7 +22,6 @@ SORT_NEWEST = "recent"
 SORTS = {SORT_RELEVANCE: _("Pertinence"), SORT_NEWEST: _("Plus récentes")}
 QUERY_MAX_LENGTH = 200
 TOP_TAGS = 15
-FACET_IDS_LIMIT = 5000
 SINGLE_CHOICE_FACETS = {"year", "tag"}
 
 
@@ -56,33 +54,17 @@ def sorted_resources(queryset, *, ranked: bool, sort: str):
 
 
 def facet_counts(params: QueryDict, filterset: ResourceFilterSet) -> dict[str, list[FacetOption]]:
-    """For each facet, how many results each value would give with the other filters kept.
-
-    Facets whose other criteria are the same (all of them, when nothing is selected)
-    share one set of matching resources, found once.
-    """
-    matches = {}
+    """For each facet, how many results each value would give with the other filters kept."""
     facets = {}
     for name in FACETS:
-        criteria = tuple((key, tuple(params.getlist(key))) for key in ["q", *FACETS] if key != name)
-        if criteria not in matches:
-            _filterset, queryset, _ranked = filtered_resources(params, without=name)
-            matches[criteria] = _matching_ids(queryset)
+        _filterset, queryset, _ranked = filtered_resources(params, without=name)
         selected = set(params.getlist(name))
-        facets[name] = _facet_options(name, matches[criteria], filterset, selected)
+        facets[name] = _facet_options(name, queryset, filterset, selected)
     return facets
 
 
-def _matching_ids(queryset):
-    """The ids of the matching resources as a list when there are few enough to pass
-    as query parameters, so that each facet query does not search again; otherwise
-    a subquery."""
-    limit = min(FACET_IDS_LIMIT, (connection.features.max_query_params or FACET_IDS_LIMIT) - 50)
-    ids = list(queryset.order_by().values_list("pk", flat=True)[: limit + 1])
-    return ids if len(ids) <= limit else queryset.order_by().values("pk")
-
-
-def _facet_options(name, ids, filterset, selected) -> list[FacetOption]:
+def _facet_options(name, queryset, filterset, selected) -> list[FacetOption]:
+    ids = queryset.order_by().values("pk")
     base = Resource.objects.filter(pk__in=ids).order_by()
     if name == "kind":
         rows = base.values_list("kind").annotate(n=Count("pk"))
