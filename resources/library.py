@@ -71,7 +71,7 @@ def _facet_options(name, queryset, filterset, selected) -> list[FacetOption]:
         labels = dict(ResourceKind.choices)
     elif name == "tag":
         rows = (
-            base.exclude(tags__isnull=True)
+            base.filter(tags__isnull=False)
             .values_list("tags__slug", "tags__name")
             .annotate(n=Count("pk", distinct=True))
             .order_by("-n", "tags__name")[:TOP_TAGS]
@@ -89,16 +89,16 @@ def _facet_options(name, queryset, filterset, selected) -> list[FacetOption]:
         labels = None
     else:
         field = {"theme": "themes", "publisher": "publisher", "audience": "audiences__slug"}[name]
-        rows = (
-            base.exclude(**{f"{field}__isnull": True})
-            .values_list(field)
-            .annotate(n=Count("pk", distinct=True))
-        )
+        # Resources without a value form a NULL group, skipped below: cheaper than
+        # excluding them, which costs the database another pass over the join.
+        rows = base.values_list(field).annotate(n=Count("pk", distinct=True))
         field_queryset = filterset.filters[name].queryset
         key = "slug" if name == "audience" else "pk"
         labels = {getattr(obj, key): str(obj) for obj in field_queryset}
     options = []
     for value, count in rows:
+        if value is None:
+            continue
         label = str(value) if labels is None else labels.get(value)
         if label is None:  # e.g. a theme that is no longer published
             continue
