@@ -4,6 +4,7 @@ Every count and page here costs a fixed number of queries, whatever the number
 of resources.
 """
 
+from collections import Counter
 from dataclasses import dataclass
 
 from django.core.paginator import Paginator
@@ -23,6 +24,9 @@ SORTS = {SORT_RELEVANCE: _("Pertinence"), SORT_NEWEST: _("Plus récentes")}
 QUERY_MAX_LENGTH = 200
 TOP_TAGS = 15
 SINGLE_CHOICE_FACETS = {"year", "tag"}
+# Facets read from a column of the resource (year is annotated), and through a relation.
+COLUMN_FACETS = {"kind": "kind", "year": "year", "publisher": "publisher"}
+RELATION_FACETS = {"theme": "themes", "audience": "audiences__slug"}
 
 
 @dataclass(frozen=True)
@@ -54,61 +58,89 @@ def sorted_resources(queryset, *, ranked: bool, sort: str):
 
 
 def facet_counts(params: QueryDict, filterset: ResourceFilterSet) -> dict[str, list[FacetOption]]:
-    """For each facet, how many results each value would give with the other filters kept."""
-    facets = {}
+    """For each facet, how many results each value would give with the other filters kept.
+
+    Facets whose other criteria are the same (every facet with no value selected)
+    share one set of matching resources, and the column facets among them are
+    counted together in one grouped query: a search is run once, not once per facet.
+    """
+    groups: dict[tuple, list[str]] = {}
     for name in FACETS:
-        _filterset, queryset, _ranked = filtered_resources(params, without=name)
-        selected = set(params.getlist(name))
-        facets[name] = _facet_options(name, queryset, filterset, selected)
+        criteria = tuple(
+            (key, tuple(params.getlist(key)))
+            for key in ["q", *FACETS]
+            if key != name and params.getlist(key)
+        )
+        groups.setdefault(criteria, []).append(name)
+    facets = {}
+    for names in groups.values():
+        _filterset, queryset, _ranked = filtered_resources(params, without=names[0])
+        matching = Resource.objects.filter(pk__in=queryset.order_by().values("pk")).order_by()
+        column_counts = _column_counts(matching, [name for name in names if name in COLUMN_FACETS])
+        for name in names:
+            selected = set(params.getlist(name))
+            if name == "tag":
+                facets[name] = _tag_options(matching, selected)
+                continue
+            counts = (
+                column_counts[name] if name in column_counts else _relation_counts(matching, name)
+            )
+            facets[name] = _options(name, counts, filterset, selected)
     return facets
 
 
-def _facet_options(name, queryset, filterset, selected) -> list[FacetOption]:
-    ids = queryset.order_by().values("pk")
-    base = Resource.objects.filter(pk__in=ids).order_by()
+def _column_counts(matching, names: list[str]) -> dict[str, Counter]:
+    """Counts per value of several column facets, from one GROUP BY over their columns."""
+    if not names:
+        return {}
+    if "year" in names:
+        matching = matching.annotate(year=ExtractYear("published_on"))
+    rows = matching.values_list(*(COLUMN_FACETS[name] for name in names)).annotate(n=Count("pk"))
+    counts = {name: Counter() for name in names}
+    for *values, count in rows:
+        for name, value in zip(names, values, strict=True):
+            counts[name][value] += count
+    return counts
+
+
+def _relation_counts(matching, name: str) -> Counter:
+    # Resources without a value form a NULL group, dropped by _options: cheaper than
+    # excluding them, which costs the database another pass over the join.
+    rows = matching.values_list(RELATION_FACETS[name]).annotate(n=Count("pk", distinct=True))
+    return Counter(dict(rows))
+
+
+def _tag_options(matching, selected: set[str]) -> list[FacetOption]:
+    """The most used tags among the matching resources."""
+    rows = (
+        matching.filter(tags__isnull=False)
+        .values_list("tags__slug", "tags__name")
+        .annotate(n=Count("pk", distinct=True))
+        .order_by("-n", "tags__name")[:TOP_TAGS]
+    )
+    return [FacetOption(slug, name, count, slug in selected) for slug, name, count in rows]
+
+
+def _options(name, counts: Counter, filterset, selected: set[str]) -> list[FacetOption]:
     if name == "kind":
-        rows = base.values_list("kind").annotate(n=Count("pk"))
         labels = dict(ResourceKind.choices)
-    elif name == "tag":
-        rows = (
-            base.filter(tags__isnull=False)
-            .values_list("tags__slug", "tags__name")
-            .annotate(n=Count("pk", distinct=True))
-            .order_by("-n", "tags__name")[:TOP_TAGS]
-        )
-        return [
-            FacetOption(slug, tag_name, count, slug in selected) for slug, tag_name, count in rows
-        ]
     elif name == "year":
-        rows = (
-            base.annotate(value=ExtractYear("published_on"))
-            .values_list("value")
-            .annotate(n=Count("pk"))
-            .order_by("-value")
-        )
-        labels = None
+        labels = {year: str(year) for year in counts if year is not None}
     else:
-        field = {"theme": "themes", "publisher": "publisher", "audience": "audiences__slug"}[name]
-        # Resources without a value form a NULL group, skipped below: cheaper than
-        # excluding them, which costs the database another pass over the join.
-        rows = base.values_list(field).annotate(n=Count("pk", distinct=True))
-        field_queryset = filterset.filters[name].queryset
         key = "slug" if name == "audience" else "pk"
-        labels = {getattr(obj, key): str(obj) for obj in field_queryset}
-    options = []
-    for value, count in rows:
-        if value is None:
-            continue
-        label = str(value) if labels is None else labels.get(value)
-        if label is None:  # e.g. a theme that is no longer published
-            continue
-        options.append(FacetOption(str(value), str(label), count, str(value) in selected))
-    if labels is not None and name != "kind":
-        options.sort(key=lambda option: option.label)
-    elif name == "kind":
+        labels = {getattr(obj, key): str(obj) for obj in filterset.filters[name].queryset}
+    # Values without a label (a theme no longer published, the NULL group) are left out.
+    options = [
+        FacetOption(str(value), str(labels[value]), count, str(value) in selected)
+        for value, count in counts.items()
+        if value in labels
+    ]
+    if name == "kind":
         order = list(labels)
-        options.sort(key=lambda option: order.index(option.value))
-    return options
+        return sorted(options, key=lambda option: order.index(option.value))
+    if name == "year":
+        return sorted(options, key=lambda option: option.value, reverse=True)
+    return sorted(options, key=lambda option: option.label)
 
 
 def library_context(request) -> dict:
