@@ -61,8 +61,8 @@ def facet_counts(params: QueryDict, filterset: ResourceFilterSet) -> dict[str, l
     """For each facet, how many results each value would give with the other filters kept.
 
     Facets whose other criteria are the same (every facet with no value selected)
-    share one set of matching resources, and the column facets among them are
-    counted together in one grouped query: a search is run once, not once per facet.
+    share one set of matching resources, and the column facets among them (type,
+    year, publisher) are counted together in one grouped query rather than three.
     """
     groups: dict[tuple, list[str]] = {}
     for name in FACETS:
