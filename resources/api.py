@@ -20,9 +20,10 @@ from territoires.api.http import (
     not_found_response,
     paginated_response,
 )
+from territoires.core.fulltext import MAX_QUERY_LENGTH
 from themes.api import published_themes, serialize_tags, serialize_theme
 
-from .library import QUERY_MAX_LENGTH, SORT_RELEVANCE, SORTS, filtered_resources, sorted_resources
+from .library import SORT_RELEVANCE, SORTS, filtered_resources, sorted_resources
 from .models import Language, Resource, ResourceKind
 
 PARAMETER_HELP = {
@@ -31,7 +32,7 @@ PARAMETER_HELP = {
             "Mots recherchés dans le titre, le résumé, les mots-clés, l'éditeur et les "
             "thématiques (recherche plein texte en français, {length} caractères au plus)."
         ),
-        length=QUERY_MAX_LENGTH,
+        length=MAX_QUERY_LENGTH,
     ),
     "kind": gettext_lazy("Type de ressource ; répétez le paramètre pour en combiner plusieurs."),
     "theme": gettext_lazy(

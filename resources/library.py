@@ -13,6 +13,8 @@ from django.db.models.functions import ExtractYear
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
+from territoires.core.fulltext import clean_query
+
 from . import search
 from .filters import FACETS, ResourceFilterSet
 from .models import Resource, ResourceKind
@@ -21,7 +23,6 @@ PER_PAGE = 20
 SORT_RELEVANCE = "pertinence"
 SORT_NEWEST = "recent"
 SORTS = {SORT_RELEVANCE: _("Pertinence"), SORT_NEWEST: _("Plus récentes")}
-QUERY_MAX_LENGTH = 200
 TOP_TAGS = 15
 SINGLE_CHOICE_FACETS = {"year", "tag"}
 # Facets read from a column of the resource (year is annotated), and through a relation.
@@ -35,10 +36,6 @@ class FacetOption:
     label: str
     count: int
     selected: bool
-
-
-def clean_query(raw: str) -> str:
-    return " ".join((raw or "").split())[:QUERY_MAX_LENGTH]
 
 
 def filtered_resources(params: QueryDict, *, without: str | None = None):

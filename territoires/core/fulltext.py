@@ -10,6 +10,7 @@ import re
 import unicodedata
 
 FTS_CONFIG = "french_unaccent"
+MAX_QUERY_LENGTH = 200
 MAX_QUERY_WORDS = 12
 MAX_WORD_LENGTH = 40
 
@@ -31,6 +32,11 @@ def normalise(text: str) -> str:
     """Lower case without accents: « Élus Locaux » → « elus locaux »."""
     decomposed = unicodedata.normalize("NFKD", text or "")
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def clean_query(raw: str) -> str:
+    """The query as shown back to the visitor: spaces collapsed, long input cut, not refused."""
+    return " ".join((raw or "").split())[:MAX_QUERY_LENGTH]
 
 
 def words(text: str) -> list[str]:

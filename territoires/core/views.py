@@ -5,10 +5,10 @@ from django.template import loader
 from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
 
+from .fulltext import clean_query
 from .health import health_report
 from .search import backend_words, search_groups
 
-SEARCH_MAX_LENGTH = 200
 SEARCH_RESULTS_PER_PAGE = 10
 GROUP_PREVIEW = 5
 
@@ -21,8 +21,7 @@ def health(request):
 
 def search(request):
     """/recherche/: results grouped by type; ``?type=`` shows one group, paginated."""
-    # Long or odd queries are cut rather than refused: the visitor still gets results.
-    query = " ".join(request.GET.get("q", "").split())[:SEARCH_MAX_LENGTH]
+    query = clean_query(request.GET.get("q", ""))
     words = backend_words(query)
     groups = search_groups()
     selected = next((g for g in groups if g.key == request.GET.get("type")), None)

@@ -1,7 +1,8 @@
 """Give Wagtail's Editors and Moderators groups the site-wide models they manage."""
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
+
+from territoires.core.permissions import grant_permissions
 
 GRANTS = {
     "Editors": ["add_partner", "change_partner", "view_partner"],
@@ -16,16 +17,7 @@ GRANTS = {
 
 
 def grant(apps, schema_editor):
-    app_config = apps.get_app_config("core")
-    app_config.models_module = True
-    create_permissions(app_config, apps=apps, verbosity=0)
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    for group_name, codenames in GRANTS.items():
-        group, _ = Group.objects.get_or_create(name=group_name)
-        group.permissions.add(
-            *Permission.objects.filter(content_type__app_label="core", codename__in=codenames)
-        )
+    grant_permissions(apps, "core", GRANTS)
 
 
 class Migration(migrations.Migration):
