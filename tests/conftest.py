@@ -13,3 +13,12 @@ def django_db_setup(django_db_setup, django_db_blocker):
 @pytest.fixture
 def home(db):
     return Site.objects.get(is_default_site=True).root_page.specific
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits():
+    """Rate-limit counters live in the cache: each test starts with none."""
+    from django.conf import settings
+    from django.core.cache import caches
+
+    caches[settings.RATE_LIMIT_CACHE].clear()

@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django.forms",
 ]
 
 MIDDLEWARE = [
@@ -78,6 +79,9 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "territoires.urls"
+# Form templates are looked up like page templates, so ours (honeypot, DSFR
+# overrides) sit next to django-dsfr's.
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 WSGI_APPLICATION = "territoires.wsgi.application"
 
 TEMPLATES = [
@@ -120,6 +124,12 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Rate limits count in this cache; clients are told apart by their address, read
+# from X-Forwarded-For only when the request comes through one of these proxies.
+RATE_LIMIT_CACHE = "default"
+RATE_LIMITS: dict[str, str] = {}
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
 
 # --- Celery -------------------------------------------------------------------------
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", REDIS_URL) or "memory://"
