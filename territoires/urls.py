@@ -31,6 +31,12 @@ urlpatterns = [
         name="sitemap",
     ),
     path("favicon.ico", views.favicon),
+    # Each app's own routes; they come before Wagtail's catch-all page serving.
+    path("", include("territoires.collectivites.urls")),
+    path("", include("votes.urls")),
+    path("", include("events.urls")),
+    path("", include("territoires.contributions.urls")),
+    path("", include("newsletter.urls")),
 ]
 
 if settings.DEBUG:

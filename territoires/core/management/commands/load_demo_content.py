@@ -8,10 +8,21 @@ import newsletter.demo
 import resources.demo
 import themes.demo
 import votes.demo
+from territoires.collectivites import demo as collectivites_demo
+from territoires.contributions import demo as contributions_demo
 from territoires.core import demo as site_demo
 
-# Order matters: it is the order of the main navigation, and resources attach to themes.
-APP_LOADERS = [themes.demo, resources.demo, events.demo, votes.demo, newsletter.demo]
+# Order matters: it is the order of the main navigation, resources attach to themes,
+# votes need the collectivités, and the newsletter is assembled from everything else.
+APP_LOADERS = [
+    themes.demo,
+    resources.demo,
+    events.demo,
+    collectivites_demo,
+    votes.demo,
+    contributions_demo,
+    newsletter.demo,
+]
 
 
 class Command(BaseCommand):

@@ -1,0 +1,107 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from territoires.core.geography import DEPARTEMENTS, REGIONS
+
+
+class Collectivite(models.Model):
+    """A commune, an EPCI, a département or a région, from Etalab's découpage administratif."""
+
+    class Kind(models.TextChoices):
+        COMMUNE = "commune", _("Commune")
+        EPCI = "epci", _("Intercommunalité (EPCI)")
+        DEPARTEMENT = "departement", _("Département")
+        REGION = "region", _("Région")
+
+    kind = models.CharField(_("type"), max_length=12, choices=Kind.choices)
+    # INSEE code for communes, départements and régions; the SIREN for EPCI.
+    code = models.CharField(_("code"), max_length=9)
+    siren = models.CharField(_("SIREN"), max_length=9, unique=True, null=True, blank=True)
+    name = models.CharField(_("nom"), max_length=200)
+    # Name folded for search: lower case, no accents, hyphens and apostrophes as spaces.
+    search_name = models.CharField(max_length=200, db_index=True, editable=False)
+    epci_type = models.CharField(_("type d'EPCI"), max_length=8, blank=True)
+    departement = models.CharField(_("département"), max_length=3, blank=True)
+    region = models.CharField(_("région"), max_length=2, blank=True)
+    population = models.PositiveIntegerField(_("population"), null=True, blank=True)
+    postal_codes = models.CharField(_("codes postaux"), max_length=200, blank=True)
+    # E-mail domains whose owners are approved without review (e.g. « mairie-exemple.fr »).
+    email_domains = models.CharField(
+        _("domaines de messagerie reconnus"),
+        max_length=250,
+        blank=True,
+        help_text=_(
+            "Séparés par des espaces. Les représentants dont l'adresse se termine par l'un d'eux sont validés automatiquement."
+        ),
+    )
+    # Cleared by the import when the collectivité leaves the official list (merger…).
+    is_current = models.BooleanField(_("en vigueur"), default=True)
+
+    class Meta:
+        verbose_name = _("collectivité")
+        verbose_name_plural = _("collectivités")
+        ordering = ["search_name", "code"]
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "code"], name="collectivite_unique_kind_code")
+        ]
+
+    def __str__(self):
+        if self.kind == self.Kind.COMMUNE and self.departement:
+            return f"{self.name} ({self.departement})"
+        return self.name
+
+    @property
+    def region_name(self) -> str:
+        return REGIONS.get(self.region, "")
+
+    @property
+    def departement_name(self) -> str:
+        return DEPARTEMENTS.get(self.departement, ("", ""))[0]
+
+
+class Representative(models.Model):
+    """An élu or an agent who acts for a collectivité (votes, shared projects)."""
+
+    class Role(models.TextChoices):
+        ELU = "elu", _("Élu ou élue")
+        AGENT = "agent", _("Agent ou agente")
+
+    class Status(models.TextChoices):
+        UNCONFIRMED = "unconfirmed", _("Adresse e-mail à confirmer")
+        PENDING = "pending", _("En attente de validation")
+        ACTIVE = "active", _("Validé")
+        SUSPENDED = "suspended", _("Suspendu")
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="representative"
+    )
+    collectivite = models.ForeignKey(
+        Collectivite,
+        on_delete=models.PROTECT,
+        related_name="representatives",
+        verbose_name=_("collectivité"),
+    )
+    full_name = models.CharField(_("nom et prénom"), max_length=150)
+    role = models.CharField(_("fonction"), max_length=10, choices=Role.choices)
+    position = models.CharField(_("intitulé du poste ou du mandat"), max_length=150, blank=True)
+    email = models.EmailField(_("adresse e-mail professionnelle"), unique=True)
+    status = models.CharField(
+        _("statut"), max_length=12, choices=Status.choices, default=Status.UNCONFIRMED
+    )
+    email_confirmed_at = models.DateTimeField(_("adresse confirmée le"), null=True, blank=True)
+    approved_at = models.DateTimeField(_("validé le"), null=True, blank=True)
+    created_at = models.DateTimeField(_("inscrit le"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("représentant d'une collectivité")
+        verbose_name_plural = _("représentants des collectivités")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.full_name} ({self.collectivite})"
+
+    @property
+    def can_act(self) -> bool:
+        """Only a confirmed and validated representative votes or registers for a project."""
+        return self.status == self.Status.ACTIVE and self.email_confirmed_at is not None
