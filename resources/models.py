@@ -120,6 +120,15 @@ class Resource(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
     )
     published_on = models.DateField(_("date de publication"))
     licence = models.CharField(_("licence"), max_length=150, blank=True)
+    # Set when the resource came in through the contribution form.
+    contributed_by = models.CharField(
+        _("proposé par"),
+        max_length=250,
+        blank=True,
+        help_text=_(
+            "Personne ou organisation à créditer, pour une ressource proposée par un contributeur."
+        ),
+    )
 
     # Filled on save for search: see resources.search.
     search_title = models.TextField(editable=False, default="")
@@ -144,6 +153,7 @@ class Resource(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
         FieldPanel("audiences"),
         FieldPanel("tags"),
         FieldRowPanel([FieldPanel("language"), FieldPanel("licence")]),
+        FieldPanel("contributed_by"),
         FieldPanel("slug"),
     ]
 

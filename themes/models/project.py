@@ -41,6 +41,15 @@ class ProjectPage(EditorialPage):
     external_label = models.CharField(
         _("libellé du lien"), max_length=80, default="En savoir plus", blank=True
     )
+    # Set when the project came in through the contribution form.
+    contributed_by = models.CharField(
+        _("proposé par"),
+        max_length=250,
+        blank=True,
+        help_text=_(
+            "Personne ou organisation à créditer, pour un projet proposé par un contributeur."
+        ),
+    )
 
     content_panels = [
         *EditorialPage.content_panels[:2],
@@ -55,6 +64,7 @@ class ProjectPage(EditorialPage):
         FieldRowPanel([FieldPanel("external_url"), FieldPanel("external_label")]),
         FieldPanel("themes"),
         FieldPanel("tags"),
+        FieldPanel("contributed_by"),
     ]
     search_fields = [
         *EditorialPage.search_fields,
