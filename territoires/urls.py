@@ -10,10 +10,11 @@ from wagtail.documents import urls as wagtaildocs_urls
 from resources import views as resource_views
 from resources.feeds import NewResourcesAtomFeed, NewResourcesFeed
 from resources.sitemaps import ResourceSitemap
-from territoires.core import views
+from territoires.core import two_factor, views
 from themes.feeds import NewProjectsAtomFeed, NewProjectsFeed
 
 urlpatterns = [
+    path("admin/2fa/", two_factor.two_factor, name="admin-2fa"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sante/", views.health, name="health"),

@@ -17,5 +17,7 @@ CELERY_TASK_ALWAYS_EAGER = True
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = VAR_DIR / "test-media"
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Admin tests log in with force_login; the two-factor tests turn this back on.
+ADMIN_REQUIRE_2FA = False
 if REDIS_URL:
     CACHES["default"]["KEY_PREFIX"] = f"tec-test-{os.getpid()}"

@@ -46,7 +46,7 @@ def test_the_admin_login_page_has_the_same_policy(client, home):
 def test_wagtail_bootstraps_get_the_nonce_but_injected_scripts_do_not():
     page = (
         b'<script>initDateChooser("id_start", {"dayOfWeekStart": 1});</script>'
-        b"<script>(function() {\n var panel = new InlinePanel(JSON.parse(\"{\\u0022a\\u0022: 1}\"));\n })();</script>"
+        b'<script>(function() {\n var panel = new InlinePanel(JSON.parse("{\\u0022a\\u0022: 1}"));\n })();</script>'
         b'<script>initDateChooser("x", {});alert(document.cookie);({});</script>'
         b"<script>alert(1)</script>"
     )
