@@ -9,7 +9,7 @@ PY := $(VENV)/bin/python
 export UV_PYTHON_DOWNLOADS := never
 
 .DEFAULT_GOAL := help
-.PHONY: help install lock run test test-postgres lint format browser bench clean
+.PHONY: help install lock audit run test test-postgres lint format browser bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-14s %s\n", $$1, $$2}'
@@ -28,6 +28,9 @@ install: $(VENV)/.synced ## Install the locked environment in .venv (needs only 
 lock: | $(UV) ## Re-lock requirements/*.lock after editing pyproject.toml
 	$(UV) pip compile pyproject.toml --python-version 3.11 --generate-hashes --quiet -o requirements/production.lock
 	$(UV) pip compile pyproject.toml --group dev --python-version 3.11 --generate-hashes --quiet -o requirements/dev.lock
+
+audit: install ## Look for known vulnerabilities in the locked dependencies (pip-audit)
+	$(PY) .ci/audit.py
 
 run: install ## Serve the site with demo content on http://127.0.0.1:8000 (SQLite, no server needed)
 	$(PY) manage.py migrate --noinput
