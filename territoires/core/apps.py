@@ -8,3 +8,6 @@ class CoreConfig(AppConfig):
     name = "territoires.core"
     label = "core"
     verbose_name = _("Site")
+
+    def ready(self):
+        from . import observability  # noqa: F401  (connects the task log signals)

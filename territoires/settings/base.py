@@ -81,6 +81,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "territoires.core.observability.RequestLogMiddleware",
     "territoires.core.security.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -238,12 +239,29 @@ TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = True
 DSFR_USE_INTEGRITY_CHECKSUMS = True
 
 # --- Logging ------------------------------------------------------------------------
+# One line per request and per task (core.observability); LOG_FORMAT=json for
+# log collectors. With ERROR_REPORT_EMAILS set, server errors are also e-mailed
+# (Django's own "django" logger mails ADMINS when DEBUG is off).
+ADMINS = [("Équipe technique", address) for address in env_list("ERROR_REPORT_EMAILS")]
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "json": {"()": "territoires.core.observability.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "json" if os.environ.get("LOG_FORMAT") == "json" else "plain",
+        },
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    # Wagtail runs its search-index updates as tasks; one line each is noise.
-    "loggers": {"django_tasks": {"level": "WARNING"}},
+    "loggers": {
+        # Wagtail runs its search-index updates as tasks; one line each is noise.
+        "django_tasks": {"level": "WARNING"},
+        # core.observability writes the request line; Django's own would repeat it.
+        "django.server": {"level": "WARNING"},
+        "territoires.requests": {"level": os.environ.get("REQUEST_LOG_LEVEL", "INFO")},
+    },
 }

@@ -1,0 +1,101 @@
+"""Structured logs: one line per request and per task, as JSON when LOG_FORMAT=json."""
+
+import json
+import logging
+import time
+
+from celery.signals import task_failure, task_postrun, task_prerun, task_retry
+
+request_logger = logging.getLogger("territoires.requests")
+task_logger = logging.getLogger("territoires.tasks")
+
+# Attributes every LogRecord has; anything else was passed in ``extra`` and is data.
+_STANDARD = set(logging.makeLogRecord({}).__dict__) | {"message", "asctime"}
+
+
+class JsonFormatter(logging.Formatter):
+    def format(self, record):
+        entry = {
+            "time": self.formatTime(record, "%Y-%m-%dT%H:%M:%S"),
+            "level": record.levelname,
+            "logger": record.name,
+            "message": record.getMessage(),
+        }
+        entry.update({k: v for k, v in record.__dict__.items() if k not in _STANDARD})
+        if record.exc_info:
+            entry["exception"] = self.formatException(record.exc_info)
+        return json.dumps(entry, ensure_ascii=False, default=str)
+
+
+class RequestLogMiddleware:
+    """Logs each request once it is answered: method, path, status, duration."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        started = time.perf_counter()
+        response = self.get_response(request)
+        duration_ms = round((time.perf_counter() - started) * 1000, 1)
+        level = logging.ERROR if response.status_code >= 500 else logging.INFO
+        request_logger.log(
+            level,
+            "%s %s %s %.1fms",
+            request.method,
+            request.path,
+            response.status_code,
+            duration_ms,
+            extra={
+                "method": request.method,
+                "path": request.path,
+                "status": response.status_code,
+                "duration_ms": duration_ms,
+            },
+        )
+        return response
+
+
+_task_started: dict[str, float] = {}
+
+
+@task_prerun.connect
+def _task_started_log(task_id=None, task=None, **kwargs):
+    _task_started[task_id] = time.perf_counter()
+    task_logger.info(
+        "task %s %s started", task.name, task_id, extra={"task": task.name, "task_id": task_id}
+    )
+
+
+@task_postrun.connect
+def _task_done_log(task_id=None, task=None, state=None, **kwargs):
+    started = _task_started.pop(task_id, None)
+    duration_ms = round((time.perf_counter() - started) * 1000, 1) if started else None
+    task_logger.info(
+        "task %s %s %s",
+        task.name,
+        task_id,
+        state,
+        extra={"task": task.name, "task_id": task_id, "state": state, "duration_ms": duration_ms},
+    )
+
+
+@task_retry.connect
+def _task_retry_log(request=None, reason=None, **kwargs):
+    task_logger.warning(
+        "task %s %s retried: %s",
+        request.task,
+        request.id,
+        reason,
+        extra={"task": request.task, "task_id": request.id, "state": "RETRY"},
+    )
+
+
+@task_failure.connect
+def _task_failure_log(task_id=None, exception=None, sender=None, **kwargs):
+    task_logger.error(
+        "task %s %s failed: %r",
+        sender.name,
+        task_id,
+        exception,
+        extra={"task": sender.name, "task_id": task_id, "state": "FAILURE"},
+    )
