@@ -11,3 +11,6 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from . import observability  # noqa: F401  (connects the task log signals)
+        from .page_cache import connect_invalidation
+
+        connect_invalidation()

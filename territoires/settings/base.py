@@ -93,6 +93,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "territoires.core.page_cache.PageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "territoires.urls"
@@ -143,6 +144,26 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Anonymous pages are served from the cache (core.page_cache) until the content
+# changes: a write to any model of these apps empties it.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+PAGE_CACHE_CONTENT_APPS = [
+    "wagtailcore",
+    "wagtailimages",
+    "wagtaildocs",
+    "taggit",
+    "core",
+    "themes",
+    "resources",
+    "events",
+    "votes",
+    "newsletter",
+    "contributions",
+    "collectivites",
+]
+PAGE_CACHE_IGNORED_MODELS: list[str] = []
+PAGE_CACHE_EXCLUDED_PATHS = ("/admin/", "/sante/", "/compte/", "/documents/")
 
 # Rate limits count in this cache; clients are told apart by their address, read
 # from X-Forwarded-For only when the request comes through one of these proxies.

@@ -1,0 +1,104 @@
+"""Whole-page cache for anonymous visitors, emptied when the published content changes.
+
+A visitor with no session (no account, no form in progress, no pending message)
+gets the page as the last anonymous visitor did, while the content has not
+changed. Every cached entry is keyed by a *generation* number; any write to the
+site's content (a page published, a resource saved, a vote cast…) bumps the
+generation, so stale pages are never served after publishing, on any worker
+sharing the cache. Pages that set cookies or ``Cache-Control: private`` are
+never stored.
+"""
+
+import logging
+
+from django.apps import apps
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+from django.utils.cache import cc_delim_re
+
+logger = logging.getLogger(__name__)
+
+GENERATION_KEY = "pagecache:generation"
+MAX_BODY_BYTES = 1024 * 1024
+
+
+def generation() -> int:
+    value = cache.get(GENERATION_KEY)
+    if value is None:
+        value = 1
+        cache.add(GENERATION_KEY, value, timeout=None)
+    return value
+
+
+def invalidate(**kwargs) -> None:
+    """Signal receiver: the content changed, forget every cached page."""
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:  # no generation yet: nothing cached under it either
+        cache.add(GENERATION_KEY, 2, timeout=None)
+    except Exception:  # cache unreachable: nothing can be served from it either
+        logger.warning("Page cache generation not bumped", exc_info=True)
+
+
+def connect_invalidation() -> None:
+    """Bumps the generation on writes to models whose content pages show."""
+    ignored = {label.lower() for label in settings.PAGE_CACHE_IGNORED_MODELS}
+    for model in apps.get_models():
+        meta = model._meta
+        if meta.app_label not in settings.PAGE_CACHE_CONTENT_APPS:
+            continue
+        if meta.label_lower in ignored:
+            continue
+        post_save.connect(
+            invalidate, sender=model, dispatch_uid=f"pagecache-save-{meta.label_lower}"
+        )
+        post_delete.connect(
+            invalidate, sender=model, dispatch_uid=f"pagecache-delete-{meta.label_lower}"
+        )
+
+
+def _cacheable_request(request) -> bool:
+    return (
+        settings.PAGE_CACHE_SECONDS > 0
+        and request.method in ("GET", "HEAD")
+        and not request.path.startswith(settings.PAGE_CACHE_EXCLUDED_PATHS)
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and "messages" not in request.COOKIES
+        and not request.user.is_authenticated
+    )
+
+
+def _cacheable_response(response) -> bool:
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    directives = {d.strip().lower() for d in cc_delim_re.split(response.get("Cache-Control", ""))}
+    if directives & {"private", "no-cache", "no-store"}:
+        return False
+    return len(response.content) <= MAX_BODY_BYTES
+
+
+class PageCacheMiddleware:
+    """Serves and stores anonymous pages; ``X-Cache`` says which it did."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not _cacheable_request(request):
+            return self.get_response(request)
+        key = f"pagecache:{generation()}:{request.get_host()}:{request.get_full_path()}"
+        nonce = getattr(request, "csp_nonce", "")
+        cached = cache.get(key)
+        if cached is not None:
+            response, stored_nonce = cached
+            if stored_nonce and nonce:
+                # A nonce must never be reused: give this copy the request's own.
+                response.content = response.content.replace(stored_nonce.encode(), nonce.encode())
+            response["X-Cache"] = "HIT"
+            return response
+        response = self.get_response(request)
+        if _cacheable_response(response):
+            cache.set(key, (response, nonce), settings.PAGE_CACHE_SECONDS)
+            response["X-Cache"] = "MISS"
+        return response
