@@ -77,11 +77,12 @@ class SecurityHeadersMiddleware:
 ADMIN_PREFIX = "/admin/"
 DOCUMENTS_PREFIX = "/documents/"
 
-# The inline scripts Wagtail's admin templates write (wagtailadmin/widgets/*_input.html,
-# wagtailadmin/panels/*inline*_panel.html), argument by argument.
+# The inline scripts Wagtail's admin writes (date pickers in wagtailadmin/widgets/*_input.html,
+# choosers' render_js_init, wagtailadmin/panels/*inline*_panel.html), argument by argument.
 _JS_STRING = r'"(?:[^"\\\n]|\\.)*"'
 _CHOOSER_INIT = re.compile(
-    rf"^(?:initDateChooser|initTimeChooser|initDateTimeChooser)\(({_JS_STRING}), (.*)\);$", re.S
+    rf"^(?:initDateChooser|initTimeChooser|initDateTimeChooser|new [A-Z][A-Za-z]*Chooser)\(({_JS_STRING}), (.*)\);$",
+    re.S,
 )
 _PANEL_INIT = re.compile(
     rf"^\(function\(\) \{{\s*var panel = new (?:InlinePanel|MultipleChooserPanel)\(JSON\.parse\(({_JS_STRING})\)\);\s*\}}\)\(\);$",

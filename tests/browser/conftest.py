@@ -49,6 +49,10 @@ def page(browser):
     page.on("console", lambda m: m.type == "error" and page.console_errors.append(m.text))
     yield page
     context.close()
+    # Every journey doubles as a check of the Content-Security-Policy: Chromium
+    # reports each blocked script or style as a console error.
+    violations = [error for error in page.console_errors if "Content Security Policy" in error]
+    assert not violations, violations
 
 
 @pytest.fixture

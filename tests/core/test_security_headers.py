@@ -47,11 +47,12 @@ def test_wagtail_bootstraps_get_the_nonce_but_injected_scripts_do_not():
     page = (
         b'<script>initDateChooser("id_start", {"dayOfWeekStart": 1});</script>'
         b'<script>(function() {\n var panel = new InlinePanel(JSON.parse("{\\u0022a\\u0022: 1}"));\n })();</script>'
+        b'<script>new SnippetChooser("id_publisher", {"modalUrl": "/admin/snippets/choose/"});</script>'
         b'<script>initDateChooser("x", {});alert(document.cookie);({});</script>'
         b"<script>alert(1)</script>"
     )
     result = nonce_wagtail_bootstraps(page, "N0nce").decode()
-    assert result.count('nonce="N0nce"') == 2
+    assert result.count('nonce="N0nce"') == 3
     assert '<script>initDateChooser("x", {});alert' in result
     assert "<script>alert(1)</script>" in result
 
