@@ -65,7 +65,7 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
         return context
 
 
-class EventPage(RoutablePageMixin, Page):
+class EventPage(Page):
     """One event of a partner (or of a collectivité, when contributed): a rencontre,
     a webinaire, an afterwork, a conference, in person, online or both."""
 
@@ -329,7 +329,7 @@ class EventPage(RoutablePageMixin, Page):
     def status_badge(self) -> str:
         """The DSFR badge modifier of the status."""
         return {
-            EventStatus.SCHEDULED: "fr-badge--info",
+            EventStatus.SCHEDULED: "fr-badge--success",
             EventStatus.POSTPONED: "fr-badge--warning",
             EventStatus.CANCELLED: "fr-badge--error",
             EventStatus.FULL: "fr-badge--new",
@@ -339,11 +339,10 @@ class EventPage(RoutablePageMixin, Page):
     def description(self) -> str:
         return self.search_description or self.summary
 
-    @path("evenement.ics")
-    def ics(self, request):
-        from .views import event_ics
-
-        return event_ics(request, self)
+    @property
+    def intro(self) -> str:
+        """What the site's shared cards and search results show under the title."""
+        return f"{self.when} — {self.summary}"
 
     def get_context(self, request, *args, **kwargs):
         from .views import event_page_context
