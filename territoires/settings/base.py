@@ -193,7 +193,13 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-LOGIN_URL = "wagtailadmin_login"
+LOGIN_URL = "account-login"
+LOGIN_REDIRECT_URL = "account-home"
+
+# --- Collectivités and accounts ----------------------------------------------------
+# A representative whose confirmed address is at one of their collectivité's e-mail
+# domains is validated at once; turn off to have staff review every sign-up.
+REPRESENTATIVE_AUTO_APPROVAL = env_bool("REPRESENTATIVE_AUTO_APPROVAL", True)
 
 # --- Wagtail ------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Territoires en Commun"
