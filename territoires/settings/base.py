@@ -220,6 +220,15 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 # Tag slugs go into URLs (?tag=benevolat): keep them ASCII.
 TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = True
 
+# --- Contributions ------------------------------------------------------------------
+# Documents sent with a proposed resource wait here, out of the public media, until
+# a moderator publishes them.
+CONTRIBUTION_UPLOAD_ROOT = Path(
+    os.environ.get("CONTRIBUTION_UPLOAD_ROOT", VAR_DIR / "contributions")
+)
+# Where « préciser mon besoin » requests are sent (else to the moderators).
+NEED_REQUESTS_EMAIL = os.environ.get("NEED_REQUESTS_EMAIL", "")
+
 # --- DSFR ---------------------------------------------------------------------------
 # The integrity hashes in django-dsfr are for its own files, served by us as they are.
 DSFR_USE_INTEGRITY_CHECKSUMS = True
