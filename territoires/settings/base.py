@@ -229,6 +229,50 @@ CONTRIBUTION_UPLOAD_ROOT = Path(
 # Where « préciser mon besoin » requests are sent (else to the moderators).
 NEED_REQUESTS_EMAIL = os.environ.get("NEED_REQUESTS_EMAIL", "")
 
+# --- Newsletter ---------------------------------------------------------------------
+NEWSLETTER_FROM_EMAIL = os.environ.get(
+    "NEWSLETTER_FROM_EMAIL",
+    "Territoires en Commun <newsletter@territoires-en-commun.fr>",
+)
+NEWSLETTER_REPLY_TO = os.environ.get("NEWSLETTER_REPLY_TO", "")
+# The mailbox behind the « mailto: » of List-Unsubscribe; whoever reads it unsubscribes
+# the senders (the HTTPS one-click link does it by itself).
+NEWSLETTER_UNSUBSCRIBE_MAILTO = os.environ.get(
+    "NEWSLETTER_UNSUBSCRIBE_MAILTO", "desinscription@territoires-en-commun.fr"
+)
+NEWSLETTER_POSTAL_ADDRESS = os.environ.get(
+    "NEWSLETTER_POSTAL_ADDRESS",
+    "Agence nationale de la cohésion des territoires, 20 avenue de Ségur, 75007 Paris",
+)
+# Confirmation links expire; addresses still unconfirmed later are deleted.
+NEWSLETTER_CONFIRMATION_DAYS = int(os.environ.get("NEWSLETTER_CONFIRMATION_DAYS", "3"))
+NEWSLETTER_UNCONFIRMED_PURGE_DAYS = int(os.environ.get("NEWSLETTER_UNCONFIRMED_PURGE_DAYS", "7"))
+# One Celery task per chunk of recipients, one SMTP connection per task.
+NEWSLETTER_CHUNK_SIZE = int(os.environ.get("NEWSLETTER_CHUNK_SIZE", "500"))
+# Messages per second over all workers (0: as fast as the SMTP server accepts them).
+NEWSLETTER_SEND_RATE = float(os.environ.get("NEWSLETTER_SEND_RATE", "20"))
+# A claim older than this is a dead worker's: its recipients are sent by the next run.
+NEWSLETTER_STALLED_AFTER_MINUTES = int(os.environ.get("NEWSLETTER_STALLED_AFTER_MINUTES", "15"))
+NEWSLETTER_MAX_ATTEMPTS = int(os.environ.get("NEWSLETTER_MAX_ATTEMPTS", "5"))
+# From this day of the month, the next month's draft is assembled if it does not exist.
+NEWSLETTER_DRAFT_DAY = int(os.environ.get("NEWSLETTER_DRAFT_DAY", "20"))
+CELERY_BEAT_SCHEDULE["newsletter-start-due-sends"] = {
+    "task": "newsletter.tasks.start_due_dispatches",
+    "schedule": 60.0,
+}
+CELERY_BEAT_SCHEDULE["newsletter-recover-stalled-sends"] = {
+    "task": "newsletter.tasks.recover_stalled_deliveries",
+    "schedule": 300.0,
+}
+CELERY_BEAT_SCHEDULE["newsletter-purge-unconfirmed"] = {
+    "task": "newsletter.tasks.purge_unconfirmed_subscribers",
+    "schedule": 6 * 3600.0,
+}
+CELERY_BEAT_SCHEDULE["newsletter-draft-next-issue"] = {
+    "task": "newsletter.tasks.draft_next_issue",
+    "schedule": 6 * 3600.0,
+}
+
 # --- DSFR ---------------------------------------------------------------------------
 # The integrity hashes in django-dsfr are for its own files, served by us as they are.
 DSFR_USE_INTEGRITY_CHECKSUMS = True

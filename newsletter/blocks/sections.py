@@ -1,0 +1,139 @@
+"""The sections the assembler fills from what is published on the site.
+
+They point at pages and resources rather than copying them, so a correction made
+on the site before sending shows in the issue; an editor can still override the
+text shown.
+"""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.snippets.blocks import SnippetChooserBlock
+
+from territoires.core.models import SiteSettings
+
+from .base import SectionBlock, live_pages
+
+RESOURCE_LINK_LABELS = {
+    "enquete": _("Découvrez la note d'enquête"),
+    "tribune": _("Lire la tribune"),
+    "note": _("Lire la note"),
+    "guide": _("Découvrez le guide"),
+}
+
+
+class ThemeSectionBlock(SectionBlock):
+    section = "theme"
+    theme = blocks.PageChooserBlock(label=_("Thématique"), page_type="themes.ThemePage")
+    text = blocks.TextBlock(
+        label=_("Présentation"),
+        required=False,
+        help_text=_("Laisser vide pour reprendre le chapeau de la thématique."),
+    )
+    show_need = blocks.BooleanBlock(
+        label=_("Proposer « Je suis une collectivité, je souhaite préciser mon besoin »"),
+        required=False,
+        default=True,
+    )
+
+    class Meta:
+        icon = "pick"
+        label = _("Thématique du mois")
+
+    def section_context(self, value, context):
+        [theme] = live_pages([value["theme"]]) or [None]
+        if theme is None:
+            return None
+        need_url = None
+        if value["show_need"]:
+            need_page = SiteSettings.load().need_page
+            need_url = need_page.url if need_page and need_page.live else None
+        return {"theme": theme, "text": value["text"] or theme.intro, "need_url": need_url}
+
+
+class IntroResourceBlock(SectionBlock):
+    section = "intro_resource"
+    resource = SnippetChooserBlock("resources.Resource", label=_("Ressource"))
+    text = blocks.TextBlock(
+        label=_("Présentation"),
+        required=False,
+        help_text=_("Laisser vide pour reprendre le résumé de la ressource."),
+    )
+    link_label = blocks.CharBlock(
+        label=_("Libellé du lien"),
+        required=False,
+        max_length=80,
+        help_text=_("Par défaut « Lire la tribune », « Découvrez la note d'enquête »…"),
+    )
+
+    class Meta:
+        icon = "doc-full"
+        label = _("En introduction…")
+
+    def section_context(self, value, context):
+        resource = value["resource"]
+        if resource is None or not resource.live:
+            return None
+        label = value["link_label"] or RESOURCE_LINK_LABELS.get(
+            resource.kind, _("Découvrez la ressource")
+        )
+        return {
+            "resource": resource,
+            "kind_label": resource.get_kind_display(),
+            "text": value["text"] or resource.summary,
+            "link_label": label,
+        }
+
+
+class ProjectsBlock(SectionBlock):
+    section = "projects"
+    title = blocks.CharBlock(
+        label=_("Titre"),
+        max_length=200,
+        default="Projets démocratiques et expériences territoriales pour vous inspirer",
+    )
+    projects = blocks.ListBlock(
+        blocks.PageChooserBlock(page_type="themes.ProjectPage", label=_("Projet")),
+        label=_("Projets"),
+        min_num=1,
+    )
+    link_label = blocks.CharBlock(
+        label=_("Libellé des liens"), max_length=80, default="Découvrez le projet"
+    )
+
+    class Meta:
+        icon = "site"
+        label = _("Projets pour vous inspirer")
+
+    def section_context(self, value, context):
+        projects = live_pages(value["projects"])
+        return {"projects": projects} if projects else None
+
+
+class ConceptBlock(SectionBlock):
+    section = "concept"
+    concept = blocks.PageChooserBlock(label=_("Concept"), page_type="themes.ConceptPage")
+    text = blocks.TextBlock(
+        label=_("Présentation"),
+        required=False,
+        help_text=_("Laisser vide pour reprendre le chapeau du concept."),
+    )
+
+    class Meta:
+        icon = "openquote"
+        label = _("Le concept du mois")
+
+    def section_context(self, value, context):
+        [concept] = live_pages([value["concept"]]) or [None]
+        if concept is None:
+            return None
+        further = []
+        for link in concept.further_reading:
+            page = link.value.get("page")
+            url = page.url if page is not None and page.live else link.value.get("url")
+            if url:
+                further.append({"label": link.value["label"], "url": url})
+        return {
+            "concept": concept,
+            "text": value["text"] or concept.intro,
+            "further_reading": further,
+        }
