@@ -1,24 +1,13 @@
-"""Who is acting: the logged-in representative of a collectivité, and where to log in."""
+"""Who is acting for a collectivité, and where to log in (the accounts app's pages)."""
 
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.urls import NoReverseMatch, reverse
 
-from territoires.collectivites.models import Representative
+from territoires.collectivites.selectors import current_representative
 
-
-def current_representative(request) -> Representative | None:
-    """The representative account of the logged-in user (whatever its status), or None."""
-    user = getattr(request, "user", None)
-    if user is None or not user.is_authenticated:
-        return None
-    cached = getattr(request, "_votes_representative", False)
-    if cached is not False:
-        return cached
-    representative = Representative.objects.select_related("collectivite").filter(user=user).first()
-    request._votes_representative = representative
-    return representative
+__all__ = ["current_representative", "login_url", "signup_url"]
 
 
 def _url(name: str, fallback: str) -> str:
@@ -29,7 +18,7 @@ def _url(name: str, fallback: str) -> str:
 
 
 def login_url(next_path: str = "") -> str:
-    """The representatives' login page (the accounts app's, else Django's login URL)."""
+    """The representatives' login page, coming back to ``next_path`` afterwards."""
     url = _url("account-login", settings.LOGIN_URL)
     if next_path:
         url = f"{url}?{urlencode({'next': next_path})}"

@@ -18,8 +18,8 @@ DEFAULT_QUESTION = "Quelle est la priorité d'action de votre territoire ?"
 class CampaignStatus(models.TextChoices):
     DRAFT = "draft", _("Brouillon")
     UPCOMING = "upcoming", _("À venir")
-    OPEN = "open", _("Ouverte")
-    CLOSED = "closed", _("Close")
+    OPEN = "open", _("Ouvert")
+    CLOSED = "closed", _("Clos")
 
 
 class CampaignQuerySet(models.QuerySet):

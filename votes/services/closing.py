@@ -20,6 +20,9 @@ def _freeze_locked(campaign: Campaign, now: datetime.datetime) -> None:
 
     campaign.frozen_results = results_snapshot(live_results(campaign))
     campaign.results_frozen_at = now
+    if campaign.closed_at is None:
+        # Closed by its date: record it, so that moving the date later cannot reopen it.
+        campaign.closed_at = min(campaign.closes_at, now)
 
 
 def campaign_freeze(campaign: Campaign, *, now: datetime.datetime | None = None) -> Campaign:
@@ -37,7 +40,7 @@ def campaign_freeze(campaign: Campaign, *, now: datetime.datetime | None = None)
                     _("Le vote n'est pas clos : ses résultats ne peuvent être figés.")
                 )
             _freeze_locked(locked, now)
-            locked.save(update_fields=["frozen_results", "results_frozen_at"])
+            locked.save(update_fields=["frozen_results", "results_frozen_at", "closed_at"])
     return locked
 
 
