@@ -127,6 +127,10 @@ class ContributionEditView(EditView):
             raise Http404
         return edit_handler_for(contribution.kind)
 
+    def get_form_class(self):
+        # The viewset hands every edit view one form class; ours depends on the kind.
+        return self.panel.get_form_class()
+
     def get_object(self, queryset=None):
         contribution = super().get_object(queryset)
         if not contribution.is_open:

@@ -211,7 +211,7 @@ class Contribution(models.Model):
 
     @property
     def duplicate_label(self) -> str:
-        return "Oui" if self.flagged_duplicate else ""
+        return "Doublon possible" if self.flagged_duplicate else ""
 
     @property
     def document_name(self) -> str:

@@ -80,7 +80,7 @@ class ContributionViewSet(ModelViewSet):
         "title",
         Column("kind", label=_("Type"), accessor="get_kind_display"),
         _status_tag_column(_("Statut")),
-        Column("flagged_duplicate", label=_("Doublon possible"), accessor="duplicate_label"),
+        Column("flagged_duplicate", label=_("Doublon"), accessor="duplicate_label"),
         "organisation",
         DateColumn("created_at", label=_("Envoyée le")),
     ]

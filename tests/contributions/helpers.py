@@ -88,3 +88,10 @@ def submit_and_confirm(client, kind: str, capture, **overrides) -> Contribution:
     with capture(execute=True):
         client.get(link_in(confirm_mail, "/contribuer/confirmer/"))
     return Contribution.objects.get(title=data["title"], email=data["email"])
+
+
+def text(response) -> str:
+    """What a visitor reads on the page (entities decoded)."""
+    from bs4 import BeautifulSoup
+
+    return BeautifulSoup(response.content, "html.parser").get_text(" ", strip=True)

@@ -41,7 +41,9 @@ def test_a_proposed_resource_goes_from_the_form_to_the_library(
     [notification] = mails_to(moderator.email)
     assert contribution.reference in notification.subject
     admin_path = link_in(notification, "/admin/contributions/")
-    [acknowledgement] = [m for m in mails_to("anne.martin@reze.example.fr") if m is not confirmation]
+    [acknowledgement] = [
+        m for m in mails_to("anne.martin@reze.example.fr") if m is not confirmation
+    ]
     status_path = link_in(acknowledgement, "/contribuer/suivi/")
 
     client.force_login(moderator)
