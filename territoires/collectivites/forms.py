@@ -62,6 +62,7 @@ class CollectiviteInput(forms.TextInput):
     template_name = "collectivites/widgets/collectivite_input.html"
 
     class Media:
+        css = {"all": ["collectivites/collectivite-autocomplete.css"]}
         js = [forms.Script("js/collectivite-autocomplete.js", defer=True)]
 
     def __init__(self, attrs=None, kinds=None):
