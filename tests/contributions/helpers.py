@@ -87,7 +87,7 @@ def submit_and_confirm(client, kind: str, capture, **overrides) -> Contribution:
     [confirm_mail] = mails_to(data["email"])
     with capture(execute=True):
         client.get(link_in(confirm_mail, "/contribuer/confirmer/"))
-    return Contribution.objects.get(title=data["title"], email=data["email"])
+    return Contribution.objects.filter(email=data["email"]).latest("pk")
 
 
 def text(response) -> str:
