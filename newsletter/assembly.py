@@ -13,18 +13,24 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from events import selectors as agenda
 from territoires.core.models import SiteSettings
 from themes import selectors as themes
+from votes import selectors as votes
 
+from .blocks.sections import VOTE_TEXT
 from .models import NewsletterArchivePage, NewsletterIssuePage, NewsletterPage
 from .models.pages import first_of_month
 
 logger = logging.getLogger(__name__)
 
 PROJECTS_SHOWN = 4
+PARTNER_NEWS_SHOWN = 3
+AGENDA_SHOWN = 6
 
 
 class AssemblyRefused(Exception):
@@ -101,6 +107,74 @@ def theme_sections(month: datetime.date) -> tuple[list[tuple[str, dict]], dict]:
     return sections, facts
 
 
+def vote_section() -> list[tuple[str, dict]]:
+    """The vote block shows the open campaign's tallies when the issue is sent."""
+    if votes.open_campaign() is None:
+        return []
+    return [
+        (
+            "vote",
+            {
+                "title": "Votez pour une thématique !",
+                "text": VOTE_TEXT,
+                "shown": 5,
+                "link_label": "Votez pour une thématique",
+            },
+        )
+    ]
+
+
+def event_sections(month: datetime.date) -> list[tuple[str, dict]]:
+    """Partners' events in « Actualités des partenaires », told at length; the others in
+    « À vos agendas ! », one line each; then the call to share one's events."""
+    start = timezone.make_aware(datetime.datetime.combine(month, datetime.time.min))
+    # Not yet ended when the issue goes out; for a past month (an issue assembled
+    # after the fact), as seen from its first day.
+    past = next_month(month) <= timezone.localdate()
+    events = list(agenda.upcoming_events(now=start if past else max(start, timezone.now()))[:30])
+    news = [event for event in events if event.organiser_id][:PARTNER_NEWS_SHOWN]
+    rest = [event for event in events if event not in news][:AGENDA_SHOWN]
+    sections = []
+    if news:
+        items = [
+            {
+                "title": event.title,
+                "text": event.summary,
+                "when": ", ".join(part for part in (event.when, event.place) if part),
+                "page": event.pk,
+                "url": "",
+                "link_label": "En savoir plus",
+            }
+            for event in news
+        ]
+        sections.append(("news", {"title": "Actualités des partenaires", "items": items}))
+    if rest:
+        sections.append(
+            (
+                "agenda",
+                {
+                    "title": "À vos agendas !",
+                    "events": [event.pk for event in rest],
+                    "link_label": "Plus d'informations",
+                },
+            )
+        )
+    link = _contribute_link()
+    sections.append(
+        (
+            "call",
+            {
+                "title": "Je suis une collectivité et je souhaite partager mes événements",
+                "text": "Envoyez vos actualités et vos événements à Territoires en Commun : ils "
+                "rejoindront l'agenda des partenaires.",
+                "link": link,
+                "link_label": "Proposer un événement" if link.startswith("/") else "",
+            },
+        )
+    )
+    return sections
+
+
 def contribute_section() -> tuple[str, dict]:
     link = _contribute_link()
     return (
@@ -126,9 +200,11 @@ def assembled_sections(month: datetime.date) -> tuple[list[tuple[str, dict]], di
     """Every section that has content this month, in the newsletter's order."""
     sections, facts = theme_sections(month)
     sections.append(contribute_section())
+    sections += vote_section()
     concept, concept_facts = concept_section(month)
     sections += concept
     facts.update(concept_facts)
+    sections += event_sections(month)
     return sections, facts
 
 

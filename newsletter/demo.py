@@ -7,6 +7,7 @@ import datetime
 from django.utils import timezone
 
 from territoires.core.demo_tools import ensure_page
+from votes.models import Campaign
 
 from .assembly import issue_assemble
 from .models import (
@@ -20,6 +21,7 @@ from .models import (
     Subscriber,
     SubscriberStatus,
 )
+from .snapshot import campaign_snapshot
 
 EDITO_DECEMBER_2021 = (
     "<p>Une nouvelle thématique d'inspiration s'est ajoutée à la plateforme en cette fin "
@@ -90,12 +92,14 @@ ISSUES = [
     {
         "month": datetime.date(2021, 12, 1),
         "sent": datetime.datetime(2021, 12, 16, 9, 0, tzinfo=datetime.UTC),
+        "vote": "priorites-d-action-2021",
         "edito": EDITO_DECEMBER_2021,
         "news": ("Actualités de l'écosystème de Territoires en Commun", NEWS_DECEMBER_2021),
     },
     {
         "month": datetime.date(2022, 9, 1),
         "sent": datetime.datetime(2022, 9, 15, 8, 0, tzinfo=datetime.UTC),
+        "vote": None,
         "edito": "",
         "news": ("Actualités des partenaires de Territoires en Commun", NEWS_SEPTEMBER_2022),
     },
@@ -144,8 +148,14 @@ def load_issue(spec: dict) -> None:
                 },
             },
         )
+    # The partners' news of the real issue rather than the events the assembler found.
     title, items = spec["news"]
-    body.append({"type": "news", "value": {"title": title, "items": items}})
+    news = {"type": "news", "value": {"title": title, "items": items}}
+    kinds = [block["type"] for block in body]
+    if "news" in kinds:
+        body[kinds.index("news")] = news
+    else:
+        body.insert(kinds.index("agenda") if "agenda" in kinds else len(body), news)
     issue.body = body
     issue.save_revision().publish()
     Dispatch.objects.create(
@@ -155,7 +165,14 @@ def load_issue(spec: dict) -> None:
         started_at=spec["sent"],
         finished_at=spec["sent"],
         subject=issue.title,
+        snapshot={"vote": _vote_of(spec["vote"])},
     )
+
+
+def _vote_of(slug: str | None) -> dict | None:
+    """The tallies the issue showed: those of the campaign open at the time."""
+    campaign = Campaign.objects.filter(slug=slug).first() if slug else None
+    return campaign_snapshot(campaign) if campaign is not None else None
 
 
 def load_subscribers() -> None:

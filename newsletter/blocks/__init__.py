@@ -8,7 +8,14 @@ from .editorial import (
     PartnerNewsBlock,
     TextSectionBlock,
 )
-from .sections import ConceptBlock, IntroResourceBlock, ProjectsBlock, ThemeSectionBlock
+from .sections import (
+    AgendaBlock,
+    ConceptBlock,
+    IntroResourceBlock,
+    ProjectsBlock,
+    ThemeSectionBlock,
+    VoteBlock,
+)
 
 ISSUE_BLOCKS = [
     ("edito", EditoBlock()),
@@ -16,8 +23,10 @@ ISSUE_BLOCKS = [
     ("intro_resource", IntroResourceBlock()),
     ("projects", ProjectsBlock()),
     ("call", CallBlock()),
+    ("vote", VoteBlock()),
     ("concept", ConceptBlock()),
     ("news", PartnerNewsBlock()),
+    ("agenda", AgendaBlock()),
     ("text", TextSectionBlock()),
     ("page_link", PageLinkBlock()),
 ]

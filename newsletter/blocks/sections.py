@@ -5,6 +5,7 @@ on the site before sending shows in the issue; an editor can still override the
 text shown.
 """
 
+from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
@@ -19,6 +20,20 @@ RESOURCE_LINK_LABELS = {
     "note": _("Lire la note"),
     "guide": _("Découvrez le guide"),
 }
+
+
+def _need_url(theme) -> str | None:
+    """Where « préciser mon besoin » leads, as on the theme page: the page chosen in the
+    site settings, else the need form, told which theme it is about."""
+    need_page = SiteSettings.load().need_page
+    if need_page is not None and need_page.live:
+        base = need_page.url
+    else:
+        try:
+            base = reverse("need-request")
+        except NoReverseMatch:
+            return None
+    return f"{base}?thematique={theme.slug}"
 
 
 class ThemeSectionBlock(SectionBlock):
@@ -43,10 +58,7 @@ class ThemeSectionBlock(SectionBlock):
         [theme] = live_pages([value["theme"]]) or [None]
         if theme is None:
             return None
-        need_url = None
-        if value["show_need"]:
-            need_page = SiteSettings.load().need_page
-            need_url = need_page.url if need_page and need_page.live else None
+        need_url = _need_url(theme) if value["show_need"] else None
         return {"theme": theme, "text": value["text"] or theme.intro, "need_url": need_url}
 
 
@@ -137,3 +149,62 @@ class ConceptBlock(SectionBlock):
             "text": value["text"] or concept.intro,
             "further_reading": further,
         }
+
+
+VOTE_TEXT = (
+    "C'est vous qui décidez ! L'ANCT propose d'accompagner les collectivités territoriales "
+    "autour de thématiques de politiques publiques jugées prioritaires pour les territoires. "
+    "Les collectivités votent selon leurs enjeux. En fonction de leur popularité, un thème est "
+    "choisi pour faire l'objet d'un projet partagé."
+)
+
+
+class VoteBlock(SectionBlock):
+    """The tallies of the open vote: as they stand when the issue is sent (then frozen
+    with it), as they stand now in previews."""
+
+    section = "vote"
+    title = blocks.CharBlock(
+        label=_("Titre"), max_length=200, default="Votez pour une thématique !"
+    )
+    text = blocks.TextBlock(label=_("Texte"), required=False, default=VOTE_TEXT)
+    shown = blocks.IntegerBlock(
+        label=_("Nombre de thématiques affichées"), min_value=1, max_value=20, default=5
+    )
+    link_label = blocks.CharBlock(
+        label=_("Libellé du bouton"), max_length=80, default="Votez pour une thématique"
+    )
+
+    class Meta:
+        icon = "tasks"
+        label = _("Votez pour une thématique")
+
+    def section_context(self, value, context):
+        from ..snapshot import vote_snapshot
+
+        snapshot = context.get("issue_snapshot")
+        vote = snapshot.get("vote") if snapshot is not None else vote_snapshot()
+        if not vote or not vote.get("tallies"):
+            return None
+        return {"vote": vote, "tallies": vote["tallies"][: value["shown"]]}
+
+
+class AgendaBlock(SectionBlock):
+    section = "agenda"
+    title = blocks.CharBlock(label=_("Titre"), max_length=200, default="À vos agendas !")
+    events = blocks.ListBlock(
+        blocks.PageChooserBlock(page_type="events.EventPage", label=_("Événement")),
+        label=_("Événements"),
+        min_num=1,
+    )
+    link_label = blocks.CharBlock(
+        label=_("Libellé des liens"), max_length=80, default="Plus d'informations"
+    )
+
+    class Meta:
+        icon = "date"
+        label = _("À vos agendas !")
+
+    def section_context(self, value, context):
+        events = live_pages(value["events"])
+        return {"events": events} if events else None
