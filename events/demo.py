@@ -1,12 +1,348 @@
-"""Demo content of the agenda, from the real newsletters."""
+"""Demo content of the agenda: the events announced in the two real newsletters
+(dates, places and organisers as given there, now in the archive), and a few
+plausible upcoming ones dated from today so that the agenda is never empty."""
 
-from territoires.core.demo_tools import ensure_page
+import datetime
 
-from .models import EventIndexPage
+from django.utils import timezone
+
+from territoires.core.demo_tools import ensure_page, paragraphs
+from territoires.core.models import Partner
+from themes.models import ThemePage
+
+from .dates import paris_datetime
+from .models import EventFormat, EventIndexPage, EventPage, EventStatus
+
+DEMARCHE = "mettre-en-place-une-demarche-participative"
+EMPLOI = "retour-a-l-emploi"
+
+
+def at(day: datetime.date, hour: int, minute: int = 0) -> datetime.datetime:
+    return paris_datetime(day, datetime.time(hour, minute))
+
+
+def days(first: datetime.date, last: datetime.date | None = None) -> dict:
+    """An all-day event, on one day or from ``first`` to ``last``."""
+    return {"all_day": True, "start": at(first, 0), "end": at(last or first, 0)}
+
+
+def d(year: int, month: int, day: int) -> datetime.date:
+    return datetime.date(year, month, day)
+
+
+# From the newsletters of December 2021 and September 2022.
+NEWSLETTER_EVENTS = [
+    dict(
+        slug="rencontres-do-edition-territoires",
+        title="Les Rencontres DO — Édition territoires",
+        summary=(
+            "Les Rencontres du Réseau des Territoires d'innovation démocratique de Démocratie "
+            "Ouverte : deux jours d'échanges et d'inspirations autour du réenchantement de la "
+            "démocratie."
+        ),
+        body=paragraphs(
+            "Deux jours d'échanges et d'inspirations autour du réenchantement de la démocratie, "
+            "et l'occasion d'un temps de présentation de la plateforme Territoires en Commun, de "
+            "l'offre de service projet partagé et de Territoires d'Engagement.",
+        ),
+        **days(d(2021, 12, 1), d(2021, 12, 2)),
+        organiser_name="Démocratie Ouverte",
+        tags=["innovation démocratique"],
+    ),
+    dict(
+        slug="remise-des-trophees-de-la-participation-2021",
+        title="La remise des Trophées de la Participation",
+        summary="La 6e cérémonie de remise des Trophées de la Participation et ses lauréats 2021.",
+        body=paragraphs(
+            "Le jury apprécie chaque projet selon la clarté de ses objectifs, la qualité de la "
+            "conception de la démarche, l'inclusion des publics ciblés, son impact démocratique, "
+            "ses moyens, son caractère innovant et sa réplicabilité.",
+        ),
+        **days(d(2021, 12, 7)),
+        themes=[EMPLOI],
+        tags=["trophées", "évaluation"],
+    ),
+    dict(
+        slug="reseau-des-territoires-quels-rdv-en-2022",
+        title="Réseau des Territoires : quels RDV de l'innovation démocratique en 2022 ?",
+        summary=(
+            "Le dernier webinaire du Réseau des Territoires de l'année 2021 ouvre la porte à "
+            "l'année 2022 et aux attentes des collectivités du Réseau."
+        ),
+        **days(d(2022, 1, 11)),
+        event_format=EventFormat.ONLINE,
+        organiser_name="Réseau des Territoires d'innovation démocratique (Démocratie Ouverte)",
+        tags=["webinaire", "innovation démocratique"],
+    ),
+    dict(
+        slug="prevenir-plutot-que-guerir-changement-climatique",
+        title=(
+            "Prévenir plutôt que guérir : comment aborder le changement climatique dans les "
+            "territoires ?"
+        ),
+        summary="Une rencontre du Hub des Territoires sur l'adaptation au changement climatique.",
+        **days(d(2022, 1, 16)),
+        organiser_name="Hub des Territoires",
+        tags=["transition écologique"],
+    ),
+    dict(
+        slug="handicap-innovations-et-reseaux",
+        title="Handicap : innovations et réseaux, l'union fait la force !",
+        summary="Une rencontre de la Caisse des Dépôts et de la Handitech.",
+        **days(d(2022, 1, 25)),
+        organiser_name="La Caisse des Dépôts et la Handitech",
+        themes=[EMPLOI],
+        tags=["handicap"],
+    ),
+    dict(
+        slug="comment-la-mobilite-solidaire-s-impose",
+        title="Comment la mobilité solidaire s'impose ?",
+        summary=(
+            "L'évènement anniversaire du lancement de #TousMobiles par le Laboratoire de la "
+            "Mobilité inclusive et ses partenaires."
+        ),
+        **days(d(2022, 1, 26)),
+        organiser_name="Laboratoire de la Mobilité inclusive et ses partenaires",
+        themes=[EMPLOI],
+        tags=["mobilité inclusive"],
+    ),
+    dict(
+        slug="festival-faire-autrement",
+        title="Festival « Faire autrement — Sur les chemins de l'utopie »",
+        summary="Quatre jours de festival à Guise, sur les chemins de l'utopie.",
+        **days(d(2022, 9, 22), d(2022, 9, 25)),
+        city="Guise",
+        departement="02",
+    ),
+    dict(
+        slug="democracy-happy-hour-la-malette-des-barmans",
+        title="Democracy Happy Hour : La Malette des Barmans",
+        summary=(
+            "À l'occasion de l'inauguration de Ma Mezza, venez tester en avant-première la "
+            "Malette des Barmans, le kit d'animation des Democracy Happy Hours."
+        ),
+        body=paragraphs(
+            "Démocratie Ouverte et la Maison des Métallos vous invitent à venir tester en "
+            "avant-première l'outil qui vous permettra enfin de débattre sans se disputer (ou "
+            "presque) : la Malette des Barmans, le kit d'animation des Democracy Happy Hours.",
+        ),
+        start=at(d(2022, 9, 23), 18),
+        end=at(d(2022, 9, 23), 20),
+        venue="Maison des Métallos",
+        city="Paris",
+        departement="75",
+        organiser_name="Démocratie Ouverte et la Maison des Métallos",
+        themes=[DEMARCHE],
+        tags=["débat", "outil d'animation"],
+    ),
+    dict(
+        slug="quels-pre-requis-pour-lancer-une-demarche-participative",
+        title="Quels pré-requis pour lancer une démarche participative ?",
+        summary=(
+            "Le rendez-vous de rentrée du groupe ICPC de Loire-Atlantique : un afterwork "
+            "d'interconnaissance et d'échange informel."
+        ),
+        body=paragraphs(
+            "Cet afterwork sera l'occasion de temps d'interconnaissance et d'échange informel "
+            "autour notamment des retours d'expériences des participants (et bien sûr d'un "
+            "apéro !).",
+            "Les réflexions porteront autour de la question de l'opportunité et de la définition "
+            "du besoin, des conditions à réunir, de la compréhension des « règles du jeu »…",
+        ),
+        start=at(d(2022, 9, 27), 18, 30),
+        end=at(d(2022, 9, 27), 20, 30),
+        city="Nantes",
+        departement="44",
+        organiser="ICPC",
+        themes=[DEMARCHE],
+        tags=["afterwork"],
+    ),
+    dict(
+        slug="acteurs-du-numerique-d-interet-general-a-lens",
+        title="Les acteurs du numérique d'intérêt général ont rendez-vous à Lens",
+        summary=(
+            "Un rendez-vous des acteurs qui travaillent à une société numérique plus inclusive, "
+            "éthique, collaborative et durable."
+        ),
+        **days(d(2022, 9, 28), d(2022, 9, 29)),
+        city="Lens",
+        departement="62",
+        organiser="ANCT",
+        tags=["numérique"],
+    ),
+    dict(
+        slug="reunion-europeenne-open-government-partnership",
+        title="Réunion européenne Open Government Partnership (OGP)",
+        summary="La réunion européenne du Partenariat pour un gouvernement ouvert, à Rome.",
+        **days(d(2022, 10, 11), d(2022, 10, 12)),
+        city="Rome (Italie)",
+        organiser_name="Open Government Partnership",
+        tags=["gouvernement ouvert"],
+    ),
+    dict(
+        slug="rencontres-europeennes-de-la-participation-rennes",
+        title="Les Rencontres européennes de la Participation, à Rennes",
+        summary=(
+            "Le rendez-vous annuel des acteurs de la participation en France et en Europe revient "
+            "pour une 6e édition : trois jours à Rennes pour échanger, confronter et partager nos "
+            "pratiques."
+        ),
+        **days(d(2022, 10, 24), d(2022, 10, 26)),
+        city="Rennes",
+        departement="35",
+        themes=[DEMARCHE],
+        tags=["rencontres"],
+    ),
+    dict(
+        slug="rencontres-europeennes-de-la-participation-en-ligne",
+        title="Les Rencontres européennes de la Participation, en numérique",
+        summary=(
+            "Les deux journées en ligne de la 6e édition des Rencontres européennes de la "
+            "Participation."
+        ),
+        **days(d(2022, 11, 2), d(2022, 11, 3)),
+        event_format=EventFormat.ONLINE,
+        themes=[DEMARCHE],
+        tags=["rencontres"],
+    ),
+    dict(
+        slug="conference-annuelle-de-l-oidp",
+        title="La conférence annuelle de l'OIDP",
+        summary="La conférence annuelle de l'Observatoire international de la démocratie "
+        "participative.",
+        **days(d(2022, 12, 7), d(2022, 12, 10)),
+        organiser_name="Observatoire international de la démocratie participative (OIDP)",
+        tags=["démocratie participative"],
+    ),
+]
+
+
+def upcoming_events(today: datetime.date) -> list[dict]:
+    """Plausible events of the coming weeks, so that the agenda always has some."""
+
+    def later(days_: int) -> datetime.date:
+        return today + datetime.timedelta(days=days_)
+
+    return [
+        dict(
+            slug="webinaire-evaluer-sa-demarche-de-participation",
+            title="Webinaire : évaluer sa démarche de participation citoyenne",
+            summary=(
+                "Les résultats de l'enquête de Décider ensemble et D21 sur l'évaluation des "
+                "démarches de participation, et des pistes pour évaluer les vôtres."
+            ),
+            body=paragraphs(
+                "Si les démarches de participation se multiplient, elles sont rarement évaluées. "
+                "Ce webinaire présente les principaux résultats de l'enquête, ses pistes de "
+                "réflexion et ses recommandations, avec le témoignage de deux collectivités.",
+            ),
+            start=at(later(12), 11),
+            end=at(later(12), 12, 30),
+            event_format=EventFormat.ONLINE,
+            online_url="https://webinaire.example.org/evaluer-sa-demarche",
+            registration_url="https://inscriptions.example.org/evaluer-sa-demarche",
+            organiser="Décider ensemble",
+            accessibility="Sous-titrage en direct ; le replay est publié avec sa transcription.",
+            themes=[DEMARCHE],
+            tags=["évaluation", "webinaire"],
+        ),
+        dict(
+            slug="atelier-financer-une-demarche-participative",
+            title="Atelier : financer une démarche participative",
+            summary=(
+                "Quels financements mobiliser pour une concertation, un budget participatif ou "
+                "une assemblée citoyenne ? Un atelier pour les agents et les élus."
+            ),
+            start=at(later(19), 14),
+            end=at(later(19), 16),
+            status=EventStatus.CANCELLED,
+            venue="Hôtel de Région",
+            address="1 esplanade François-Mitterrand",
+            city="Lyon",
+            departement="69",
+            organiser="Banque des Territoires",
+            accessibility="Salle accessible en fauteuil roulant, boucle magnétique.",
+            themes=[DEMARCHE],
+            tags=["financement"],
+        ),
+        dict(
+            slug="afterwork-icpc-le-recit-territorial-partage",
+            title="Afterwork ICPC : le récit territorial partagé",
+            summary=(
+                "Micro-trottoirs, balades urbaines, mémoire collective des lieux : comment les "
+                "dispositifs participatifs construisent un récit du territoire."
+            ),
+            start=at(later(26), 18, 30),
+            end=at(later(26), 20, 30),
+            venue="Le Lieu Unique",
+            address="2 rue de la Biscuiterie",
+            city="Nantes",
+            departement="44",
+            organiser="ICPC",
+            registration_url="https://inscriptions.example.org/afterwork-recit",
+            accessibility="Lieu de plain-pied. Interprétation en LSF sur demande à l'inscription.",
+            themes=[DEMARCHE],
+            tags=["afterwork", "récit"],
+        ),
+        dict(
+            slug="balade-urbaine-diagnostic-partage-saint-etienne",
+            title="Balade urbaine et diagnostic partagé au Crêt de Roc",
+            summary=(
+                "Une balade urbaine avec les habitantes et habitants pour faire émerger un "
+                "diagnostic partagé et une mémoire collective des lieux."
+            ),
+            start=at(later(35), 10),
+            end=at(later(35), 12, 30),
+            status=EventStatus.POSTPONED,
+            venue="Place du Crêt de Roc",
+            city="Saint-Étienne",
+            departement="42",
+            organiser_name="Conseil citoyen du Crêt de Roc Soleil",
+            themes=[DEMARCHE],
+            tags=["récit", "balade urbaine"],
+        ),
+        dict(
+            slug="journee-des-projets-partages-anct",
+            title="Journée des projets partagés de l'ANCT",
+            summary=(
+                "Les collectivités des projets partagés présentent leurs travaux, et l'ANCT "
+                "annonce le thème du prochain projet choisi par vos votes."
+            ),
+            start=at(later(40), 9, 30),
+            end=at(later(40), 17),
+            event_format=EventFormat.HYBRID,
+            venue="ANCT",
+            address="20 avenue de Ségur",
+            city="Paris",
+            departement="75",
+            online_url="https://webinaire.example.org/projets-partages",
+            registration_url="https://inscriptions.example.org/projets-partages",
+            organiser="ANCT",
+            accessibility="Salle accessible ; retransmission sous-titrée.",
+            themes=[EMPLOI],
+            tags=["projet partagé"],
+        ),
+        dict(
+            slug="rencontres-regionales-participation-des-jeunes",
+            title="Rencontres régionales : la participation des jeunes",
+            summary=(
+                "Deux jours pour concevoir la politique locale avec et par les adolescents et "
+                "les jeunes adultes, avec les collectivités du projet partagé."
+            ),
+            **days(later(55), later(56)),
+            status=EventStatus.FULL,
+            venue="Théâtre municipal",
+            city="Rezé",
+            departement="44",
+            organiser_name="Ville de Rezé",
+            registration_url="https://inscriptions.example.org/participation-des-jeunes",
+            tags=["jeunesse", "projet partagé"],
+        ),
+    ]
 
 
 def load(*, home) -> None:
-    ensure_page(
+    index, _ = ensure_page(
         home,
         EventIndexPage,
         slug="agenda",
@@ -18,3 +354,10 @@ def load(*, home) -> None:
             "partenaires de Territoires en Commun, en présentiel ou en ligne.</p>"
         ),
     )
+    themes = {theme.slug: theme for theme in ThemePage.objects.all()}
+    partners = {partner.name: partner for partner in Partner.objects.all()}
+    for spec in [*NEWSLETTER_EVENTS, *upcoming_events(timezone.localdate())]:
+        spec = dict(spec)
+        related = [themes[slug] for slug in spec.pop("themes", []) if slug in themes]
+        organiser = partners.get(spec.pop("organiser", ""))
+        ensure_page(index, EventPage, themes=related, organiser=organiser, **spec)

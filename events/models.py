@@ -1,12 +1,356 @@
-from django.utils.translation import gettext_lazy as _
+"""The partners' agenda: « À vos agendas ! »."""
 
+import datetime
+import uuid
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from territoires.core.blocks import COMMON_BLOCKS
+from territoires.core.geography import DEPARTEMENT_CHOICES, REGION_CHOICES, region_of
 from territoires.core.models import SectionIndexPage
 
+from . import dates
 
-class EventIndexPage(SectionIndexPage):
-    """/agenda/: « À vos agendas ! », the partners' upcoming events."""
+
+class EventFormat(models.TextChoices):
+    IN_PERSON = "presentiel", _("Présentiel")
+    ONLINE = "en_ligne", _("En ligne")
+    HYBRID = "hybride", _("Hybride")
+
+
+class EventStatus(models.TextChoices):
+    SCHEDULED = "scheduled", _("Programmé")
+    POSTPONED = "postponed", _("Reporté")
+    CANCELLED = "cancelled", _("Annulé")
+    FULL = "full", _("Complet")
+
+
+class EventIndexPage(RoutablePageMixin, SectionIndexPage):
+    """/agenda/: « À vos agendas ! », the partners' upcoming events, by month,
+    with the past ones in /agenda/archives/."""
 
     empty_message = _("Aucun événement n'est annoncé pour le moment.")
+    subpage_types = ["events.EventPage"]
+    items_per_page = 20
 
     class Meta:
         verbose_name = _("agenda")
+
+    @path("")
+    def upcoming(self, request):
+        return self.render(request, past=False)
+
+    @path("archives/")
+    def archives(self, request):
+        return self.render(request, past=True, template="events/event_archive_page.html")
+
+    def get_context(self, request, *args, past: bool = False, **kwargs):
+        from .views import agenda_context
+
+        # Not SectionIndexPage's: the agenda lists events by date, not by publication.
+        context = Page.get_context(self, request, *args, **kwargs)
+        context.update(agenda_context(request, index=self, past=past))
+        return context
+
+
+class EventPage(Page):
+    """One event of a partner (or of a collectivité, when contributed): a rencontre,
+    a webinaire, an afterwork, a conference, in person, online or both."""
+
+    summary = models.TextField(
+        _("résumé"),
+        max_length=400,
+        help_text=_("Deux ou trois phrases, sans mise en forme, reprises dans les listes."),
+    )
+    body = StreamField(COMMON_BLOCKS, verbose_name=_("présentation"), blank=True)
+    start = models.DateTimeField(_("début"), help_text=_("Heure de Paris."))
+    end = models.DateTimeField(
+        _("fin"),
+        blank=True,
+        help_text=_(
+            "Heure de Paris. Pour un événement sur une journée entière, seule la date compte ; "
+            "laisser vide pour un événement sans heure de fin annoncée."
+        ),
+    )
+    all_day = models.BooleanField(
+        _("journée(s) entière(s)"),
+        default=False,
+        help_text=_("Cocher pour un événement sans horaires, sur un ou plusieurs jours."),
+    )
+    event_format = models.CharField(
+        _("format"), max_length=20, choices=EventFormat.choices, default=EventFormat.IN_PERSON
+    )
+    status = models.CharField(
+        _("statut"), max_length=20, choices=EventStatus.choices, default=EventStatus.SCHEDULED
+    )
+    venue = models.CharField(
+        _("lieu"), max_length=200, blank=True, help_text=_("Par exemple « Hôtel de ville ».")
+    )
+    address = models.CharField(
+        _("adresse"), max_length=250, blank=True, help_text=_("Numéro, rue, code postal.")
+    )
+    city = models.CharField(_("ville"), max_length=120, blank=True)
+    departement = models.CharField(
+        _("département"), max_length=3, choices=DEPARTEMENT_CHOICES, blank=True
+    )
+    region = models.CharField(
+        _("région"),
+        max_length=2,
+        choices=REGION_CHOICES,
+        blank=True,
+        help_text=_("Déduite du département quand il est indiqué."),
+    )
+    online_url = models.URLField(
+        _("lien de connexion ou de diffusion"),
+        max_length=500,
+        blank=True,
+        help_text=_("Pour un événement en ligne ou hybride."),
+    )
+    registration_url = models.URLField(_("lien d'inscription"), max_length=500, blank=True)
+    organiser = models.ForeignKey(
+        "core.Partner",
+        verbose_name=_("organisateur (partenaire)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="events",
+    )
+    organiser_name = models.CharField(
+        _("organisateur (autre)"),
+        max_length=250,
+        blank=True,
+        help_text=_("Quand l'organisateur n'est pas un partenaire de la plateforme."),
+    )
+    themes = ParentalManyToManyField(
+        "themes.ThemePage", verbose_name=_("thématiques"), blank=True, related_name="events"
+    )
+    tags = ClusterTaggableManager(
+        verbose_name=_("mots-clés"), through="events.EventPageTag", blank=True
+    )
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    image_alt = models.CharField(
+        _("texte alternatif de l'image"),
+        max_length=250,
+        blank=True,
+        help_text=_("Obligatoire avec une image : ce qu'elle montre au lecteur."),
+    )
+    accessibility = models.TextField(
+        _("accessibilité"),
+        blank=True,
+        help_text=_(
+            "Accès des personnes en situation de handicap : lieu accessible, interprétation "
+            "LSF, sous-titrage, boucle magnétique, contact…"
+        ),
+    )
+    # Set when the event came in through the contribution form.
+    contributed_by = models.CharField(
+        _("proposé par"),
+        max_length=250,
+        blank=True,
+        help_text=_(
+            "Personne ou organisation à créditer, pour un événement proposé par un contributeur."
+        ),
+    )
+    # The iCalendar UID: calendar clients recognise an event across edits by it.
+    uid = models.UUIDField(_("identifiant iCalendar"), default=uuid.uuid4, editable=False)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+                FieldPanel("all_day"),
+                FieldRowPanel([FieldPanel("status"), FieldPanel("event_format")]),
+            ],
+            heading=_("Date et format"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("venue"),
+                FieldPanel("address"),
+                FieldRowPanel([FieldPanel("city"), FieldPanel("departement")]),
+                FieldPanel("region"),
+                FieldPanel("online_url"),
+            ],
+            heading=_("Lieu"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("organiser"), FieldPanel("organiser_name"), FieldPanel("registration_url")],
+            heading=_("Organisation et inscription"),
+        ),
+        FieldPanel("accessibility"),
+        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading=_("Image")),
+        FieldPanel("body"),
+        FieldPanel("themes"),
+        FieldPanel("tags"),
+        FieldPanel("contributed_by"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary", boost=2),
+        index.SearchField("body"),
+        index.SearchField("venue"),
+        index.SearchField("city", boost=2),
+        index.SearchField("organiser_name"),
+        index.FilterField("region"),
+        index.FilterField("start"),
+    ]
+    parent_page_types = ["events.EventIndexPage"]
+    subpage_types = []
+    # A copy is another event: calendar clients must not mistake it for this one.
+    exclude_fields_in_copy = ["uid"]
+
+    class Meta:
+        verbose_name = _("événement")
+        verbose_name_plural = _("événements")
+        constraints = [
+            models.UniqueConstraint(fields=["uid"], name="events_eventpage_unique_uid"),
+            models.CheckConstraint(
+                condition=models.Q(end__gte=models.F("start")), name="events_end_after_start"
+            ),
+        ]
+
+    # -- dates -------------------------------------------------------------------
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.start and self.end and self.end < self.start:
+            errors["end"] = _("La fin de l'événement doit venir après son début.")
+        if self.image_id and not self.image_alt.strip():
+            errors["image_alt"] = _(
+                "Décrivez l'image : le texte alternatif est obligatoire avec une image."
+            )
+        if errors:
+            raise ValidationError(errors)
+        self.normalise_dates()
+
+    def normalise_dates(self) -> None:
+        """All-day events run from the first day's midnight to the last day's end
+        (Paris time); a timed event without an end ends when it starts."""
+        if not self.start:
+            return
+        if self.all_day:
+            first_day = dates.local_date(self.start)
+            last_day = dates.local_date(self.end) if self.end else first_day
+            self.start = dates.paris_datetime(first_day, datetime.time.min)
+            self.end = dates.paris_datetime(max(first_day, last_day), dates.END_OF_DAY)
+        elif not self.end:
+            self.end = self.start
+
+    def save(self, *args, **kwargs):
+        self.normalise_dates()
+        if self.departement:
+            self.region = region_of(self.departement)
+        super().save(*args, **kwargs)
+
+    @property
+    def first_day(self) -> datetime.date:
+        return dates.local_date(self.start)
+
+    @property
+    def last_day(self) -> datetime.date:
+        return dates.local_date(self.end or self.start)
+
+    @property
+    def when(self) -> str:
+        """« Du 24 au 26 octobre 2022 », « Le 3 décembre 2026, de 14 h à 16 h »."""
+        return dates.event_dates_label(self.start, self.end, all_day=self.all_day)
+
+    @property
+    def month_label(self) -> str:
+        """« Novembre 2026 »: the month the agenda lists the event under."""
+        return dates.month_label(self.first_day)
+
+    def has_ended(self, now: datetime.datetime | None = None) -> bool:
+        return (self.end or self.start) < (now or timezone.now())
+
+    # -- what the pages show -----------------------------------------------------
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.status == EventStatus.CANCELLED
+
+    @property
+    def is_online(self) -> bool:
+        return self.event_format in (EventFormat.ONLINE, EventFormat.HYBRID)
+
+    @property
+    def is_in_person(self) -> bool:
+        return self.event_format in (EventFormat.IN_PERSON, EventFormat.HYBRID)
+
+    @property
+    def organiser_label(self) -> str:
+        if self.organiser_id:
+            return self.organiser.full_name or self.organiser.name
+        return self.organiser_name
+
+    @property
+    def departement_name(self) -> str:
+        return self.get_departement_display().rsplit(" (", 1)[0] if self.departement else ""
+
+    @property
+    def place(self) -> str:
+        """« Salle des fêtes, Rezé » or « En ligne » — one line for the lists."""
+        if self.event_format == EventFormat.ONLINE:
+            return str(EventFormat.ONLINE.label)
+        parts = [self.venue, self.city or self.departement_name]
+        if not (self.city or self.departement):
+            parts.append(self.get_region_display())
+        return ", ".join(dict.fromkeys(part for part in parts if part))
+
+    @property
+    def location_text(self) -> str:
+        """The full postal location on one line, for calendars and structured data."""
+        parts = [self.venue, self.address, self.city]
+        return ", ".join(part for part in parts if part)
+
+    @property
+    def status_badge(self) -> str:
+        """The DSFR badge modifier of the status."""
+        return {
+            EventStatus.SCHEDULED: "fr-badge--success",
+            EventStatus.POSTPONED: "fr-badge--warning",
+            EventStatus.CANCELLED: "fr-badge--error",
+            EventStatus.FULL: "fr-badge--new",
+        }.get(self.status, "")
+
+    @cached_property
+    def description(self) -> str:
+        return self.search_description or self.summary
+
+    @property
+    def intro(self) -> str:
+        """What the site's shared cards and search results show under the title."""
+        return f"{self.when} — {self.summary}"
+
+    def get_context(self, request, *args, **kwargs):
+        from .views import event_page_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(event_page_context(request, self))
+        return context
+
+
+class EventPageTag(TaggedItemBase):
+    content_object = ParentalKey(EventPage, related_name="tagged_items", on_delete=models.CASCADE)

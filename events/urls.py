@@ -1,3 +1,13 @@
 """Public URLs of this app, mounted at the site root before Wagtail's pages."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from . import views
+from .feeds import NewEventsAtomFeed, NewEventsFeed
+
+urlpatterns = [
+    path("agenda.ics", views.agenda_ics, name="agenda-ics"),
+    path("agenda/<slug:slug>.ics", views.event_ics, name="event-ics"),
+    path("agenda/flux.rss", NewEventsFeed(), name="event-feed-rss"),
+    path("agenda/flux.atom", NewEventsAtomFeed(), name="event-feed-atom"),
+]

@@ -7,3 +7,11 @@ class NewsletterConfig(AppConfig):
 
     name = "newsletter"
     verbose_name = _("Newsletter")
+
+    def ready(self):
+        from wagtail.permissions import register_permission_policy
+
+        from .models import Subscriber
+        from .permissions import NoAddPermissionPolicy
+
+        register_permission_policy(Subscriber, NoAddPermissionPolicy(Subscriber), exact_class=True)

@@ -4,6 +4,14 @@ from django.utils.translation import gettext_lazy as _
 
 from territoires.core.geography import DEPARTEMENTS, REGIONS
 
+from .names import fold
+
+
+class CollectiviteQuerySet(models.QuerySet):
+    def current(self):
+        """Those in the latest official list (not merged away)."""
+        return self.filter(is_current=True)
+
 
 class Collectivite(models.Model):
     """A commune, an EPCI, a département or a région, from Etalab's découpage administratif."""
@@ -23,7 +31,8 @@ class Collectivite(models.Model):
     search_name = models.CharField(max_length=200, db_index=True, editable=False)
     epci_type = models.CharField(_("type d'EPCI"), max_length=8, blank=True)
     departement = models.CharField(_("département"), max_length=3, blank=True)
-    region = models.CharField(_("région"), max_length=2, blank=True)
+    # Two digits, or three for the overseas collectivités (975, 987…).
+    region = models.CharField(_("région"), max_length=3, blank=True)
     population = models.PositiveIntegerField(_("population"), null=True, blank=True)
     postal_codes = models.CharField(_("codes postaux"), max_length=200, blank=True)
     # E-mail domains whose owners are approved without review (e.g. « mairie-exemple.fr »).
@@ -38,6 +47,8 @@ class Collectivite(models.Model):
     # Cleared by the import when the collectivité leaves the official list (merger…).
     is_current = models.BooleanField(_("en vigueur"), default=True)
 
+    objects = CollectiviteQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("collectivité")
         verbose_name_plural = _("collectivités")
@@ -45,11 +56,48 @@ class Collectivite(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["kind", "code"], name="collectivite_unique_kind_code")
         ]
+        indexes = [models.Index(fields=["code"], name="collectivite_code")]
 
     def __str__(self):
         if self.kind == self.Kind.COMMUNE and self.departement:
             return f"{self.name} ({self.departement})"
         return self.name
+
+    def save(self, *args, **kwargs):
+        self.search_name = fold(self.name)
+        super().save(*args, **kwargs)
+
+    @property
+    def label(self) -> str:
+        """The name as the collectivité field shows it once chosen; typed back, it
+        designates this collectivité alone (a commune or an EPCI by its département)."""
+        if self.kind in (self.Kind.COMMUNE, self.Kind.EPCI) and self.departement:
+            return f"{self.name} ({self.departement})"
+        if self.kind == self.Kind.DEPARTEMENT:
+            return f"{self.name} (département)"
+        if self.kind == self.Kind.REGION:
+            return f"{self.name} (région)"
+        return self.name
+
+    @property
+    def code_label(self) -> str:
+        """Its official number, named (« code INSEE 69123 », « SIREN 200046977 »)."""
+        if self.kind == self.Kind.EPCI:
+            return f"SIREN {self.siren or self.code}"
+        if self.kind == self.Kind.COMMUNE:
+            return f"code INSEE {self.code}"
+        return f"code {self.code}"
+
+    @property
+    def domain_list(self) -> list[str]:
+        return [domain for domain in self.email_domains.split() if domain]
+
+    def recognises_email(self, email: str) -> bool:
+        """True when the address belongs to one of its domains (or a subdomain of one)."""
+        domain = email.rpartition("@")[2].strip().lower()
+        return bool(domain) and any(
+            domain == known or domain.endswith("." + known) for known in self.domain_list
+        )
 
     @property
     def region_name(self) -> str:
@@ -58,6 +106,14 @@ class Collectivite(models.Model):
     @property
     def departement_name(self) -> str:
         return DEPARTEMENTS.get(self.departement, ("", ""))[0]
+
+
+class RepresentativeQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(status=Representative.Status.ACTIVE, email_confirmed_at__isnull=False)
+
+    def pending(self):
+        return self.filter(status=Representative.Status.PENDING)
 
 
 class Representative(models.Model):
@@ -92,6 +148,8 @@ class Representative(models.Model):
     email_confirmed_at = models.DateTimeField(_("adresse confirmée le"), null=True, blank=True)
     approved_at = models.DateTimeField(_("validé le"), null=True, blank=True)
     created_at = models.DateTimeField(_("inscrit le"), auto_now_add=True)
+
+    objects = RepresentativeQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("représentant d'une collectivité")

@@ -192,33 +192,9 @@ def load_legal_pages(home: HomePage) -> None:
         site_settings.save()
 
 
-def load_need_page(home: HomePage) -> None:
-    """Where « préciser mon besoin » leads until the request form exists."""
-    page, _created = ensure_page(
-        home,
-        ContentPage,
-        slug="besoin",
-        title="Préciser mon besoin",
-        intro=(
-            "Vous êtes une collectivité et souhaitez être accompagnée par l'ANCT sur une "
-            "thématique d'inspiration ? Décrivez-nous votre besoin."
-        ),
-        body=paragraphs(
-            "Écrivez à contact@territoires-en-commun.fr en précisant votre collectivité, la "
-            "thématique qui vous intéresse, où en est votre projet et ce que vous attendez de "
-            "l'ANCT. L'équipe vous répond et vous oriente vers les ressources, les projets et "
-            "les interlocuteurs utiles.",
-        ),
-    )
-    site_settings = SiteSettings.load()
-    if site_settings.need_page_id is None:
-        site_settings.need_page = page
-        site_settings.save()
-
-
 def load(*, home: HomePage | None = None) -> HomePage:
     load_partners()
     home = load_home()
     load_legal_pages(home)
-    load_need_page(home)
+    # « Préciser mon besoin » is the contributions app's form at /besoin/, not a page.
     return home

@@ -235,7 +235,13 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-LOGIN_URL = "wagtailadmin_login"
+LOGIN_URL = "account-login"
+LOGIN_REDIRECT_URL = "account-home"
+
+# --- Collectivités and accounts ----------------------------------------------------
+# A representative whose confirmed address is at one of their collectivité's e-mail
+# domains is validated at once; turn off to have staff review every sign-up.
+REPRESENTATIVE_AUTO_APPROVAL = env_bool("REPRESENTATIVE_AUTO_APPROVAL", True)
 # Editors and staff confirm every admin login with a TOTP code (core.two_factor).
 ADMIN_REQUIRE_2FA = env_bool("ADMIN_REQUIRE_2FA", True)
 OTP_TOTP_ISSUER = "Territoires en Commun"
@@ -263,6 +269,59 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
 # Tag slugs go into URLs (?tag=benevolat): keep them ASCII.
 TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = True
+
+# --- Contributions ------------------------------------------------------------------
+# Documents sent with a proposed resource wait here, out of the public media, until
+# a moderator publishes them.
+CONTRIBUTION_UPLOAD_ROOT = Path(
+    os.environ.get("CONTRIBUTION_UPLOAD_ROOT", VAR_DIR / "contributions")
+)
+# Where « préciser mon besoin » requests are sent (else to the moderators).
+NEED_REQUESTS_EMAIL = os.environ.get("NEED_REQUESTS_EMAIL", "")
+
+# --- Newsletter ---------------------------------------------------------------------
+NEWSLETTER_FROM_EMAIL = os.environ.get(
+    "NEWSLETTER_FROM_EMAIL",
+    "Territoires en Commun <newsletter@territoires-en-commun.fr>",
+)
+NEWSLETTER_REPLY_TO = os.environ.get("NEWSLETTER_REPLY_TO", "")
+# The mailbox behind the « mailto: » of List-Unsubscribe; whoever reads it unsubscribes
+# the senders (the HTTPS one-click link does it by itself).
+NEWSLETTER_UNSUBSCRIBE_MAILTO = os.environ.get(
+    "NEWSLETTER_UNSUBSCRIBE_MAILTO", "desinscription@territoires-en-commun.fr"
+)
+NEWSLETTER_POSTAL_ADDRESS = os.environ.get(
+    "NEWSLETTER_POSTAL_ADDRESS",
+    "Agence nationale de la cohésion des territoires, 20 avenue de Ségur, 75007 Paris",
+)
+# Confirmation links expire; addresses still unconfirmed later are deleted.
+NEWSLETTER_CONFIRMATION_DAYS = int(os.environ.get("NEWSLETTER_CONFIRMATION_DAYS", "3"))
+NEWSLETTER_UNCONFIRMED_PURGE_DAYS = int(os.environ.get("NEWSLETTER_UNCONFIRMED_PURGE_DAYS", "7"))
+# One Celery task per chunk of recipients, one SMTP connection per task.
+NEWSLETTER_CHUNK_SIZE = int(os.environ.get("NEWSLETTER_CHUNK_SIZE", "500"))
+# Messages per second over all workers (0: as fast as the SMTP server accepts them).
+NEWSLETTER_SEND_RATE = float(os.environ.get("NEWSLETTER_SEND_RATE", "20"))
+# A claim older than this is a dead worker's: its recipients are sent by the next run.
+NEWSLETTER_STALLED_AFTER_MINUTES = int(os.environ.get("NEWSLETTER_STALLED_AFTER_MINUTES", "15"))
+NEWSLETTER_MAX_ATTEMPTS = int(os.environ.get("NEWSLETTER_MAX_ATTEMPTS", "5"))
+# From this day of the month, the next month's draft is assembled if it does not exist.
+NEWSLETTER_DRAFT_DAY = int(os.environ.get("NEWSLETTER_DRAFT_DAY", "20"))
+CELERY_BEAT_SCHEDULE["newsletter-start-due-sends"] = {
+    "task": "newsletter.tasks.start_due_dispatches",
+    "schedule": 60.0,
+}
+CELERY_BEAT_SCHEDULE["newsletter-recover-stalled-sends"] = {
+    "task": "newsletter.tasks.recover_stalled_deliveries",
+    "schedule": 300.0,
+}
+CELERY_BEAT_SCHEDULE["newsletter-purge-unconfirmed"] = {
+    "task": "newsletter.tasks.purge_unconfirmed_subscribers",
+    "schedule": 6 * 3600.0,
+}
+CELERY_BEAT_SCHEDULE["newsletter-draft-next-issue"] = {
+    "task": "newsletter.tasks.draft_next_issue",
+    "schedule": 6 * 3600.0,
+}
 
 # --- DSFR ---------------------------------------------------------------------------
 # The integrity hashes in django-dsfr are for its own files, served by us as they are.

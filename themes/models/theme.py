@@ -1,4 +1,5 @@
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
@@ -40,5 +41,8 @@ class ThemePage(MonthMixin, EditorialPage):
         context = super().get_context(request, *args, **kwargs)
         context.update(theme_page_context(self))
         need_page = SiteSettings.load(request_or_site=request).need_page
-        context["need_url"] = need_page.get_url(request) if need_page and need_page.live else None
+        # The request form at /besoin/ unless the editors point the call at a page of theirs.
+        context["need_url"] = (
+            need_page.get_url(request) if need_page and need_page.live else reverse("need-request")
+        )
         return context

@@ -1,0 +1,55 @@
+"""/agenda/flux.rss and /agenda/flux.atom: the events newly announced."""
+
+from django.contrib.syndication.views import Feed
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext_lazy as _
+
+from .selectors import agenda_index, newest_events
+
+FEED_LENGTH = 30
+
+
+class NewEventsFeed(Feed):
+    title = _("Territoires en Commun — nouveaux événements")
+    description = _(
+        "Les derniers rendez-vous annoncés dans l'agenda de Territoires en Commun : rencontres, "
+        "webinaires, afterworks et conférences des partenaires."
+    )
+    language = "fr"
+
+    def link(self):
+        index = agenda_index()
+        return index.url if index else "/"
+
+    def items(self):
+        return newest_events().prefetch_related("tags")[:FEED_LENGTH]
+
+    def item_title(self, item):
+        if item.is_cancelled:
+            return f"[{item.get_status_display()}] {item.title}"
+        return item.title
+
+    def item_description(self, item):
+        facts = " — ".join(part for part in (item.when, item.place) if part)
+        return f"{facts}. {item.summary}"
+
+    def item_link(self, item):
+        # Relative on a single site, absolute otherwise: the feed adds the host.
+        return item.url
+
+    def item_pubdate(self, item):
+        return item.first_published_at
+
+    def item_updateddate(self, item):
+        return item.last_published_at
+
+    def item_author_name(self, item):
+        return item.organiser_label or None
+
+    def item_categories(self, item):
+        return [item.get_event_format_display(), *sorted(tag.name for tag in item.tags.all())]
+
+
+class NewEventsAtomFeed(NewEventsFeed):
+    feed_type = Atom1Feed
+    subtitle = NewEventsFeed.description

@@ -1,0 +1,119 @@
+"""Filters of the agenda, shared by the page, its iCalendar feed and the API.
+
+The same query string filters /agenda/, /agenda/archives/ and /agenda.ics, so
+a visitor can subscribe to exactly the agenda they are looking at.
+"""
+
+import datetime
+import re
+
+import django_filters
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from territoires.core.filters import DistinctWhenJoinedMixin, ModelChoiceFilter
+from territoires.core.geography import REGION_CHOICES, REGIONS
+from territoires.core.models import Partner
+from themes.models import ThemePage
+
+from . import dates
+from .models import EventFormat, EventPage
+
+MONTH_PATTERN = re.compile(r"^(\d{4})-(\d{2})$")
+FIRST_YEAR, LAST_YEAR = 2000, 2100
+
+
+class MonthField(forms.Field):
+    """« 2026-11 »: a month of a plausible year, cleaned to its first day."""
+
+    default_error_messages = {"invalid": _("Choisissez un mois dans la liste.")}
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        match = MONTH_PATTERN.match(str(value))
+        if not match:
+            raise ValidationError(self.error_messages["invalid"], code="invalid")
+        year, month = int(match[1]), int(match[2])
+        if not (FIRST_YEAR <= year <= LAST_YEAR and 1 <= month <= 12):
+            raise ValidationError(self.error_messages["invalid"], code="invalid")
+        return datetime.date(year, month, 1)
+
+
+class MonthFilter(django_filters.Filter):
+    """Events starting in the Paris month (the month the agenda lists them under)."""
+
+    field_class = MonthField
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        first, following = dates.month_bounds(value.year, value.month)
+        return qs.filter(start__gte=first, start__lt=following)
+
+
+def organisers(request=None):
+    """Partners with at least one published event, for the « organisateur » list."""
+    return Partner.objects.filter(events__live=True).distinct().order_by("sort_order", "name")
+
+
+def themes(request=None):
+    return ThemePage.objects.live().order_by("-month")
+
+
+class EventFilterSet(DistinctWhenJoinedMixin, django_filters.FilterSet):
+    many_valued_filters = ("theme", "tag")
+
+    month = MonthFilter(label=_("Mois"))
+    region = django_filters.ChoiceFilter(
+        label=_("Région"), choices=REGION_CHOICES, empty_label=_("Toutes les régions")
+    )
+    format = django_filters.ChoiceFilter(
+        label=_("Format"),
+        field_name="event_format",
+        choices=EventFormat.choices,
+        empty_label=_("Tous les formats"),
+    )
+    theme = ModelChoiceFilter(
+        label=_("Thématique"),
+        field_name="themes",
+        queryset=themes,
+        empty_label=_("Toutes les thématiques"),
+    )
+    organiser = ModelChoiceFilter(
+        label=_("Organisateur"),
+        field_name="organiser",
+        queryset=organisers,
+        empty_label=_("Tous les organisateurs"),
+    )
+    tag = django_filters.CharFilter(label=_("Mot-clé"), field_name="tags__slug", max_length=100)
+
+    class Meta:
+        model = EventPage
+        fields = ["month", "region", "format", "theme", "organiser", "tag"]
+
+    def applied(self) -> dict:
+        """The valid criteria in use, by name (what the page and the feed name say)."""
+        if not self.is_bound:
+            return {}
+        self.errors  # noqa: B018 -- validates the form
+        return {name: value for name, value in self.form.cleaned_data.items() if value}
+
+    def description(self) -> str:
+        """« En ligne, Auvergne-Rhône-Alpes, novembre 2026 »: the criteria in words."""
+        criteria = self.applied()
+        parts = []
+        if "format" in criteria:
+            parts.append(str(EventFormat(criteria["format"]).label))
+        if "region" in criteria:
+            parts.append(REGIONS[criteria["region"]])
+        if "month" in criteria:
+            parts.append(dates.month_label(criteria["month"]).lower())
+        if "theme" in criteria:
+            parts.append(criteria["theme"].title)
+        if "organiser" in criteria:
+            parts.append(criteria["organiser"].name)
+        if "tag" in criteria:
+            parts.append(f"#{criteria['tag']}")
+        return ", ".join(parts)

@@ -1,0 +1,18 @@
+from django import template
+
+from events import dates
+
+register = template.Library()
+
+
+@register.filter
+def month_label(day) -> str:
+    """« Novembre 2026 »."""
+    return dates.month_label(day) if day else ""
+
+
+@register.filter
+def field_label(form, name: str) -> str:
+    """The label of one of ``form``'s fields, by name."""
+    field = form.fields.get(name)
+    return str(field.label) if field and field.label else name

@@ -1,0 +1,82 @@
+import django_filters
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.filters import DateRangePickerWidget
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.viewsets.pages import PageListingViewSet
+
+from territoires.core.home import HOME_SECTION_HOOK, HomeSection
+from territoires.core.search import SEARCH_GROUP_HOOK, SearchGroup, page_search
+
+from .models import EventFormat, EventPage, EventStatus
+from .selectors import agenda_index, upcoming_events
+
+HOME_EVENTS = 3
+
+
+class EventAdminFilterSet(PageListingViewSet.filterset_class):
+    period = django_filters.ChoiceFilter(
+        label=_("Période"),
+        choices=[("a_venir", _("À venir")), ("passes", _("Passés"))],
+        method="filter_period",
+        empty_label=_("Tous"),
+    )
+    start = django_filters.DateFromToRangeFilter(
+        label=_("Date de l'événement"), widget=DateRangePickerWidget
+    )
+    event_status = django_filters.ChoiceFilter(
+        label=_("Statut de l'événement"), field_name="status", choices=EventStatus.choices
+    )
+    event_format = django_filters.ChoiceFilter(label=_("Format"), choices=EventFormat.choices)
+
+    class Meta:
+        model = EventPage
+        fields = ["period", "start", "event_status", "event_format", "organiser"]
+
+    def filter_period(self, queryset, name, value):
+        now = timezone.now()
+        if value == "a_venir":
+            return queryset.filter(end__gte=now)
+        if value == "passes":
+            return queryset.filter(end__lt=now)
+        return queryset
+
+
+class EventPageListingViewSet(PageListingViewSet):
+    """« Événements » in the admin menu: every event, with its date, status and format."""
+
+    model = EventPage
+    icon = "date"
+    menu_label = _("Événements")
+    menu_order = 250
+    add_to_admin_menu = True
+    filterset_class = EventAdminFilterSet
+    columns = [
+        *PageListingViewSet.columns,
+        Column("when", label=_("Date"), sort_key="start"),
+        Column("event_status", label=_("Statut de l'événement"), accessor="get_status_display"),
+        Column("event_format", label=_("Format"), accessor="get_event_format_display"),
+    ]
+
+
+@hooks.register("register_admin_viewset")
+def register_event_listing():
+    return EventPageListingViewSet("evenements")
+
+
+@hooks.register(HOME_SECTION_HOOK)
+def agenda_section(*, request, home_page):
+    events = list(upcoming_events(limit=HOME_EVENTS))
+    if not events:
+        return None
+    return HomeSection(
+        template="events/home/agenda.html",
+        order=40,
+        context={"events": events, "agenda": agenda_index()},
+    )
+
+
+@hooks.register(SEARCH_GROUP_HOOK)
+def events_search_group():
+    return SearchGroup(key="agenda", label=_("Agenda"), order=50, search=page_search(EventPage))

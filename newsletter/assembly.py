@@ -1,0 +1,285 @@
+"""Assembling the draft issue of a month from what the site has published.
+
+The draft holds one block per section that has something to show, in the order
+of the real newsletters; the editor then reorders, rewrites, removes or adds
+blocks (édito, free text, a link to any page…) before sending. A month has one
+issue: assembling it again is refused rather than overwriting an editor's work.
+"""
+
+import datetime
+import logging
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from events import selectors as agenda
+from territoires.core.models import SiteSettings
+from themes import selectors as themes
+from votes import selectors as votes
+
+from .blocks.sections import VOTE_TEXT
+from .models import NewsletterArchivePage, NewsletterIssuePage, NewsletterPage
+from .models.pages import first_of_month
+
+logger = logging.getLogger(__name__)
+
+PROJECTS_SHOWN = 4
+PARTNER_NEWS_SHOWN = 3
+AGENDA_SHOWN = 6
+
+
+class AssemblyRefused(Exception):
+    """The issue cannot be assembled; ``message`` says why, in French."""
+
+    def __init__(self, message: str, issue: NewsletterIssuePage | None = None):
+        super().__init__(message)
+        self.message = message
+        self.issue = issue
+
+
+@dataclass(frozen=True)
+class Assembly:
+    issue: NewsletterIssuePage
+    sections: list[str]
+
+
+def month_label(month: datetime.date) -> str:
+    return date_format(month, "F Y")
+
+
+def parse_month(text: str) -> datetime.date:
+    """« 2026-12 » → 1 December 2026; ValueError on anything else."""
+    year, _sep, month = str(text).strip().partition("-")
+    if not (year.isdigit() and month.isdigit() and len(year) == 4):
+        raise ValueError(text)
+    return datetime.date(int(year), int(month), 1)
+
+
+def next_month(day: datetime.date) -> datetime.date:
+    """The first day of the month after ``day``'s."""
+    return (day.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
+
+
+def _last_day(month: datetime.date) -> datetime.date:
+    return next_month(month) - datetime.timedelta(days=1)
+
+
+def _contribute_link() -> str:
+    try:
+        return reverse("contribute")
+    except NoReverseMatch:
+        return SiteSettings.load().contact_email
+
+
+def theme_sections(month: datetime.date) -> tuple[list[tuple[str, dict]], dict]:
+    """The theme, its « En introduction… » resource and its projects, and what the
+    title and preheader will say about them."""
+    sections, facts = [], {}
+    theme = themes.theme_of_the_month(today=_last_day(month))
+    if theme is None:
+        return sections, facts
+    facts["theme"] = theme.title
+    sections.append(("theme", {"theme": theme.pk, "text": "", "show_need": True}))
+    resource = theme.intro_resource
+    if resource is not None and resource.live:
+        sections.append(("intro_resource", {"resource": resource.pk, "text": "", "link_label": ""}))
+    projects = list(
+        theme.projects.live().public().order_by("-first_published_at", "-pk")[:PROJECTS_SHOWN]
+    )
+    if not projects:
+        projects = list(themes.recent_projects(limit=PROJECTS_SHOWN))
+    if projects:
+        sections.append(
+            (
+                "projects",
+                {
+                    "title": "Projets démocratiques et expériences territoriales pour vous inspirer",
+                    "projects": [project.pk for project in projects],
+                    "link_label": "Découvrez le projet",
+                },
+            )
+        )
+    return sections, facts
+
+
+def vote_section() -> list[tuple[str, dict]]:
+    """The vote block shows the open campaign's tallies when the issue is sent."""
+    if votes.open_campaign() is None:
+        return []
+    return [
+        (
+            "vote",
+            {
+                "title": "Votez pour une thématique !",
+                "text": VOTE_TEXT,
+                "shown": 5,
+                "link_label": "Votez pour une thématique",
+            },
+        )
+    ]
+
+
+def event_sections(month: datetime.date) -> list[tuple[str, dict]]:
+    """Partners' events in « Actualités des partenaires », told at length; the others in
+    « À vos agendas ! », one line each; then the call to share one's events."""
+    start = timezone.make_aware(datetime.datetime.combine(month, datetime.time.min))
+    # Not yet ended when the issue goes out; for a past month (an issue assembled
+    # after the fact), as seen from its first day.
+    past = next_month(month) <= timezone.localdate()
+    events = list(agenda.upcoming_events(now=start if past else max(start, timezone.now()))[:30])
+    news = [event for event in events if event.organiser_id][:PARTNER_NEWS_SHOWN]
+    rest = [event for event in events if event not in news][:AGENDA_SHOWN]
+    sections = []
+    if news:
+        items = [
+            {
+                "title": event.title,
+                "text": event.summary,
+                "when": ", ".join(part for part in (event.when, event.place) if part),
+                "page": event.pk,
+                "url": "",
+                "link_label": "En savoir plus",
+            }
+            for event in news
+        ]
+        sections.append(("news", {"title": "Actualités des partenaires", "items": items}))
+    if rest:
+        sections.append(
+            (
+                "agenda",
+                {
+                    "title": "À vos agendas !",
+                    "events": [event.pk for event in rest],
+                    "link_label": "Plus d'informations",
+                },
+            )
+        )
+    link = _contribute_link()
+    sections.append(
+        (
+            "call",
+            {
+                "title": "Je suis une collectivité et je souhaite partager mes événements",
+                "text": "Envoyez vos actualités et vos événements à Territoires en Commun : ils "
+                "rejoindront l'agenda des partenaires.",
+                "link": link,
+                "link_label": "Proposer un événement" if link.startswith("/") else "",
+            },
+        )
+    )
+    return sections
+
+
+def contribute_section() -> tuple[str, dict]:
+    link = _contribute_link()
+    return (
+        "call",
+        {
+            "title": "Je suis une collectivité et je souhaite contribuer à la prochaine thématique",
+            "text": "Partagez vos ressources et vos expériences avec Territoires en Commun : "
+            "l'équipe éditoriale les publie dans la bibliothèque.",
+            "link": link,
+            "link_label": "Proposer une ressource" if link.startswith("/") else "",
+        },
+    )
+
+
+def concept_section(month: datetime.date) -> tuple[list[tuple[str, dict]], dict]:
+    concept = themes.concept_of_the_month(today=_last_day(month))
+    if concept is None:
+        return [], {}
+    return [("concept", {"concept": concept.pk, "text": ""})], {"concept": concept.title}
+
+
+def assembled_sections(month: datetime.date) -> tuple[list[tuple[str, dict]], dict]:
+    """Every section that has content this month, in the newsletter's order."""
+    sections, facts = theme_sections(month)
+    sections.append(contribute_section())
+    sections += vote_section()
+    concept, concept_facts = concept_section(month)
+    sections += concept
+    facts.update(concept_facts)
+    sections += event_sections(month)
+    return sections, facts
+
+
+def _title(month: datetime.date, facts: dict) -> str:
+    label = month_label(month)
+    if "theme" in facts:
+        return f"Territoires en Commun — {label} : {facts['theme']}"
+    return f"Territoires en Commun — la lettre de {label}"
+
+
+def _preheader(facts: dict) -> str:
+    parts = []
+    if "theme" in facts:
+        parts.append(f"la thématique « {facts['theme']} »")
+    if "concept" in facts:
+        parts.append(f"le concept du mois « {facts['concept']} »")
+    return (
+        ("Ce mois-ci : " + ", ".join(parts) + ", et l'agenda des partenaires.")[:200]
+        if parts
+        else ""
+    )
+
+
+def _archive() -> NewsletterArchivePage:
+    archive = NewsletterArchivePage.objects.first()
+    if archive is not None:
+        return archive
+    newsletter = NewsletterPage.objects.first()
+    if newsletter is None:
+        raise AssemblyRefused(_("Créez d'abord la page « Newsletter » sous la page d'accueil."))
+    archive = NewsletterArchivePage(title="Archives", slug="archives")
+    newsletter.add_child(instance=archive)
+    archive.save_revision().publish()
+    return archive
+
+
+def issue_assemble(*, month: datetime.date, user=None) -> Assembly:
+    """Create the draft issue of ``month``; AssemblyRefused if it already exists."""
+    month = first_of_month(month)
+    existing = NewsletterIssuePage.objects.filter(month=month).first()
+    if existing is not None:
+        raise AssemblyRefused(
+            _("La lettre de %(month)s existe déjà : modifiez-la plutôt que de la réassembler.")
+            % {"month": month_label(month)},
+            issue=existing,
+        )
+    sections, facts = assembled_sections(month)
+    archive = _archive()
+    issue = NewsletterIssuePage(
+        title=_title(month, facts),
+        slug=_free_slug(archive, f"{month:%Y-%m}"),
+        month=month,
+        preheader=_preheader(facts),
+        body=[{"type": kind, "value": value} for kind, value in sections],
+        live=False,
+    )
+    try:
+        with transaction.atomic():
+            archive.add_child(instance=issue)
+            issue.save_revision(user=user, log_action=True)
+    except (IntegrityError, ValidationError) as error:
+        # Another assembly of the same month won the race.
+        existing = NewsletterIssuePage.objects.filter(month=month).first()
+        raise AssemblyRefused(
+            _("La lettre de %(month)s existe déjà : modifiez-la plutôt que de la réassembler.")
+            % {"month": month_label(month)},
+            issue=existing,
+        ) from error
+    logger.info("Newsletter: draft of %s assembled (%s)", month, ", ".join(k for k, _v in sections))
+    return Assembly(issue=issue, sections=[kind for kind, _value in sections])
+
+
+def _free_slug(archive, slug: str) -> str:
+    taken = set(archive.get_children().values_list("slug", flat=True))
+    candidate, n = slug, 2
+    while candidate in taken:
+        candidate, n = f"{slug}-{n}", n + 1
+    return candidate

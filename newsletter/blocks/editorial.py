@@ -1,0 +1,154 @@
+"""Sections the editors write: édito, free text, links, calls to act, partners' news."""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import EmailValidator, URLValidator
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+
+from .base import SectionBlock, live_pages
+
+TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol"]
+
+
+class EditoBlock(SectionBlock):
+    section = "edito"
+    title = blocks.CharBlock(label=_("Titre"), max_length=200, default="Édito")
+    text = blocks.RichTextBlock(label=_("Texte"), features=TEXT_FEATURES)
+    signature = blocks.CharBlock(
+        label=_("Signature"),
+        required=False,
+        max_length=200,
+        default="L'équipe de Territoires en Commun",
+    )
+
+    class Meta:
+        icon = "edit"
+        label = _("Édito")
+
+
+class TextSectionBlock(SectionBlock):
+    section = "text"
+    title = blocks.CharBlock(label=_("Titre"), required=False, max_length=200)
+    text = blocks.RichTextBlock(label=_("Texte"), features=TEXT_FEATURES)
+
+    class Meta:
+        icon = "pilcrow"
+        label = _("Texte libre")
+
+
+class PageLinkBlock(SectionBlock):
+    """Any page of the site put forward: a project partagé, a news page, a vote…"""
+
+    section = "page_link"
+    page = blocks.PageChooserBlock(label=_("Page du site"))
+    title = blocks.CharBlock(
+        label=_("Titre"),
+        required=False,
+        max_length=200,
+        help_text=_("Laisser vide pour reprendre le titre de la page."),
+    )
+    text = blocks.TextBlock(label=_("Texte"), required=False)
+    link_label = blocks.CharBlock(
+        label=_("Libellé du lien"), max_length=80, default="En savoir plus"
+    )
+
+    class Meta:
+        icon = "link"
+        label = _("Lien vers une page")
+
+    def section_context(self, value, context):
+        [page] = live_pages([value["page"]]) or [None]
+        if page is None:
+            return None
+        summary = page.search_description or getattr(page, "intro", "") or ""
+        if not isinstance(summary, str):
+            summary = ""
+        return {
+            "page": page,
+            "title": value["title"] or page.title,
+            "text": value["text"] or summary,
+        }
+
+
+class LinkOrEmailBlock(blocks.CharBlock):
+    """A web address or an e-mail address (« Envoyez vos ressources à … »)."""
+
+    def clean(self, value):
+        value = super().clean(value).strip()
+        if not value:
+            return value
+        try:
+            if "@" in value and "://" not in value:
+                EmailValidator()(value.removeprefix("mailto:"))
+            else:
+                URLValidator(schemes=["http", "https"])(value)
+        except ValidationError as error:
+            raise ValidationError(
+                _("Saisissez une adresse web (https://…) ou une adresse e-mail.")
+            ) from error
+        return value
+
+
+def link_href(link: str) -> str:
+    if "@" in link and "://" not in link and not link.startswith("mailto:"):
+        return f"mailto:{link}"
+    return link
+
+
+class CallBlock(SectionBlock):
+    """« Je suis une collectivité et je souhaite contribuer… », « … partager mes événements »."""
+
+    section = "call"
+    title = blocks.CharBlock(label=_("Titre"), max_length=200)
+    text = blocks.TextBlock(label=_("Texte"), required=False)
+    link = LinkOrEmailBlock(label=_("Lien ou adresse e-mail"), required=False, max_length=500)
+    link_label = blocks.CharBlock(label=_("Libellé du lien"), required=False, max_length=80)
+
+    class Meta:
+        icon = "help"
+        label = _("Appel à contribuer")
+
+    def section_context(self, value, context):
+        link = value["link"]
+        return {
+            "href": link_href(link) if link else "",
+            "link_label": value["link_label"] or link.removeprefix("mailto:"),
+        }
+
+
+class NewsItemBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("Titre"), max_length=200)
+    text = blocks.TextBlock(label=_("Texte"), required=False)
+    when = blocks.CharBlock(
+        label=_("Date et lieu"),
+        required=False,
+        max_length=200,
+        help_text=_("Par exemple « Mardi 27 septembre, de 18 h 30 à 20 h 30, Nantes »."),
+    )
+    page = blocks.PageChooserBlock(label=_("Page du site"), required=False)
+    url = blocks.URLBlock(label=_("Ou adresse externe"), required=False)
+    link_label = blocks.CharBlock(
+        label=_("Libellé du lien"), max_length=80, default="En savoir plus"
+    )
+
+    class Meta:
+        icon = "doc-empty"
+        label = _("Actualité")
+
+
+class PartnerNewsBlock(SectionBlock):
+    section = "news"
+    title = blocks.CharBlock(label=_("Titre"), max_length=200, default="Actualités des partenaires")
+    items = blocks.ListBlock(NewsItemBlock(), label=_("Actualités"), min_num=1)
+
+    class Meta:
+        icon = "list-ul"
+        label = _("Actualités des partenaires")
+
+    def section_context(self, value, context):
+        items = []
+        for item in value["items"]:
+            page = item["page"]
+            url = page.url if page is not None and page.live else item["url"]
+            items.append({**item, "href": url})
+        return {"items": items}

@@ -1,0 +1,210 @@
+"""The sections the assembler fills from what is published on the site.
+
+They point at pages and resources rather than copying them, so a correction made
+on the site before sending shows in the issue; an editor can still override the
+text shown.
+"""
+
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.snippets.blocks import SnippetChooserBlock
+
+from territoires.core.models import SiteSettings
+
+from .base import SectionBlock, live_pages
+
+RESOURCE_LINK_LABELS = {
+    "enquete": _("Découvrez la note d'enquête"),
+    "tribune": _("Lire la tribune"),
+    "note": _("Lire la note"),
+    "guide": _("Découvrez le guide"),
+}
+
+
+def _need_url(theme) -> str | None:
+    """Where « préciser mon besoin » leads, as on the theme page: the page chosen in the
+    site settings, else the need form, told which theme it is about."""
+    need_page = SiteSettings.load().need_page
+    if need_page is not None and need_page.live:
+        base = need_page.url
+    else:
+        try:
+            base = reverse("need-request")
+        except NoReverseMatch:
+            return None
+    return f"{base}?thematique={theme.slug}"
+
+
+class ThemeSectionBlock(SectionBlock):
+    section = "theme"
+    theme = blocks.PageChooserBlock(label=_("Thématique"), page_type="themes.ThemePage")
+    text = blocks.TextBlock(
+        label=_("Présentation"),
+        required=False,
+        help_text=_("Laisser vide pour reprendre le chapeau de la thématique."),
+    )
+    show_need = blocks.BooleanBlock(
+        label=_("Proposer « Je suis une collectivité, je souhaite préciser mon besoin »"),
+        required=False,
+        default=True,
+    )
+
+    class Meta:
+        icon = "pick"
+        label = _("Thématique du mois")
+
+    def section_context(self, value, context):
+        [theme] = live_pages([value["theme"]]) or [None]
+        if theme is None:
+            return None
+        need_url = _need_url(theme) if value["show_need"] else None
+        return {"theme": theme, "text": value["text"] or theme.intro, "need_url": need_url}
+
+
+class IntroResourceBlock(SectionBlock):
+    section = "intro_resource"
+    resource = SnippetChooserBlock("resources.Resource", label=_("Ressource"))
+    text = blocks.TextBlock(
+        label=_("Présentation"),
+        required=False,
+        help_text=_("Laisser vide pour reprendre le résumé de la ressource."),
+    )
+    link_label = blocks.CharBlock(
+        label=_("Libellé du lien"),
+        required=False,
+        max_length=80,
+        help_text=_("Par défaut « Lire la tribune », « Découvrez la note d'enquête »…"),
+    )
+
+    class Meta:
+        icon = "doc-full"
+        label = _("En introduction…")
+
+    def section_context(self, value, context):
+        resource = value["resource"]
+        if resource is None or not resource.live:
+            return None
+        label = value["link_label"] or RESOURCE_LINK_LABELS.get(
+            resource.kind, _("Découvrez la ressource")
+        )
+        return {
+            "resource": resource,
+            "kind_label": resource.get_kind_display(),
+            "text": value["text"] or resource.summary,
+            "link_label": label,
+        }
+
+
+class ProjectsBlock(SectionBlock):
+    section = "projects"
+    title = blocks.CharBlock(
+        label=_("Titre"),
+        max_length=200,
+        default="Projets démocratiques et expériences territoriales pour vous inspirer",
+    )
+    projects = blocks.ListBlock(
+        blocks.PageChooserBlock(page_type="themes.ProjectPage", label=_("Projet")),
+        label=_("Projets"),
+        min_num=1,
+    )
+    link_label = blocks.CharBlock(
+        label=_("Libellé des liens"), max_length=80, default="Découvrez le projet"
+    )
+
+    class Meta:
+        icon = "site"
+        label = _("Projets pour vous inspirer")
+
+    def section_context(self, value, context):
+        projects = live_pages(value["projects"])
+        return {"projects": projects} if projects else None
+
+
+class ConceptBlock(SectionBlock):
+    section = "concept"
+    concept = blocks.PageChooserBlock(label=_("Concept"), page_type="themes.ConceptPage")
+    text = blocks.TextBlock(
+        label=_("Présentation"),
+        required=False,
+        help_text=_("Laisser vide pour reprendre le chapeau du concept."),
+    )
+
+    class Meta:
+        icon = "openquote"
+        label = _("Le concept du mois")
+
+    def section_context(self, value, context):
+        [concept] = live_pages([value["concept"]]) or [None]
+        if concept is None:
+            return None
+        further = []
+        for link in concept.further_reading:
+            page = link.value.get("page")
+            url = page.url if page is not None and page.live else link.value.get("url")
+            if url:
+                further.append({"label": link.value["label"], "url": url})
+        return {
+            "concept": concept,
+            "text": value["text"] or concept.intro,
+            "further_reading": further,
+        }
+
+
+VOTE_TEXT = (
+    "C'est vous qui décidez ! L'ANCT propose d'accompagner les collectivités territoriales "
+    "autour de thématiques de politiques publiques jugées prioritaires pour les territoires. "
+    "Les collectivités votent selon leurs enjeux. En fonction de leur popularité, un thème est "
+    "choisi pour faire l'objet d'un projet partagé."
+)
+
+
+class VoteBlock(SectionBlock):
+    """The tallies of the open vote: as they stand when the issue is sent (then frozen
+    with it), as they stand now in previews."""
+
+    section = "vote"
+    title = blocks.CharBlock(
+        label=_("Titre"), max_length=200, default="Votez pour une thématique !"
+    )
+    text = blocks.TextBlock(label=_("Texte"), required=False, default=VOTE_TEXT)
+    shown = blocks.IntegerBlock(
+        label=_("Nombre de thématiques affichées"), min_value=1, max_value=20, default=5
+    )
+    link_label = blocks.CharBlock(
+        label=_("Libellé du bouton"), max_length=80, default="Votez pour une thématique"
+    )
+
+    class Meta:
+        icon = "tasks"
+        label = _("Votez pour une thématique")
+
+    def section_context(self, value, context):
+        from ..snapshot import vote_snapshot
+
+        snapshot = context.get("issue_snapshot")
+        vote = snapshot.get("vote") if snapshot is not None else vote_snapshot()
+        if not vote or not vote.get("tallies"):
+            return None
+        return {"vote": vote, "tallies": vote["tallies"][: value["shown"]]}
+
+
+class AgendaBlock(SectionBlock):
+    section = "agenda"
+    title = blocks.CharBlock(label=_("Titre"), max_length=200, default="À vos agendas !")
+    events = blocks.ListBlock(
+        blocks.PageChooserBlock(page_type="events.EventPage", label=_("Événement")),
+        label=_("Événements"),
+        min_num=1,
+    )
+    link_label = blocks.CharBlock(
+        label=_("Libellé des liens"), max_length=80, default="Plus d'informations"
+    )
+
+    class Meta:
+        icon = "date"
+        label = _("À vos agendas !")
+
+    def section_context(self, value, context):
+        events = live_pages(value["events"])
+        return {"events": events} if events else None

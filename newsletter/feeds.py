@@ -1,0 +1,39 @@
+"""/newsletter/archives/flux.rss: the issues sent, the latest first."""
+
+from django.contrib.syndication.views import Feed
+from django.utils.translation import gettext_lazy as _
+
+from .selectors import archive_page, published_issues
+
+FEED_LENGTH = 24
+
+
+class IssuesFeed(Feed):
+    title = _("Territoires en Commun — la newsletter")
+    description = _(
+        "Chaque mois, la newsletter de Territoires en Commun : la thématique d'inspiration, des "
+        "projets pour vous inspirer, le concept du mois et l'agenda des partenaires."
+    )
+    language = "fr"
+
+    def link(self):
+        archive = archive_page()
+        return archive.url if archive else "/"
+
+    def items(self):
+        return published_issues()[:FEED_LENGTH]
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.preheader or item.search_description or item.title
+
+    def item_link(self, item):
+        return item.url
+
+    def item_pubdate(self, item):
+        return item.sent_at
+
+    def item_updateddate(self, item):
+        return item.last_published_at

@@ -1,0 +1,56 @@
+"""The signed links of the newsletter: confirm an address, manage one's subscription.
+
+Confirmation links expire and are single-use (they sign the subscriber's state,
+which confirming changes). Management links (preferences, unsubscribe, data) sign
+the address and do not expire: an unsubscribe link must keep working in an old
+issue. A token of one kind is never accepted for the other.
+"""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.urls import reverse
+
+from territoires.core.mail import absolute_url
+from territoires.core.signed_links import SignedLink
+
+from .models import Subscriber
+
+MANAGEMENT = SignedLink("newsletter.manage")
+
+
+def confirmation_link() -> SignedLink:
+    return SignedLink(
+        "newsletter.confirm", max_age=timedelta(days=settings.NEWSLETTER_CONFIRMATION_DAYS)
+    )
+
+
+def _load(pk):
+    return Subscriber.objects.filter(pk=int(pk)).first()
+
+
+def confirmation_url(subscriber: Subscriber) -> str:
+    token = confirmation_link().make(subscriber.pk, subscriber.confirmation_state())
+    return absolute_url(reverse("newsletter:confirm", kwargs={"token": token}))
+
+
+def subscriber_to_confirm(token: str) -> Subscriber:
+    """Raises InvalidLink (altered, used) or ExpiredLink."""
+    return confirmation_link().resolve(token, _load, Subscriber.confirmation_state)
+
+
+def management_token(subscriber: Subscriber) -> str:
+    return MANAGEMENT.make(subscriber.pk, subscriber.management_state())
+
+
+def managed_subscriber(token: str) -> Subscriber:
+    """Raises InvalidLink when the token was altered or belongs to no subscriber."""
+    return MANAGEMENT.resolve(token, _load, Subscriber.management_state)
+
+
+def preferences_url(token: str) -> str:
+    return absolute_url(reverse("newsletter:preferences", kwargs={"token": token}))
+
+
+def unsubscribe_url(token: str) -> str:
+    return absolute_url(reverse("newsletter:unsubscribe", kwargs={"token": token}))

@@ -1,0 +1,152 @@
+"""The newsletter's pages: /newsletter/, its archive and each issue."""
+
+import datetime
+
+from django.db import models
+from django.http import HttpResponse
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from territoires.core.models import SectionIndexPage
+
+from ..blocks import ISSUE_BLOCKS
+
+LATEST_ISSUES_SHOWN = 3
+
+
+class NewsletterPage(SectionIndexPage):
+    """/newsletter/: what the newsletter is, the sign-up form and the latest issues."""
+
+    call_to_action = models.CharField(
+        _("appel à s'abonner (page d'accueil)"),
+        max_length=250,
+        blank=True,
+        help_text=_("Phrase affichée sur la page d'accueil pour inviter à s'abonner."),
+    )
+
+    content_panels = [*SectionIndexPage.content_panels, FieldPanel("call_to_action")]
+    subpage_types = ["newsletter.NewsletterArchivePage"]
+    empty_message = _("Aucune lettre n'a encore été envoyée.")
+
+    class Meta:
+        verbose_name = _("page de la newsletter")
+
+    def get_context(self, request, *args, **kwargs):
+        from ..forms import SignupForm
+        from ..selectors import archive_page, published_issues
+
+        context = Page.get_context(self, request, *args, **kwargs)
+        context.update(
+            form=SignupForm(source="page"),
+            latest_issues=published_issues()[:LATEST_ISSUES_SHOWN],
+            archive=archive_page(),
+            empty_message=self.empty_message,
+        )
+        return context
+
+
+class NewsletterArchivePage(SectionIndexPage):
+    """/newsletter/archives/: every issue sent, the latest first, and their RSS feed."""
+
+    parent_page_types = ["newsletter.NewsletterPage"]
+    subpage_types = ["newsletter.NewsletterIssuePage"]
+    empty_message = _("Aucune lettre n'a encore été envoyée.")
+
+    class Meta:
+        verbose_name = _("archives de la newsletter")
+
+    def get_items(self):
+        from ..selectors import published_issues
+
+        return published_issues().child_of(self)
+
+
+def first_of_month(day: datetime.date) -> datetime.date:
+    return day.replace(day=1)
+
+
+class NewsletterIssuePage(Page):
+    """One monthly issue of the newsletter.
+
+    Assembled as a draft from what the site published that month, edited here
+    (each section is a block), previewed as e-mail and as web page, then sent:
+    sending publishes it in the archive, so « Voir cette newsletter dans votre
+    navigateur » leads to the same content. What happens to the sending lives in
+    ``Dispatch``, outside the page's revisions.
+    """
+
+    month = models.DateField(
+        _("mois"),
+        unique=True,
+        help_text=_("Le mois de la lettre : seul le mois compte."),
+        error_messages={"unique": _("Une lettre existe déjà pour ce mois.")},
+    )
+    preheader = models.CharField(
+        _("phrase d'accroche"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Affichée par les messageries à côté de l'objet. Par exemple « Ce mois-ci : "
+            "retour à l'emploi, le concept de qualité de la participation… »."
+        ),
+    )
+    body = StreamField(ISSUE_BLOCKS, verbose_name=_("rubriques"), blank=True)
+
+    content_panels = [
+        FieldPanel("title", help_text=_("C'est aussi l'objet de l'e-mail.")),
+        FieldPanel("month"),
+        FieldPanel("preheader"),
+        FieldPanel("body"),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("body")]
+    parent_page_types = ["newsletter.NewsletterArchivePage"]
+    subpage_types = []
+    preview_modes = [
+        ("", _("Page web")),
+        ("email", _("E-mail")),
+        ("texte", _("E-mail, version texte")),
+    ]
+    default_preview_mode = ""
+
+    class Meta:
+        verbose_name = _("lettre")
+        verbose_name_plural = _("lettres")
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def month_label(self) -> str:
+        """« Décembre 2021 »."""
+        return date_format(self.month, "F Y").capitalize() if self.month else ""
+
+    def clean(self):
+        super().clean()
+        if self.month:
+            self.month = first_of_month(self.month)
+
+    def save(self, *args, **kwargs):
+        if self.month:
+            self.month = first_of_month(self.month)
+        super().save(*args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        from ..selectors import issue_snapshot
+
+        context = super().get_context(request, *args, **kwargs)
+        context["issue_snapshot"] = issue_snapshot(self)
+        return context
+
+    def serve_preview(self, request, mode_name):
+        from ..rendering import preview_email
+
+        if mode_name in ("email", "texte"):
+            html, text = preview_email(self)
+            if mode_name == "texte":
+                return HttpResponse(text, content_type="text/plain; charset=utf-8")
+            return HttpResponse(html)
+        return super().serve_preview(request, mode_name)

@@ -1,0 +1,134 @@
+"""Reads of the newsletter: the archive, the progress of a send, a subscriber's data."""
+
+from dataclasses import dataclass
+
+from django.db.models import Count, F, Q, QuerySet
+from django.db.models.functions import Coalesce
+
+from .models import (
+    Delivery,
+    DeliveryStatus,
+    Dispatch,
+    DispatchStatus,
+    NewsletterArchivePage,
+    NewsletterIssuePage,
+    NewsletterPage,
+    Subscriber,
+)
+
+
+def published_issues() -> QuerySet[NewsletterIssuePage]:
+    """Issues in the public archive, the latest month first, with when they were sent
+    (``sent_at``; their first publication for an issue published without sending)."""
+    return (
+        NewsletterIssuePage.objects.live()
+        .public()
+        .defer_streamfields()
+        .annotate(sent_at=Coalesce("dispatch__started_at", "first_published_at"))
+        .order_by("-month", "-pk")
+    )
+
+
+def archive_page() -> NewsletterArchivePage | None:
+    return NewsletterArchivePage.objects.live().first()
+
+
+def newsletter_page() -> NewsletterPage | None:
+    return NewsletterPage.objects.live().public().first()
+
+
+def issue_dispatch(issue) -> Dispatch | None:
+    return Dispatch.objects.filter(issue_id=issue.pk).first()
+
+
+def issue_snapshot(issue) -> dict | None:
+    """What the issue showed when it was sent (the vote's tallies…); None while it
+    has not been sent, and the sections then show what the site shows now."""
+    dispatch = issue_dispatch(issue)
+    if dispatch is None or dispatch.status not in (DispatchStatus.SENDING, DispatchStatus.SENT):
+        return None
+    return dispatch.snapshot
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Counts from the send log: what editors see while and after an issue goes out."""
+
+    total: int = 0
+    sent: int = 0
+    pending: int = 0
+    failed: int = 0
+    bounced: int = 0
+    skipped: int = 0
+    unsubscribed_after: int = 0
+
+    @property
+    def done(self) -> int:
+        return self.total - self.pending
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.done / self.total) if self.total else 0
+
+
+def send_progress(issue) -> Progress:
+    """One query, whatever the number of recipients."""
+    counts = Delivery.objects.filter(issue_id=issue.pk).aggregate(
+        total=Count("pk"),
+        sent=Count("pk", filter=Q(status=DeliveryStatus.SENT)),
+        pending=Count("pk", filter=Q(status__in=[DeliveryStatus.PENDING, DeliveryStatus.CLAIMED])),
+        failed=Count("pk", filter=Q(status=DeliveryStatus.FAILED)),
+        bounced=Count("pk", filter=Q(status=DeliveryStatus.BOUNCED)),
+        skipped=Count("pk", filter=Q(status=DeliveryStatus.SKIPPED)),
+        unsubscribed_after=Count(
+            "pk",
+            filter=Q(status=DeliveryStatus.SENT, subscriber__unsubscribed_at__gte=F("sent_at")),
+        ),
+    )
+    return Progress(**counts)
+
+
+def subscriber_data(subscriber: Subscriber) -> dict:
+    """Everything stored about a subscriber, for « télécharger mes données »."""
+
+    def when(moment):
+        return moment.isoformat() if moment else None
+
+    deliveries = (
+        subscriber.deliveries.select_related("issue")
+        .order_by("issue__month")
+        .values_list("issue__title", "issue__month", "status", "sent_at")
+    )
+    return {
+        "adresse_e_mail": subscriber.email,
+        "nom": subscriber.name,
+        "organisation": subscriber.organisation,
+        "profil": str(subscriber.get_kind_display()) if subscriber.kind else "",
+        "thematiques": [theme.title for theme in subscriber.themes.order_by("title")],
+        "etat": str(subscriber.get_status_display()),
+        "envois_suspendus": subscriber.paused,
+        "inscrit_le": when(subscriber.created_at),
+        "confirme_le": when(subscriber.confirmed_at),
+        "desinscrit_le": when(subscriber.unsubscribed_at),
+        "en_erreur_depuis_le": when(subscriber.bounced_at),
+        "erreur": subscriber.bounce_reason,
+        "consentements": [
+            {
+                "action": str(consent.get_action_display()),
+                "date": when(consent.recorded_at),
+                "formulaire": consent.source,
+                "texte_affiche": consent.wording,
+                "adresse_ip_tronquee": consent.ip_address,
+            }
+            for consent in subscriber.consents.all()
+        ],
+        "lettres_recues": [
+            {
+                "lettre": title,
+                "mois": month.strftime("%Y-%m"),
+                "etat": str(DeliveryStatus(status).label),
+                "envoyee_le": when(sent_at),
+            }
+            for title, month, status, sent_at in deliveries
+        ],
+    }

@@ -1,0 +1,29 @@
+"""What an issue shows that changes by itself, frozen when the issue is sent.
+
+The vote's tallies move every day: the e-mail shows them as they are when the
+issue goes out, and the archive keeps showing those figures, not today's.
+"""
+
+from votes.selectors import open_campaign, tallies
+
+
+def vote_snapshot() -> dict | None:
+    """The open vote and its tallies (votes descending), or None when none is open."""
+    campaign = open_campaign()
+    return campaign_snapshot(campaign) if campaign is not None else None
+
+
+def campaign_snapshot(campaign) -> dict:
+    return {
+        "title": campaign.title,
+        "question": campaign.question,
+        "url": campaign.get_absolute_url(),
+        "tallies": [
+            {"title": tally.title, "votes": tally.votes, "url": tally.url}
+            for tally in tallies(campaign)
+        ],
+    }
+
+
+def take_snapshot() -> dict:
+    return {"vote": vote_snapshot()}

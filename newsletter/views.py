@@ -1,0 +1,261 @@
+"""Public pages of the newsletter: sign up, confirm, preferences, data, unsubscribe.
+
+Everything after the sign-up is reached through a signed link from an e-mail:
+no account, no password. A link that was altered, belongs to another purpose or
+has expired shows a French explanation and changes nothing.
+"""
+
+import json
+
+from django.conf import settings
+from django.contrib import messages
+from django.http import HttpResponse, HttpResponseNotAllowed
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+
+from territoires.core.client import client_ip, truncated_ip
+from territoires.core.ratelimit import exceeded, limit_posts, rate_for, too_many_requests
+from territoires.core.signed_links import InvalidLink
+
+from . import links, subscriptions
+from .forms import (
+    CONFIRM_WORDING,
+    RESUBSCRIBE_WORDING,
+    SIGNUP_SOURCES,
+    PreferencesForm,
+    SignupForm,
+)
+from .models import SubscriberStatus, normalise_email
+from .selectors import newsletter_page, subscriber_data
+
+
+def _breadcrumb(current: str) -> dict:
+    page = newsletter_page()
+    crumbs = [{"url": page.url, "title": page.title}] if page else []
+    return {"links": crumbs, "current": current}
+
+
+def _consent(request, source: str, wording: str = "") -> subscriptions.Consent:
+    return subscriptions.Consent(
+        source=source, wording=wording, ip_address=truncated_ip(client_ip(request))
+    )
+
+
+def _invalid_link(request, error: InvalidLink):
+    return render(
+        request,
+        "newsletter/invalid_link.html",
+        {"message": error.message, "breadcrumb": _breadcrumb(_("Lien non valide"))},
+        status=400,
+    )
+
+
+@limit_posts("newsletter-signup", "10/h")
+def signup(request):
+    if request.method not in ("GET", "HEAD", "POST"):
+        return HttpResponseNotAllowed(["GET", "POST"])
+    source = str(request.POST.get("source", "page")) if request.method == "POST" else "page"
+    form = SignupForm(request.POST or None, source=source)
+    if request.method == "POST" and form.is_valid():
+        if form.is_spam:  # answer as if all went well; store nothing
+            return redirect("newsletter:signup-sent")
+        email = normalise_email(form.cleaned_data["email"])
+        if exceeded("newsletter-signup:email", email, rate_for("newsletter-signup-email", "3/h")):
+            return too_many_requests(
+                request,
+                _(
+                    "Plusieurs demandes ont déjà été faites pour cette adresse. Consultez votre "
+                    "messagerie ou réessayez dans une heure."
+                ),
+            )
+        subscriptions.subscription_request(
+            details=subscriptions.SignupDetails(
+                email=email,
+                name=form.cleaned_data["name"],
+                organisation=form.cleaned_data["organisation"],
+                kind=form.cleaned_data["kind"],
+                themes=list(form.cleaned_data["themes"]),
+            ),
+            consent=_consent(request, SIGNUP_SOURCES[form.source], form.wording),
+        )
+        return redirect("newsletter:signup-sent")
+    return render(
+        request,
+        "newsletter/signup.html",
+        {"form": form, "breadcrumb": _breadcrumb(_("S'abonner"))},
+        status=400 if form.errors else 200,
+    )
+
+
+def signup_sent(request):
+    return render(
+        request,
+        "newsletter/signup_sent.html",
+        {
+            "confirmation_days": settings.NEWSLETTER_CONFIRMATION_DAYS,
+            "breadcrumb": _breadcrumb(_("Vérifiez votre messagerie")),
+        },
+    )
+
+
+def confirm(request, token: str):
+    """GET shows a button, POST confirms: a link scanner cannot subscribe anyone."""
+    if request.method not in ("GET", "HEAD", "POST"):
+        return HttpResponseNotAllowed(["GET", "POST"])
+    try:
+        subscriber = links.subscriber_to_confirm(token)
+    except InvalidLink as error:
+        return _invalid_link(request, error)
+    if request.method == "POST":
+        subscriptions.subscription_confirm(
+            subscriber=subscriber,
+            consent=_consent(request, "lien de confirmation", CONFIRM_WORDING),
+        )
+        messages.success(request, _("Votre abonnement est confirmé. Merci !"))
+        return redirect("newsletter:preferences", token=links.management_token(subscriber))
+    return render(
+        request,
+        "newsletter/confirm.html",
+        {
+            "subscriber": subscriber,
+            "wording": CONFIRM_WORDING,
+            "breadcrumb": _breadcrumb(_("Confirmer mon abonnement")),
+        },
+    )
+
+
+def preferences(request, token: str):
+    if request.method not in ("GET", "HEAD", "POST"):
+        return HttpResponseNotAllowed(["GET", "POST"])
+    try:
+        subscriber = links.managed_subscriber(token)
+    except InvalidLink as error:
+        return _invalid_link(request, error)
+    form = PreferencesForm(
+        request.POST if request.method == "POST" and "action" not in request.POST else None,
+        initial={
+            "name": subscriber.name,
+            "organisation": subscriber.organisation,
+            "kind": subscriber.kind,
+            "themes": list(subscriber.themes.values_list("pk", flat=True)),
+            "paused": subscriber.paused,
+        },
+    )
+    if request.method == "POST":
+        if request.POST.get("action") == "resubscribe":
+            subscriptions.subscription_resume(
+                subscriber=subscriber,
+                consent=_consent(request, "page Préférences", RESUBSCRIBE_WORDING),
+            )
+            messages.success(request, _("Vous êtes de nouveau abonné(e) à la newsletter."))
+            return redirect("newsletter:preferences", token=token)
+        if form.is_valid():
+            if not form.is_spam:
+                subscriptions.preferences_update(
+                    subscriber=subscriber,
+                    name=form.cleaned_data["name"],
+                    organisation=form.cleaned_data["organisation"],
+                    kind=form.cleaned_data["kind"],
+                    themes=form.cleaned_data["themes"],
+                    paused=form.cleaned_data["paused"],
+                )
+            messages.success(request, _("Vos préférences sont enregistrées."))
+            return redirect("newsletter:preferences", token=token)
+    return render(
+        request,
+        "newsletter/preferences.html",
+        {
+            "subscriber": subscriber,
+            "form": form,
+            "token": token,
+            "is_unsubscribed": subscriber.status
+            in (SubscriberStatus.UNSUBSCRIBED, SubscriberStatus.BOUNCED),
+            "resubscribe_wording": RESUBSCRIBE_WORDING,
+            "breadcrumb": _breadcrumb(_("Mes préférences")),
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+def data_export(request, token: str):
+    """« Télécharger mes données »: everything stored about the subscriber, as JSON."""
+    if request.method not in ("GET", "HEAD"):
+        return HttpResponseNotAllowed(["GET"])
+    try:
+        subscriber = links.managed_subscriber(token)
+    except InvalidLink as error:
+        return _invalid_link(request, error)
+    data = subscriber_data(subscriber)
+    response = HttpResponse(
+        json.dumps(data, ensure_ascii=False, indent=2),
+        content_type="application/json; charset=utf-8",
+    )
+    filename = f"newsletter-territoires-en-commun-{timezone.localdate():%Y-%m-%d}.json"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def data_delete(request, token: str):
+    """GET asks for confirmation, POST deletes everything about the subscriber."""
+    if request.method not in ("GET", "HEAD", "POST"):
+        return HttpResponseNotAllowed(["GET", "POST"])
+    try:
+        subscriber = links.managed_subscriber(token)
+    except InvalidLink as error:
+        return _invalid_link(request, error)
+    if request.method == "POST":
+        subscriptions.subscriber_erase(subscriber=subscriber)
+        return render(
+            request,
+            "newsletter/data_deleted.html",
+            {"breadcrumb": _breadcrumb(_("Données supprimées"))},
+        )
+    return render(
+        request,
+        "newsletter/data_delete.html",
+        {
+            "subscriber": subscriber,
+            "token": token,
+            "breadcrumb": _breadcrumb(_("Supprimer mes données")),
+        },
+    )
+
+
+@csrf_exempt  # RFC 8058: mail clients POST without cookies; the signed token is the proof
+def unsubscribe(request, token: str):
+    """One-click unsubscribe: a POST unsubscribes at once; a GET (a person, or a mail
+    scanner following links) only shows a page with a button."""
+    if request.method not in ("GET", "HEAD", "POST"):
+        return HttpResponseNotAllowed(["GET", "POST"])
+    try:
+        subscriber = links.managed_subscriber(token)
+    except InvalidLink as error:
+        return _invalid_link(request, error)
+    if request.method == "POST":
+        one_click = request.POST.get("List-Unsubscribe") == "One-Click"
+        subscriptions.subscription_cancel(
+            subscriber=subscriber,
+            consent=_consent(request, "désinscription en un clic" if one_click else "lien e-mail"),
+        )
+        return render(
+            request,
+            "newsletter/unsubscribed.html",
+            {
+                "preferences_url": reverse("newsletter:preferences", kwargs={"token": token}),
+                "breadcrumb": _breadcrumb(_("Désinscription")),
+            },
+        )
+    return render(
+        request,
+        "newsletter/unsubscribe.html",
+        {
+            "subscriber": subscriber,
+            "token": token,
+            "already": subscriber.status == SubscriberStatus.UNSUBSCRIBED,
+            "breadcrumb": _breadcrumb(_("Se désinscrire")),
+        },
+    )

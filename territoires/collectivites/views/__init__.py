@@ -1,0 +1,1 @@
+"""Public views: the representatives' accounts and the collectivité search."""

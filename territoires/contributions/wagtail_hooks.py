@@ -1,0 +1,184 @@
+"""The moderation queue and the requests to the ANCT in the Wagtail admin; the home call."""
+
+import django_filters
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn
+from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
+
+from territoires.core.home import HOME_SECTION_HOOK, HomeSection
+from themes.models import ThemePage
+
+from . import admin_views
+from .models import Contribution, NeedRequest
+
+
+class NoAddingPolicy(ModelPermissionPolicy):
+    """Contributions and requests come from the public forms, never from the admin."""
+
+    def user_has_permission(self, user, action):
+        return action != "add" and super().user_has_permission(user, action)
+
+
+register_permission_policy(Contribution, NoAddingPolicy(Contribution))
+register_permission_policy(NeedRequest, NoAddingPolicy(NeedRequest))
+
+
+class ContributionFilterSet(WagtailFilterSet):
+    kind = django_filters.ChoiceFilter(label=_("Type"), choices=Contribution.Kind.choices)
+    status = django_filters.ChoiceFilter(
+        label=_("Statut"),
+        choices=[
+            choice
+            for choice in Contribution.Status.choices
+            if choice[0] != Contribution.Status.UNCONFIRMED
+        ],
+    )
+    created_at = django_filters.DateFromToRangeFilter(
+        label=_("Envoyée entre le"), widget=DateRangePickerWidget
+    )
+    flagged_duplicate = django_filters.BooleanFilter(label=_("Doublon possible"))
+
+    class Meta:
+        model = Contribution
+        fields = ["kind", "status", "created_at", "flagged_duplicate"]
+
+
+def _status_tag_column(label):
+    return StatusTagColumn(
+        "status",
+        label=label,
+        accessor="get_status_display",
+        primary=lambda item: (
+            item.status in Contribution.OPEN_STATUSES or item.status == NeedRequest.Status.NEW
+        ),
+    )
+
+
+class ContributionViewSet(ModelViewSet):
+    model = Contribution
+    name = "contributions"
+    icon = "mail"
+    menu_label = _("Contributions à modérer")
+    menu_order = 100
+    index_view_class = admin_views.ContributionIndexView
+    inspect_view_class = admin_views.ContributionInspectView
+    edit_view_class = admin_views.ContributionEditView
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    filterset_class = ContributionFilterSet
+    search_fields = ["title", "reference", "organisation", "email", "contributor_name"]
+    search_backend_name = None
+    list_per_page = 50
+    ordering = ["-created_at"]
+    list_display = [
+        "reference",
+        "title",
+        Column("kind", label=_("Type"), accessor="get_kind_display"),
+        _status_tag_column(_("Statut")),
+        Column("flagged_duplicate", label=_("Doublon"), accessor="duplicate_label"),
+        "organisation",
+        DateColumn("created_at", label=_("Envoyée le")),
+    ]
+    # The edit form is chosen per kind by the edit view; this one lists every field.
+    panels = admin_views.PANELS_BY_KIND[Contribution.Kind.EVENT]
+
+    def get_urlpatterns(self):
+        permission_policy = self.permission_policy
+        return [
+            *super().get_urlpatterns(),
+            path(
+                "take/<int:pk>/",
+                admin_views.TakeView.as_view(permission_policy=permission_policy),
+                name="take",
+            ),
+            path(
+                "approve/<int:pk>/",
+                admin_views.ApproveView.as_view(permission_policy=permission_policy),
+                name="approve",
+            ),
+            path(
+                "decline/<int:pk>/",
+                admin_views.DeclineView.as_view(permission_policy=permission_policy),
+                name="decline",
+            ),
+            path(
+                "duplicate/<int:pk>/",
+                admin_views.DuplicateView.as_view(permission_policy=permission_policy),
+                name="duplicate",
+            ),
+            path(
+                "document/<int:pk>/",
+                admin_views.DocumentView.as_view(permission_policy=permission_policy),
+                name="document",
+            ),
+        ]
+
+
+class NeedRequestFilterSet(WagtailFilterSet):
+    status = django_filters.ChoiceFilter(label=_("Statut"), choices=NeedRequest.Status.choices)
+    stage = django_filters.ChoiceFilter(label=_("Avancement"), choices=NeedRequest.Stage.choices)
+    theme = django_filters.ModelChoiceFilter(
+        label=_("Thématique"), queryset=ThemePage.objects.order_by("-month")
+    )
+    created_at = django_filters.DateFromToRangeFilter(
+        label=_("Envoyée entre le"), widget=DateRangePickerWidget
+    )
+
+    class Meta:
+        model = NeedRequest
+        fields = ["status", "stage", "theme", "created_at"]
+
+
+class NeedRequestViewSet(ModelViewSet):
+    model = NeedRequest
+    name = "besoins"
+    icon = "help"
+    menu_label = _("Demandes des collectivités")
+    menu_order = 200
+    index_view_class = admin_views.NeedRequestIndexView
+    inspect_view_class = admin_views.NeedRequestInspectView
+    edit_view_class = admin_views.NeedRequestEditView
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    filterset_class = NeedRequestFilterSet
+    search_fields = ["subject", "reference", "structure_name", "contact_name", "email"]
+    search_backend_name = None
+    list_per_page = 50
+    ordering = ["-created_at"]
+    form_fields = ["status", "internal_note"]
+    list_display = [
+        "reference",
+        "subject",
+        Column("structure", label=_("Structure")),
+        Column("theme", label=_("Thématique")),
+        Column("stage", label=_("Avancement"), accessor="get_stage_display"),
+        _status_tag_column(_("Statut")),
+        DateColumn("created_at", label=_("Envoyée le")),
+    ]
+
+    def get_queryset(self, request):
+        return NeedRequest.objects.select_related("collectivite", "theme")
+
+
+class ContributionsViewSetGroup(ModelViewSetGroup):
+    items = (ContributionViewSet, NeedRequestViewSet)
+    menu_icon = "mail"
+    menu_label = _("Contributions")
+    menu_name = "contributions-group"
+    menu_order = 250
+
+
+@hooks.register("register_admin_viewset")
+def register_contributions_viewsets():
+    return ContributionsViewSetGroup()
+
+
+@hooks.register(HOME_SECTION_HOOK)
+def contribute_section(*, request, home_page):
+    """« Je suis une collectivité ou un partenaire et je souhaite contribuer »."""
+    return HomeSection(template="contributions/home/contribute.html", order=80)

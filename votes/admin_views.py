@@ -1,0 +1,246 @@
+"""Admin views of the votes that do more than edit a row: moderating a proposal,
+closing a campaign and creating its projet partagé, cancelling a registration."""
+
+from django import forms
+from django.contrib.admin.utils import quote
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import FormView
+from wagtail.admin import messages
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.views import generic
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from . import selectors
+from .models import Campaign, Candidate
+from .models.projects import MAX_STAKEHOLDERS, MIN_STAKEHOLDERS
+from .services import (
+    VoteRefused,
+    campaign_close,
+    proposal_moderate,
+    registration_cancel,
+    shared_project_create,
+)
+
+# --- Proposals -------------------------------------------------------------------------
+
+APPROVE, REJECT, LATER = "approve", "reject", "later"
+
+
+class ProposalModerationForm(WagtailAdminModelForm):
+    """The proposal as sent (editable, to fix a typo) and the moderator's decision."""
+
+    decision = forms.ChoiceField(
+        label=gettext_lazy("Décision"),
+        choices=[
+            (LATER, gettext_lazy("Décider plus tard")),
+            (APPROVE, gettext_lazy("Accepter : le thème est ajouté au bulletin")),
+            (REJECT, gettext_lazy("Refuser")),
+        ],
+        initial=LATER,
+        widget=forms.RadioSelect,
+        required=False,
+    )
+    reason = forms.CharField(
+        label=gettext_lazy("Motif du refus"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=gettext_lazy("Obligatoire pour un refus ; envoyé par e-mail à la collectivité."),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        decision = cleaned.get("decision") or LATER
+        if decision != LATER and self.instance.status != Candidate.Status.PROPOSED:
+            raise forms.ValidationError(_("Cette proposition a déjà été modérée."))
+        if decision == REJECT and not (cleaned.get("reason") or "").strip():
+            self.add_error("reason", _("Indiquez le motif du refus."))
+        return cleaned
+
+
+class ProposalEditView(generic.EditView):
+    """Saves the corrections, then applies the decision through the service
+    (which sends the e-mail to the collectivité)."""
+
+    def save_instance(self):
+        instance = super().save_instance()
+        decision = self.form.cleaned_data.get("decision") or LATER
+        if decision != LATER:
+            try:
+                instance = proposal_moderate(
+                    candidate=instance,
+                    approve=decision == APPROVE,
+                    reason=self.form.cleaned_data.get("reason", ""),
+                    moderator=self.request.user,
+                )
+            except VoteRefused as refused:
+                messages.error(self.request, refused.message)
+        return instance
+
+    def get_success_message(self):
+        status = self.object.status
+        if status == Candidate.Status.APPROVED:
+            return _("« %(title)s » est ajouté au bulletin ; la collectivité est prévenue.") % {
+                "title": self.object.title
+            }
+        if status == Candidate.Status.REJECTED:
+            return _("« %(title)s » est refusé ; la collectivité est prévenue.") % {
+                "title": self.object.title
+            }
+        return super().get_success_message()
+
+
+class ProposalIndexView(generic.IndexView):
+    def get_base_queryset(self):
+        return (
+            super()
+            .get_base_queryset()
+            .exclude(proposer_email="", proposer_collectivite=None)
+            .select_related("campaign", "proposer_collectivite")
+        )
+
+
+# --- Ballots (read-only) ---------------------------------------------------------------
+
+
+class BallotIndexView(generic.IndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("campaign", "collectivite")
+
+
+class BallotInspectView(generic.InspectView):
+    def get_fields(self):
+        return ["campaign", "collectivite", "voter_name", "voter", "cast_at", "updated_at"]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        chosen = ", ".join(c.title for c in self.object.candidates.all())
+        context["fields"].append({"label": _("Thèmes choisis"), "value": chosen})
+        return context
+
+
+# --- Registrations ---------------------------------------------------------------------
+
+
+class RegistrationIndexView(generic.IndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("project", "collectivite")
+
+
+class RegistrationDeleteView(generic.DeleteView):
+    """Through the service, so that the waiting list moves up and people are told."""
+
+    def delete_action(self):
+        registration_cancel(self.object)
+
+
+# --- Closing a campaign ----------------------------------------------------------------
+
+
+class CloseCampaignForm(forms.Form):
+    winner = forms.ModelChoiceField(
+        label=gettext_lazy("Thème retenu"),
+        queryset=Candidate.objects.none(),
+        widget=forms.RadioSelect,
+        empty_label=None,
+    )
+    title = forms.CharField(
+        label=gettext_lazy("Titre du projet partagé"),
+        max_length=255,
+        required=False,
+        help_text=gettext_lazy("Laisser vide pour reprendre le nom du thème."),
+    )
+    capacity = forms.IntegerField(
+        label=gettext_lazy("Nombre de places de parties prenantes"),
+        min_value=MIN_STAKEHOLDERS,
+        max_value=MAX_STAKEHOLDERS,
+        initial=MAX_STAKEHOLDERS,
+    )
+
+    def __init__(self, *args, campaign: Campaign, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["winner"].queryset = selectors.ballot_candidates(campaign)
+
+
+class CloseCampaignView(WagtailAdminTemplateMixin, FormView):
+    """Close the vote, and make the chosen theme (by default the top of the tally)
+    a projet partagé."""
+
+    template_name = "votes/admin/close_campaign.html"
+    page_title = gettext_lazy("Clôturer la campagne")
+    header_icon = "tasks"
+    index_url_name = "vote_campaigns:index"
+    edit_url_name = "vote_campaigns:edit"
+
+    def dispatch(self, request, pk, *args, **kwargs):
+        if not request.user.has_perm("votes.change_campaign"):
+            raise PermissionDenied
+        self.campaign = get_object_or_404(Campaign, pk=pk)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_subtitle(self):
+        return self.campaign.title
+
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {"url": reverse(self.index_url_name), "label": _("Campagnes de vote")},
+            {
+                "url": reverse(self.edit_url_name, args=[quote(self.campaign.pk)]),
+                "label": self.campaign.title,
+            },
+            {"url": "", "label": _("Clôturer")},
+        ]
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "campaign": self.campaign}
+
+    def get_initial(self):
+        self.results = selectors.campaign_results(self.campaign)
+        suggested, self.ties = selectors.winner_suggestion(self.results)
+        return {"winner": suggested.candidate_id if suggested else None}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            campaign=self.campaign,
+            results=self.results,
+            ties=self.ties,
+            results_url=self.campaign.get_absolute_url(),
+        )
+        return context
+
+    def post(self, request, *args, **kwargs):
+        if request.POST.get("action") == "close":
+            try:
+                campaign_close(self.campaign)
+            except VoteRefused as refused:
+                messages.error(request, refused.message)
+            else:
+                messages.success(request, _("Le vote est clos et ses résultats sont figés."))
+            return redirect("vote_campaigns:close", pk=self.campaign.pk)
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        try:
+            page = shared_project_create(
+                campaign=self.campaign,
+                winner=form.cleaned_data["winner"],
+                capacity=form.cleaned_data["capacity"],
+                title=form.cleaned_data["title"],
+                user=self.request.user,
+            )
+        except VoteRefused as refused:
+            form.add_error(None, refused.message)
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            _("Le projet partagé « %(title)s » est publié.") % {"title": page.title},
+            buttons=[
+                messages.button(reverse("wagtailadmin_pages:edit", args=[page.pk]), _("Modifier"))
+            ],
+        )
+        return redirect("vote_campaigns:close", pk=self.campaign.pk)

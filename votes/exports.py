@@ -1,0 +1,109 @@
+"""The results of a campaign as CSV (for French Excel) and JSON (for reuse).
+
+The CSV is UTF-8 with a byte order mark, ``;``-separated and with decimal commas:
+French Excel opens it as it is, with accents and columns right.
+"""
+
+import csv
+import io
+
+from django.http import HttpResponse, JsonResponse
+from django.views.decorators.http import require_safe
+
+from . import selectors
+from .views import results_campaign
+
+CSV_HEADER = [
+    "Rang",
+    "Thème",
+    "Voix",
+    "Part des collectivités votantes (%)",
+    "Page de la thématique",
+]
+
+
+def _french_number(value: float) -> str:
+    return f"{value:.1f}".replace(".", ",")
+
+
+def results_as_rows(results, absolute) -> list[list[str]]:
+    return [
+        [
+            str(tally.rank),
+            tally.title,
+            str(tally.votes),
+            _french_number(tally.share),
+            absolute(tally.theme_url) if tally.theme_url else "",
+        ]
+        for tally in results.tallies
+    ]
+
+
+@require_safe
+def results_csv(request, slug):
+    campaign = results_campaign(slug)
+    results = selectors.campaign_results(campaign)
+    buffer = io.StringIO()
+    buffer.write("\ufeff")
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer.writerow(CSV_HEADER)
+    writer.writerows(results_as_rows(results, request.build_absolute_uri))
+    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="resultats-{campaign.slug}.csv"'
+    return response
+
+
+def results_as_json(campaign, results, absolute) -> dict:
+    by_theme = results.collectivites_by_theme
+    return {
+        "campagne": {
+            "titre": campaign.title,
+            "slug": campaign.slug,
+            "question": campaign.question,
+            "url": absolute(campaign.get_absolute_url()),
+            "statut": campaign.status,
+            "ouverture": campaign.opens_at.isoformat(),
+            "cloture": campaign.closing_time.isoformat(),
+            "themes_par_bulletin": campaign.max_choices,
+            "resultats_figes_le": (
+                results.frozen_at.isoformat() if results.frozen_at is not None else None
+            ),
+        },
+        "collectivites_votantes": results.participants,
+        "voix": results.total_votes,
+        "resultats": [
+            {
+                "rang": tally.rank,
+                "theme": tally.title,
+                "voix": tally.votes,
+                "part": tally.share,
+                "url": absolute(tally.url),
+                **(
+                    {"collectivites": by_theme.get(tally.candidate_id, [])}
+                    if by_theme is not None
+                    else {}
+                ),
+            }
+            for tally in results.tallies
+        ],
+        "par_type": [
+            {"type": b.key, "libelle": b.label, "collectivites": b.count, "part": b.share}
+            for b in results.by_kind
+        ],
+        "par_region": [
+            {"code": b.key, "libelle": b.label, "collectivites": b.count, "part": b.share}
+            for b in results.by_region
+        ],
+    }
+
+
+@require_safe
+def results_json(request, slug):
+    campaign = results_campaign(slug)
+    results = selectors.campaign_results(campaign)
+    response = JsonResponse(
+        results_as_json(campaign, results, request.build_absolute_uri),
+        json_dumps_params={"ensure_ascii": False, "indent": 2},
+    )
+    response["Access-Control-Allow-Origin"] = "*"
+    return response

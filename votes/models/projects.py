@@ -1,0 +1,211 @@
+"""Projets partagés: the winning theme of a campaign, and the collectivités taking part."""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+
+from territoires.core.models import SectionIndexPage
+from themes.models import EditorialPage
+
+MIN_STAKEHOLDERS = 3
+MAX_STAKEHOLDERS = 5
+
+
+class SharedProjectIndexPage(SectionIndexPage):
+    """/projets-partages/: the projets partagés born from the votes."""
+
+    empty_message = _("Aucun projet partagé n'est publié pour le moment.")
+    subpage_types = ["votes.SharedProjectPage"]
+
+    class Meta:
+        verbose_name = _("index des projets partagés")
+
+    def get_items(self):
+        return (
+            SharedProjectPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("image")
+            .order_by("-first_published_at")
+        )
+
+
+class SharedProjectPage(EditorialPage):
+    """A projet partagé: the ANCT accompanies three to five collectivités (the
+    *parties prenantes*) on the theme the vote chose; any number of others follow
+    it as *observatrices*."""
+
+    campaign = models.ForeignKey(
+        "votes.Campaign",
+        verbose_name=_("campagne d'origine"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    theme_page = models.ForeignKey(
+        "themes.ThemePage",
+        verbose_name=_("thématique d'inspiration"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    stakeholder_capacity = models.PositiveSmallIntegerField(
+        _("nombre de places de parties prenantes"),
+        default=MAX_STAKEHOLDERS,
+        validators=[MinValueValidator(MIN_STAKEHOLDERS), MaxValueValidator(MAX_STAKEHOLDERS)],
+        help_text=_("Entre 3 et 5. Au-delà, les collectivités s'inscrivent en liste d'attente."),
+    )
+    registrations_open = models.BooleanField(_("inscriptions ouvertes"), default=True)
+
+    content_panels = [
+        *EditorialPage.content_panels,
+        MultiFieldPanel(
+            [
+                FieldRowPanel(
+                    [FieldPanel("stakeholder_capacity"), FieldPanel("registrations_open")]
+                ),
+                FieldPanel("campaign"),
+                FieldPanel("theme_page"),
+            ],
+            heading=_("Participation des collectivités"),
+        ),
+    ]
+    parent_page_types = ["votes.SharedProjectIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("projet partagé")
+        verbose_name_plural = _("projets partagés")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(stakeholder_capacity__gte=MIN_STAKEHOLDERS)
+                & Q(stakeholder_capacity__lte=MAX_STAKEHOLDERS),
+                name="shared_project_capacity_3_to_5",
+            )
+        ]
+
+    def clean(self):
+        super().clean()
+        if self.pk and self.stakeholder_capacity:
+            confirmed = self.registrations.stakeholders().count()
+            if confirmed > self.stakeholder_capacity:
+                raise ValidationError(
+                    {
+                        "stakeholder_capacity": _(
+                            "Ce projet compte déjà %(count)s parties prenantes : "
+                            "retirez-en avant de réduire le nombre de places."
+                        )
+                        % {"count": confirmed}
+                    }
+                )
+
+    def get_context(self, request, *args, **kwargs):
+        from votes.selectors import project_page_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(project_page_context(self, request))
+        return context
+
+    def serve(self, request, *args, **kwargs):
+        if request.method == "POST":
+            from votes.views import project_registration
+
+            return project_registration(request, self)
+        return super().serve(request, *args, **kwargs)
+
+
+class RegistrationQuerySet(models.QuerySet):
+    def stakeholders(self):
+        return self.filter(
+            role=ProjectRegistration.Role.STAKEHOLDER, status=ProjectRegistration.Status.CONFIRMED
+        )
+
+    def waiting(self):
+        return self.filter(status=ProjectRegistration.Status.WAITING).order_by("created_at", "pk")
+
+    def observers(self):
+        return self.filter(role=ProjectRegistration.Role.OBSERVER)
+
+
+class ProjectRegistration(models.Model):
+    """A collectivité taking part in a projet partagé, as partie prenante (one of
+    the numbered places, or on the waiting list) or as observatrice."""
+
+    class Role(models.TextChoices):
+        STAKEHOLDER = "stakeholder", _("Partie prenante")
+        OBSERVER = "observer", _("Observatrice")
+
+    class Status(models.TextChoices):
+        CONFIRMED = "confirmed", _("Confirmée")
+        WAITING = "waiting", _("Liste d'attente")
+
+    project = models.ForeignKey(
+        SharedProjectPage,
+        verbose_name=_("projet partagé"),
+        on_delete=models.CASCADE,
+        related_name="registrations",
+    )
+    collectivite = models.ForeignKey(
+        "collectivites.Collectivite",
+        verbose_name=_("collectivité"),
+        on_delete=models.PROTECT,
+        related_name="project_registrations",
+    )
+    role = models.CharField(_("rôle"), max_length=12, choices=Role.choices)
+    status = models.CharField(
+        _("statut"), max_length=10, choices=Status.choices, default=Status.CONFIRMED
+    )
+    # The numbered place of a confirmed partie prenante: unique per project, so two
+    # collectivités can never hold the same place, whatever the concurrency.
+    slot = models.PositiveSmallIntegerField(_("place"), null=True, blank=True)
+    registered_by = models.ForeignKey(
+        "collectivites.Representative",
+        verbose_name=_("inscrite par"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    registered_by_name = models.CharField(_("inscrite par (nom)"), max_length=150, blank=True)
+    contact_email = models.EmailField(_("adresse de contact"), blank=True)
+    created_at = models.DateTimeField(_("inscrite le"), default=timezone.now)
+    promoted_at = models.DateTimeField(_("sortie de la liste d'attente le"), null=True, blank=True)
+
+    objects = RegistrationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("inscription à un projet partagé")
+        verbose_name_plural = _("inscriptions aux projets partagés")
+        ordering = ["project", "role", "status", "created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["project", "collectivite"], name="registration_one_per_collectivite"
+            ),
+            models.UniqueConstraint(fields=["project", "slot"], name="registration_unique_slot"),
+            models.CheckConstraint(
+                condition=(
+                    Q(
+                        role="stakeholder",
+                        status="confirmed",
+                        slot__gte=1,
+                        slot__lte=MAX_STAKEHOLDERS,
+                    )
+                    | Q(role="stakeholder", status="waiting", slot=None)
+                    | Q(role="observer", status="confirmed", slot=None)
+                ),
+                name="registration_slot_matches_role",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.collectivite} — {self.get_role_display()}"
+
+    @property
+    def is_waiting(self) -> bool:
+        return self.status == self.Status.WAITING

@@ -1,0 +1,34 @@
+"""Writes of the votes: every business rule that changes data lives in this package.
+
+Views, forms, the admin, tasks and the demo loader call these functions; they
+never write ballots, proposals or registrations themselves.
+"""
+
+from .ballots import ballot_cast, ballot_withdraw
+from .closing import campaign_close, campaign_freeze, freeze_due_campaigns, shared_project_create
+from .errors import VoteRefused, representative_refusal, window_refusal
+from .proposals import candidate_propose, proposal_moderate
+from .registrations import (
+    registration_cancel,
+    registration_register,
+    registration_withdraw,
+    registrations_fill_places,
+)
+
+__all__ = [
+    "VoteRefused",
+    "ballot_cast",
+    "ballot_withdraw",
+    "campaign_close",
+    "campaign_freeze",
+    "candidate_propose",
+    "freeze_due_campaigns",
+    "proposal_moderate",
+    "registration_cancel",
+    "registration_register",
+    "registration_withdraw",
+    "registrations_fill_places",
+    "representative_refusal",
+    "shared_project_create",
+    "window_refusal",
+]

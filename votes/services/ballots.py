@@ -1,0 +1,194 @@
+"""Casting, changing and withdrawing the one ballot of a collectivité.
+
+Concurrency, in short: a database constraint allows one ballot per (campaign,
+collectivité). Each vote runs in one transaction that
+
+1. reads the campaign again under a *shared* row lock (PostgreSQL ``FOR SHARE``):
+   votes do not wait for one another, but staff closing the campaign (``FOR
+   UPDATE``) waits for the votes in flight, and votes arriving after see it closed,
+   so no vote can slip in after the results are frozen;
+2. locks the collectivité's ballot row (``FOR UPDATE``) or inserts it in a
+   savepoint; when a colleague inserted it at the same moment, the unique
+   constraint fails, the savepoint is rolled back and the row just inserted is
+   locked and updated instead: never two ballots, never a lost one.
+
+On SQLite, transactions are IMMEDIATE (see ``territoires.settings.database``):
+writers are serialised, which gives the same guarantees.
+"""
+
+import datetime
+from collections.abc import Iterable
+
+from django.db import IntegrityError, OperationalError, connection, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from territoires.collectivites.models import Representative
+from votes.models import Ballot, BallotChoice, Campaign, Candidate
+
+from .errors import VoteRefused, representative_refusal, window_refusal
+
+ATTEMPTS = 3
+CAMPAIGN_FIELDS = ["id", "is_published", "opens_at", "closes_at", "closed_at", "max_choices"]
+
+
+def campaign_for_voting(campaign_id: int) -> Campaign:
+    """The campaign as committed now, locked against closing until our transaction ends."""
+    if connection.vendor == "postgresql":
+        table = connection.ops.quote_name(Campaign._meta.db_table)
+        columns = ", ".join(connection.ops.quote_name(name) for name in CAMPAIGN_FIELDS)
+        rows = list(
+            Campaign.objects.raw(
+                f"SELECT {columns} FROM {table} WHERE id = %s FOR SHARE",  # noqa: S608
+                [campaign_id],
+            )
+        )
+        if not rows:
+            raise VoteRefused(_("Cette campagne n'existe plus."))
+        return rows[0]
+    campaign = Campaign.objects.only(*CAMPAIGN_FIELDS).filter(pk=campaign_id).first()
+    if campaign is None:
+        raise VoteRefused(_("Cette campagne n'existe plus."))
+    return campaign
+
+
+def _chosen_ids(candidates: Iterable) -> list[int]:
+    ids = []
+    for candidate in candidates:
+        pk = candidate.pk if isinstance(candidate, Candidate) else candidate
+        try:
+            pk = int(pk)
+        except (TypeError, ValueError):
+            raise VoteRefused(_("Ce thème ne figure pas sur le bulletin.")) from None
+        if pk not in ids:
+            ids.append(pk)
+    return ids
+
+
+def _check_choices(campaign: Campaign, ids: list[int]) -> None:
+    if not ids:
+        raise VoteRefused(_("Choisissez au moins un thème."))
+    if len(ids) > campaign.max_choices:
+        raise VoteRefused(
+            ngettext(
+                "Vous pouvez choisir un seul thème.",
+                "Vous pouvez choisir au plus %(max)s thèmes.",
+                campaign.max_choices,
+            )
+            % {"max": campaign.max_choices}
+        )
+    on_ballot = set(
+        Candidate.objects.on_ballot()
+        .filter(campaign_id=campaign.pk, pk__in=ids)
+        .values_list("pk", flat=True)
+    )
+    if on_ballot != set(ids):
+        raise VoteRefused(_("Ce thème ne figure pas sur le bulletin de cette campagne."))
+
+
+def _locked_ballot(campaign_id: int, collectivite_id: int) -> Ballot | None:
+    return (
+        Ballot.objects.select_for_update()
+        .filter(campaign_id=campaign_id, collectivite_id=collectivite_id)
+        .first()
+    )
+
+
+def _upsert_ballot(
+    campaign: Campaign, representative: Representative, now: datetime.datetime
+) -> tuple[Ballot, bool]:
+    collectivite_id = representative.collectivite_id
+    ballot = _locked_ballot(campaign.pk, collectivite_id)
+    if ballot is None:
+        try:
+            with transaction.atomic():
+                return (
+                    Ballot.objects.create(
+                        campaign_id=campaign.pk,
+                        collectivite_id=collectivite_id,
+                        voter=representative,
+                        voter_name=representative.full_name,
+                        cast_at=now,
+                        updated_at=now,
+                    ),
+                    True,
+                )
+        except IntegrityError:
+            # A colleague's ballot was committed in between: update theirs.
+            ballot = _locked_ballot(campaign.pk, collectivite_id)
+            if ballot is None:
+                raise
+    ballot.voter = representative
+    ballot.voter_name = representative.full_name
+    ballot.updated_at = now
+    ballot.save(update_fields=["voter", "voter_name", "updated_at"])
+    return ballot, False
+
+
+def _retrying(operation):
+    """Runs ``operation`` in a transaction, again if a concurrent one got in the way."""
+    for attempt in range(1, ATTEMPTS + 1):
+        try:
+            with transaction.atomic():
+                return operation()
+        except (IntegrityError, OperationalError):
+            # A deadlock or a unique violation that the savepoint did not absorb.
+            if attempt == ATTEMPTS:
+                raise
+    raise AssertionError("unreachable")
+
+
+def ballot_cast(
+    *,
+    representative: Representative,
+    campaign: Campaign,
+    candidates: Iterable,
+    now: datetime.datetime | None = None,
+) -> Ballot:
+    """Records the collectivité's ballot (creating it or replacing its choices).
+
+    ``candidates`` are Candidate objects or ids. Raises ``VoteRefused`` with the
+    reason when the representative cannot vote, the campaign is not open, or the
+    choices are not valid.
+    """
+    refusal = representative_refusal(representative)
+    if refusal:
+        raise VoteRefused(refusal)
+    ids = _chosen_ids(candidates)
+
+    def cast() -> Ballot:
+        moment = now or timezone.now()
+        fresh = campaign_for_voting(campaign.pk)
+        if message := window_refusal(fresh, moment):
+            raise VoteRefused(message)
+        _check_choices(fresh, ids)
+        ballot, created = _upsert_ballot(fresh, representative, moment)
+        if not created:
+            BallotChoice.objects.filter(ballot=ballot).delete()
+        BallotChoice.objects.bulk_create(
+            [BallotChoice(ballot=ballot, candidate_id=pk) for pk in ids]
+        )
+        return ballot
+
+    return _retrying(cast)
+
+
+def ballot_withdraw(
+    *, representative: Representative, campaign: Campaign, now: datetime.datetime | None = None
+) -> bool:
+    """Withdraws the collectivité's ballot while the vote is open; False if it had none."""
+    refusal = representative_refusal(representative)
+    if refusal:
+        raise VoteRefused(refusal)
+
+    def withdraw() -> bool:
+        fresh = campaign_for_voting(campaign.pk)
+        if message := window_refusal(fresh, now or timezone.now()):
+            raise VoteRefused(message)
+        deleted, _by_model = Ballot.objects.filter(
+            campaign_id=fresh.pk, collectivite_id=representative.collectivite_id
+        ).delete()
+        return deleted > 0
+
+    return _retrying(withdraw)

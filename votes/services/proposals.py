@@ -1,0 +1,127 @@
+"""Themes proposed by collectivités, and their moderation."""
+
+import datetime
+
+from django.db import IntegrityError, transaction
+from django.db.models import Max
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from territoires.collectivites.models import Representative
+from territoires.core.mail import absolute_url, queue_email
+from territoires.core.models import SiteSettings
+from votes.models import Campaign, Candidate
+
+from .errors import VoteRefused, representative_refusal, window_refusal
+
+# Pending proposals a collectivité may have in one campaign: enough for real
+# priorities, too few to flood the moderators.
+MAX_PENDING_PROPOSALS = 3
+
+
+def title_taken(campaign: Campaign, title: str) -> bool:
+    return Candidate.objects.filter(campaign=campaign, title__iexact=title.strip()).exists()
+
+
+def _email_context(candidate: Candidate) -> dict:
+    campaign = candidate.campaign
+    return {
+        "title": candidate.title,
+        "campaign": campaign.title,
+        "campaign_url": absolute_url(campaign.get_absolute_url()),
+        "ballot_url": absolute_url(reverse("votes:ballot", kwargs={"slug": campaign.slug})),
+        "name": candidate.proposer_name,
+        "collectivite": str(candidate.proposer_collectivite or ""),
+        "reason": candidate.rejection_reason,
+    }
+
+
+def candidate_propose(
+    *,
+    representative: Representative,
+    campaign: Campaign,
+    title: str,
+    description: str = "",
+    now: datetime.datetime | None = None,
+) -> Candidate:
+    """A collectivité proposes a theme; it reaches the ballot once a moderator approves it."""
+    refusal = representative_refusal(representative)
+    if refusal:
+        raise VoteRefused(refusal)
+    if message := window_refusal(campaign, now):
+        raise VoteRefused(message)
+    if not campaign.accepts_proposals:
+        raise VoteRefused(_("Cette campagne n'accepte pas de propositions de thèmes."))
+    title = " ".join(title.split())
+    if not title:
+        raise VoteRefused(_("Indiquez le thème que vous proposez."))
+    pending = Candidate.objects.to_moderate().filter(
+        campaign=campaign, proposer_collectivite_id=representative.collectivite_id
+    )
+    if pending.count() >= MAX_PENDING_PROPOSALS:
+        raise VoteRefused(
+            _(
+                "Votre collectivité a déjà %(count)s propositions en attente de modération : "
+                "attendez la réponse de l'équipe avant d'en proposer d'autres."
+            )
+            % {"count": MAX_PENDING_PROPOSALS}
+        )
+    if title_taken(campaign, title):
+        raise VoteRefused(_("Ce thème a déjà été proposé pour cette campagne."))
+    try:
+        with transaction.atomic():
+            candidate = Candidate.objects.create(
+                campaign=campaign,
+                title=title,
+                description=description.strip(),
+                status=Candidate.Status.PROPOSED,
+                proposer_collectivite_id=representative.collectivite_id,
+                proposed_by=representative,
+                proposer_name=representative.full_name,
+                proposer_email=representative.email,
+                created_at=now or timezone.now(),
+            )
+    except IntegrityError:  # the same title, proposed at the same moment
+        raise VoteRefused(_("Ce thème a déjà été proposé pour cette campagne.")) from None
+    context = _email_context(candidate)
+    queue_email("votes/emails/proposal_received", [representative.email], context)
+    site_settings = SiteSettings.load()
+    if site_settings.contact_email:
+        context["admin_url"] = absolute_url(reverse("vote_proposals:edit", args=[candidate.pk]))
+        queue_email("votes/emails/proposal_to_moderate", [site_settings.contact_email], context)
+    return candidate
+
+
+def proposal_moderate(
+    *,
+    candidate: Candidate,
+    approve: bool,
+    reason: str = "",
+    moderator=None,
+    now: datetime.datetime | None = None,
+) -> Candidate:
+    """Puts a proposed theme on the ballot or rejects it (with a reason), then tells
+    the collectivité by e-mail. A proposal is moderated once."""
+    reason = (reason or "").strip()
+    if not approve and not reason:
+        raise VoteRefused(_("Indiquez le motif du refus : il sera envoyé à la collectivité."))
+    with transaction.atomic():
+        locked = (
+            Candidate.objects.select_for_update().select_related("campaign").get(pk=candidate.pk)
+        )
+        if locked.status != Candidate.Status.PROPOSED:
+            raise VoteRefused(_("Cette proposition a déjà été modérée."))
+        locked.status = Candidate.Status.APPROVED if approve else Candidate.Status.REJECTED
+        locked.rejection_reason = "" if approve else reason
+        locked.moderated_at = now or timezone.now()
+        locked.moderated_by = moderator if getattr(moderator, "pk", None) else None
+        if approve:
+            last = Candidate.objects.filter(campaign_id=locked.campaign_id).aggregate(
+                last=Max("sort_order")
+            )["last"]
+            locked.sort_order = (last or 0) + 1
+        locked.save()
+        template = "proposal_approved" if approve else "proposal_rejected"
+        queue_email(f"votes/emails/{template}", [locked.proposer_email], _email_context(locked))
+    return locked

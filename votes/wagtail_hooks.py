@@ -1,0 +1,256 @@
+"""The votes in the Wagtail admin (menu « Votes ») and on the home page."""
+
+from django.contrib.admin.utils import quote
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.views import generic
+from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.admin.widgets.button import Button, HeaderButton
+
+from territoires.core.home import HOME_SECTION_HOOK, HomeSection
+
+from . import admin_views, selectors
+from .models import Ballot, Campaign, Candidate, ProjectRegistration, ThemeProposal
+
+# --- Campaigns -------------------------------------------------------------------------
+
+
+def _close_url(campaign) -> str:
+    return reverse("vote_campaigns:close", args=[quote(campaign.pk)])
+
+
+class CampaignIndexView(generic.IndexView):
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        if instance.is_published and self.user_has_permission("change"):
+            buttons.append(
+                Button(
+                    _("Clôturer, projet partagé"),
+                    url=_close_url(instance),
+                    icon_name="tasks",
+                    priority=15,
+                )
+            )
+        return buttons
+
+
+class CampaignEditView(generic.EditView):
+    @property
+    def header_buttons(self):
+        if not self.object.is_published:
+            return []
+        return [
+            HeaderButton(
+                _("Clôturer, projet partagé"), url=_close_url(self.object), icon_name="tasks"
+            )
+        ]
+
+
+class CampaignViewSet(ModelViewSet):
+    model = Campaign
+    name = "vote_campaigns"
+    icon = "tasks"
+    menu_label = _("Campagnes")
+    index_view_class = CampaignIndexView
+    edit_view_class = CampaignEditView
+    copy_view_enabled = False
+    list_display = [
+        "title",
+        Column("status", label=_("Statut"), accessor="get_status_display"),
+        DateColumn("opens_at", label=_("Ouverture")),
+        DateColumn("closes_at", label=_("Clôture")),
+        "max_choices",
+    ]
+    list_filter = ["is_published"]
+    search_fields = ["title", "description"]
+    ordering = ["-opens_at"]
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("close/<int:pk>/", admin_views.CloseCampaignView.as_view(), name="close"),
+        ]
+
+
+# --- Candidate themes and proposals ----------------------------------------------------
+
+
+class CandidateViewSet(ModelViewSet):
+    model = Candidate
+    name = "vote_candidates"
+    icon = "list-ul"
+    menu_label = _("Thèmes candidats")
+    copy_view_enabled = False
+    list_display = ["title", "campaign", "status", "sort_order", "theme_page"]
+    list_filter = ["campaign", "status"]
+    search_fields = ["title", "description"]
+    ordering = ["campaign", "sort_order", "title"]
+
+
+class ThemeProposalViewSet(ModelViewSet):
+    model = ThemeProposal
+    name = "vote_proposals"
+    icon = "help"
+    menu_label = _("Propositions à modérer")
+    copy_view_enabled = False
+    index_view_class = admin_views.ProposalIndexView
+    edit_view_class = admin_views.ProposalEditView
+    list_display = [
+        "title",
+        "campaign",
+        "proposer_collectivite",
+        "proposer_name",
+        "status",
+        DateColumn("created_at", label=_("Proposé le")),
+    ]
+    list_filter = ["status", "campaign"]
+    search_fields = ["title", "description", "proposer_name"]
+    ordering = ["-created_at"]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("title"),
+            FieldPanel("description"),
+            FieldPanel("theme_page"),
+            FieldPanel("decision"),
+            FieldPanel("reason"),
+        ],
+        base_form_class=admin_views.ProposalModerationForm,
+    )
+
+    def get_urlpatterns(self):
+        # Proposals come from the collectivités: no « add » here.
+        return [p for p in super().get_urlpatterns() if p.name != "add"]
+
+    def get_common_view_kwargs(self, **kwargs):
+        return {**super().get_common_view_kwargs(**kwargs), "add_url_name": None}
+
+
+def read_only_urlpatterns(viewset: ModelViewSet) -> list:
+    return [
+        path("", viewset.index_view, name="index"),
+        path("results/", viewset.index_results_view, name="index_results"),
+        path(f"inspect/<{viewset.pk_path_converter}:pk>/", viewset.inspect_view, name="inspect"),
+    ]
+
+
+# --- Ballots (read-only) ---------------------------------------------------------------
+
+
+class BallotViewSet(ModelViewSet):
+    model = Ballot
+    name = "vote_ballots"
+    icon = "doc-full"
+    menu_label = _("Bulletins")
+    index_view_class = admin_views.BallotIndexView
+    inspect_view_class = admin_views.BallotInspectView
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    list_display = [
+        "collectivite",
+        "campaign",
+        "voter_name",
+        DateColumn("updated_at", label=_("Dernier vote le")),
+    ]
+    list_filter = ["campaign"]
+    search_fields = ["collectivite__name", "voter_name"]
+    ordering = ["-updated_at"]
+
+    def get_urlpatterns(self):
+        # Ballots are cast by the collectivités only: staff read them.
+        return read_only_urlpatterns(self)
+
+    def get_common_view_kwargs(self, **kwargs):
+        return {
+            **super().get_common_view_kwargs(**kwargs),
+            "add_url_name": None,
+            "edit_url_name": None,
+            "delete_url_name": None,
+            "history_url_name": None,
+            "usage_url_name": None,
+        }
+
+
+# --- Registrations to the projets partagés ---------------------------------------------
+
+
+class RegistrationViewSet(ModelViewSet):
+    model = ProjectRegistration
+    name = "vote_registrations"
+    icon = "group"
+    menu_label = _("Inscriptions aux projets partagés")
+    index_view_class = admin_views.RegistrationIndexView
+    delete_view_class = admin_views.RegistrationDeleteView
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    list_display = [
+        "collectivite",
+        "project",
+        "role",
+        "status",
+        "slot",
+        "registered_by_name",
+        DateColumn("created_at", label=_("Inscrite le")),
+    ]
+    list_filter = ["project", "role", "status"]
+    search_fields = ["collectivite__name", "registered_by_name"]
+    ordering = ["project", "role", "status", "created_at"]
+
+    def get_urlpatterns(self):
+        # Registrations go through the public page (places, waiting list); staff may
+        # read them and remove one, which moves the waiting list up.
+        return [
+            *read_only_urlpatterns(self),
+            path(f"delete/<{self.pk_path_converter}:pk>/", self.delete_view, name="delete"),
+        ]
+
+    def get_common_view_kwargs(self, **kwargs):
+        return {
+            **super().get_common_view_kwargs(**kwargs),
+            "add_url_name": None,
+            "edit_url_name": None,
+            "history_url_name": None,
+            "usage_url_name": None,
+        }
+
+
+class VotesViewSetGroup(ModelViewSetGroup):
+    menu_label = _("Votes")
+    menu_icon = "tasks"
+    menu_name = "votes"
+    menu_order = 300
+    items = (
+        CampaignViewSet,
+        CandidateViewSet,
+        ThemeProposalViewSet,
+        BallotViewSet,
+        RegistrationViewSet,
+    )
+
+
+@hooks.register("register_admin_viewset")
+def register_votes_viewsets():
+    return VotesViewSetGroup()
+
+
+# --- Home page -------------------------------------------------------------------------
+
+
+@hooks.register(HOME_SECTION_HOOK)
+def vote_section(*, request, home_page):
+    """« Votez pour une thématique » with the live tallies, while a campaign is open."""
+    campaign = selectors.open_campaign()
+    if campaign is None:
+        return None
+    tallies = selectors.tallies(campaign)
+    return HomeSection(
+        template="votes/home/vote.html",
+        order=40,
+        context={
+            "campaign": campaign,
+            "chart": selectors.chart_rows(tallies),
+            "ballot_url": reverse("votes:ballot", kwargs={"slug": campaign.slug}),
+        },
+    )
