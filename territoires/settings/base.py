@@ -242,6 +242,7 @@ LOGIN_REDIRECT_URL = "account-home"
 # A representative whose confirmed address is at one of their collectivité's e-mail
 # domains is validated at once; turn off to have staff review every sign-up.
 REPRESENTATIVE_AUTO_APPROVAL = env_bool("REPRESENTATIVE_AUTO_APPROVAL", True)
+
 # Editors and staff confirm every admin login with a TOTP code (core.two_factor).
 ADMIN_REQUIRE_2FA = env_bool("ADMIN_REQUIRE_2FA", True)
 OTP_TOTP_ISSUER = "Territoires en Commun"
