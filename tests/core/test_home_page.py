@@ -54,7 +54,7 @@ def test_home_query_count_does_not_grow_with_menu_items_and_partners(
     client, home, django_assert_max_num_queries
 ):
     client.get("/")  # warm Wagtail's site-root cache, as in production
-    with django_assert_max_num_queries(20) as captured:
+    with django_assert_max_num_queries(30) as captured:
         client.get("/")
     baseline = len(captured.captured_queries)  # read now: each request resets the log
     for _ in range(5):

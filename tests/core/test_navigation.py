@@ -38,6 +38,10 @@ def test_every_navigation_target_renders_in_the_dsfr_layout(client, title, url):
 
 
 def test_section_without_content_says_so(client):
+    from events.models import EventPage
+
+    for event in EventPage.objects.all():
+        event.delete()
     soup = BeautifulSoup(client.get("/agenda/").content, "html.parser")
     assert "Aucun événement n'est annoncé pour le moment." in soup.select_one("main").get_text()
 

@@ -21,11 +21,18 @@ def redis_down(settings):
     settings.CELERY_BROKER_URL = DEAD_REDIS
     previous = {k: celery_app.conf[k] for k in ("broker_url", "task_always_eager")}
     celery_app.conf.update(broker_url=DEAD_REDIS, task_always_eager=False)
-    celery_app._pool = None
+    forget_broker_connections()
     yield
     celery_app.conf.update(previous)
-    celery_app._pool = None
+    forget_broker_connections()
     caches["default"].close()
+
+
+def forget_broker_connections():
+    # Celery keeps its connection and producer pools: drop them so the next
+    # publication connects to the broker now configured.
+    celery_app._pool = None
+    celery_app.amqp._producer_pool = None
 
 
 ran = []

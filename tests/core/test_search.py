@@ -83,4 +83,6 @@ def test_site_search_queries_do_not_grow_with_results(client, django_assert_max_
         ProjectPageFactory(parent=index, title=f"Budget participatif lycéen {n}")
     with django_assert_max_num_queries(baseline):
         soup = search(client, "budget")
-    assert len(soup.select(".tec-search-results li")) == 10  # five of each group
+    links = [a["href"] for a in soup.select(".tec-search-results li a")]
+    assert len([href for href in links if href.startswith("/ressources/")]) == 5  # a preview of five
+    assert len([href for href in links if href.startswith("/projets/")]) == 5
