@@ -246,6 +246,7 @@ REPRESENTATIVE_AUTO_APPROVAL = env_bool("REPRESENTATIVE_AUTO_APPROVAL", True)
 # Editors and staff confirm every admin login with a TOTP code (core.two_factor).
 ADMIN_REQUIRE_2FA = env_bool("ADMIN_REQUIRE_2FA", True)
 OTP_TOTP_ISSUER = "Territoires en Commun"
+WAGTAILADMIN_USER_LOGIN_FORM = "territoires.core.admin_login.ThrottledLoginForm"
 
 # --- Wagtail ------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Territoires en Commun"

@@ -112,3 +112,12 @@ def test_the_code_form_has_the_same_strict_policy(client, editor):
         "unsafe-inline"
         not in response["Content-Security-Policy"].split("script-src")[1].split(";")[0]
     )
+
+
+def test_repeated_wrong_passwords_block_the_admin_login(client, editor):
+    for _ in range(5):
+        client.post("/admin/login/", {"username": editor.username, "password": "mauvais"})
+    response = sign_in(client, editor)  # the right password, too late
+    assert response.status_code == 200
+    assert "Trop de tentatives de connexion" in html.unescape(response.content.decode())
+    assert "_auth_user_id" not in client.session
