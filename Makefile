@@ -62,7 +62,7 @@ format: install ## Format the code with ruff
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-bench: install ## Run every benchmark under bench/ and print one table of ratios
+bench: install ## Run every benchmark under bench/ (load and fault tests too) into var/bench-report.md
 	$(PY) bench/run.py
 
 clean: ## Remove the environments and local data (var/)

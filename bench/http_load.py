@@ -46,13 +46,16 @@ def gunicorn(*, env: dict[str, str], workdir: Path, workers: int = 2) -> Iterato
         *("--error-logfile", str(log), "--log-level", "warning"),
         "territoires.wsgi:application",
     ]
-    server = subprocess.Popen(  # noqa: S603 — our own interpreter and arguments
-        command,
-        env={**os.environ, **env},
-        cwd=Path(__file__).resolve().parent.parent,
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL,
-    )
+    # The site logs a line per request: into the log file, not the benchmark's output.
+    with log.open("ab") as output:
+        server = subprocess.Popen(  # noqa: S603 — our own interpreter and arguments
+            command,
+            env={**os.environ, **env},
+            cwd=Path(__file__).resolve().parent.parent,
+            stdin=subprocess.DEVNULL,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
     try:
         _wait_until_up(server, port, log)
         yield port
