@@ -101,7 +101,8 @@ class EventFilterSet(DistinctWhenJoinedMixin, django_filters.FilterSet):
         return {name: value for name, value in self.form.cleaned_data.items() if value}
 
     def description(self) -> str:
-        """« En ligne, Auvergne-Rhône-Alpes, novembre 2026 »: the criteria in words."""
+        """« En ligne · Auvergne-Rhône-Alpes · novembre 2026 »: the criteria in words
+        (no commas: calendar clients show the feed's name without unescaping them)."""
         criteria = self.applied()
         parts = []
         if "format" in criteria:
@@ -116,4 +117,4 @@ class EventFilterSet(DistinctWhenJoinedMixin, django_filters.FilterSet):
             parts.append(criteria["organiser"].name)
         if "tag" in criteria:
             parts.append(f"#{criteria['tag']}")
-        return ", ".join(parts)
+        return " · ".join(parts)

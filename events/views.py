@@ -31,9 +31,10 @@ from .structured_data import as_script, event_json_ld
 FEED_PAST_DAYS = 90
 FEED_LIMIT = 500
 CALENDAR_NAME = "Territoires en Commun — Agenda"
+# Without commas or semicolons: some clients show X-WR-* values without unescaping them.
 CALENDAR_DESCRIPTION = (
-    "Les rendez-vous des partenaires de Territoires en Commun : rencontres, webinaires, "
-    "afterworks et conférences sur la participation citoyenne et les coopérations territoriales."
+    "Les rendez-vous des partenaires de Territoires en Commun sur la participation citoyenne "
+    "et les coopérations territoriales."
 )
 FILTER_NAMES = ("month", "region", "format", "theme", "organiser", "tag")
 
