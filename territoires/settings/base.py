@@ -228,6 +228,11 @@ CONTRIBUTION_UPLOAD_ROOT = Path(
 )
 # Where « préciser mon besoin » requests are sent (else to the moderators).
 NEED_REQUESTS_EMAIL = os.environ.get("NEED_REQUESTS_EMAIL", "")
+# Proposals never confirmed by their sender are forgotten after 30 days.
+CELERY_BEAT_SCHEDULE["contributions-purge-unconfirmed"] = {
+    "task": "territoires.contributions.tasks.purge_unconfirmed_contributions",
+    "schedule": 24 * 3600,
+}
 
 # --- Newsletter ---------------------------------------------------------------------
 NEWSLETTER_FROM_EMAIL = os.environ.get(
