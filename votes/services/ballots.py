@@ -19,7 +19,7 @@ writers are serialised, which gives the same guarantees.
 import datetime
 from collections.abc import Iterable
 
-from django.db import IntegrityError, OperationalError, connection, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -28,8 +28,8 @@ from territoires.collectivites.models import Representative
 from votes.models import Ballot, BallotChoice, Campaign, Candidate
 
 from .errors import VoteRefused, representative_refusal, window_refusal
+from .transactions import retrying
 
-ATTEMPTS = 3
 CAMPAIGN_FIELDS = ["id", "is_published", "opens_at", "closes_at", "closed_at", "max_choices"]
 
 
@@ -126,19 +126,6 @@ def _upsert_ballot(
     return ballot, False
 
 
-def _retrying(operation):
-    """Runs ``operation`` in a transaction, again if a concurrent one got in the way."""
-    for attempt in range(1, ATTEMPTS + 1):
-        try:
-            with transaction.atomic():
-                return operation()
-        except (IntegrityError, OperationalError):
-            # A deadlock or a unique violation that the savepoint did not absorb.
-            if attempt == ATTEMPTS:
-                raise
-    raise AssertionError("unreachable")
-
-
 def ballot_cast(
     *,
     representative: Representative,
@@ -171,7 +158,7 @@ def ballot_cast(
         )
         return ballot
 
-    return _retrying(cast)
+    return retrying(cast)
 
 
 def ballot_withdraw(
@@ -186,9 +173,12 @@ def ballot_withdraw(
         fresh = campaign_for_voting(campaign.pk)
         if message := window_refusal(fresh, now or timezone.now()):
             raise VoteRefused(message)
-        deleted, _by_model = Ballot.objects.filter(
-            campaign_id=fresh.pk, collectivite_id=representative.collectivite_id
-        ).delete()
-        return deleted > 0
+        # Lock the ballot before its choices go, in the same order as a vote does
+        # (ballot, then choices): the other order deadlocks with a colleague's vote.
+        ballot = _locked_ballot(fresh.pk, representative.collectivite_id)
+        if ballot is None:
+            return False
+        ballot.delete()
+        return True
 
-    return _retrying(withdraw)
+    return retrying(withdraw)
