@@ -278,6 +278,14 @@ CELERY_BEAT_SCHEDULE["newsletter-draft-next-issue"] = {
     "schedule": 6 * 3600.0,
 }
 
+# --- Votes --------------------------------------------------------------------------
+# Campaigns closed by their date get their results frozen within five minutes (the
+# results page also freezes them on its first visit after the closing).
+CELERY_BEAT_SCHEDULE["votes-freeze-closed-campaigns"] = {
+    "task": "votes.tasks.freeze_closed_campaigns",
+    "schedule": 300,
+}
+
 # --- DSFR ---------------------------------------------------------------------------
 # The integrity hashes in django-dsfr are for its own files, served by us as they are.
 DSFR_USE_INTEGRITY_CHECKSUMS = True
