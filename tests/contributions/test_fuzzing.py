@@ -21,6 +21,7 @@ junk = st.one_of(
             "\x00",
             "<script>alert(1)</script>",
             "9" * 40,
+            "9223372036854775808",
             "-1",
             "2026-02-30",
             "31/12/9999",
@@ -165,3 +166,12 @@ def test_links_never_fail(client):
         assert client.get(f"/besoin/envoyee/{token}/").status_code in (200, 404)
 
     get()
+
+
+def test_theme_ids_no_database_can_hold_are_refused_as_errors(client):
+    for value in ["9223372036854775808", "-1", "0", "1\x00"]:
+        response = client.post("/contribuer/projet/", {"themes": value})
+        assert response.status_code == 200
+        assert "Sélectionnez un choix valide" in response.content.decode()
+        response = client.post("/besoin/", {"theme": value})
+        assert response.status_code == 200

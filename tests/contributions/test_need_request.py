@@ -150,3 +150,9 @@ def test_the_requests_list_costs_the_same_queries_whatever_its_length(
         NeedRequestFactory(theme=theme, collectivite=CollectiviteFactory())
     with django_assert_max_num_queries(len(baseline.captured_queries)):
         moderator_client.get("/admin/besoins/")
+
+
+def test_null_characters_in_the_collectivite_field_get_a_message_not_an_error(client):
+    response = client.post("/besoin/", need_data(structure_name="", collectivite="\x00"))
+    assert response.status_code == 200
+    assert "Choisissez votre collectivité dans la liste" in text(response)
