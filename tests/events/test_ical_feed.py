@@ -185,7 +185,7 @@ def test_special_characters_are_escaped(client, agenda):
     event = EventPageFactory(
         parent=agenda,
         title="Budget; participatif, \\ « citoyen »",
-        summary="Ligne un\nLigne deux\x00\x07",
+        summary="Ligne un\r\nLigne deux\x07\x1b",
     )
     ical, vcal = both_parsers(feed(client))
     vevent = ical_event(ical, event)
