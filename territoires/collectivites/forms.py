@@ -34,6 +34,8 @@ KIND_NAMES = {
 
 def describe(collectivite: Collectivite) -> str:
     """« Saint-Martin (32), commune, code INSEE 32389 »: enough to tell namesakes apart."""
+    if collectivite.kind in (Collectivite.Kind.DEPARTEMENT, Collectivite.Kind.REGION):
+        return f"{collectivite.label}, {collectivite.code_label}"  # the label names the kind
     return f"{collectivite.label}, {KIND_NAMES[collectivite.kind]}, {collectivite.code_label}"
 
 
