@@ -21,10 +21,16 @@ def cast_many(campaign, count):
 
 def test_the_tally_is_one_aggregate_query(campaign):
     cast_many(campaign, 6)
-    with CaptureQueriesContext(connection) as captured:
+    with CaptureQueriesContext(connection) as few:
         selectors._live_tallies(campaign, participants=6)
-    assert len(captured.captured_queries) == 1
-    assert "COUNT(" in captured.captured_queries[0]["sql"].upper()
+    cast_many(campaign, 30)
+    with CaptureQueriesContext(connection) as many:
+        tallies = selectors._live_tallies(campaign, participants=36)
+    # One grouped count of the choices, and one small query for the themes.
+    aggregates = [q for q in many.captured_queries if "COUNT(" in q["sql"].upper()]
+    assert len(aggregates) == 1 and "GROUP BY" in aggregates[0]["sql"].upper()
+    assert len(many.captured_queries) == len(few.captured_queries) == 2
+    assert sum(t.votes for t in tallies) == 36
 
 
 def test_results_page_queries_do_not_grow_with_ballots(

@@ -295,13 +295,6 @@ class ThemeProposal(Candidate):
         verbose_name_plural = _("propositions de thèmes")
 
 
-class BallotQuerySet(models.QuerySet):
-    def counted(self):
-        """The ballots that count in live results: a current collectivité (not merged
-        away), and a last voter who has not been suspended since."""
-        return self.filter(collectivite__is_current=True).exclude(voter__status="suspended")
-
-
 class Ballot(models.Model):
     """The one ballot of a collectivité in a campaign; a colleague's later vote
     replaces it. ``voter_name`` keeps who voted last even if the account goes."""
@@ -329,8 +322,6 @@ class Ballot(models.Model):
     voter_name = models.CharField(_("nom du votant"), max_length=150)
     cast_at = models.DateTimeField(_("premier vote le"), default=timezone.now)
     updated_at = models.DateTimeField(_("dernier vote le"), default=timezone.now)
-
-    objects = BallotQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("bulletin")
