@@ -43,13 +43,15 @@ def event_form(**overrides):
         "image_alt": "",
         "body": streamfield([("paragraph", rich_text("<p>Trois heures d'atelier.</p>"))]),
         "themes": [ThemePage.objects.get(slug="retour-a-l-emploi").pk],
-        "tags": "budget participatif",
+        "tags": "budget participatif, atelier",
         "contributed_by": "",
         "comments": inline_formset([]),
         "action-publish": "publish",
     }
     data.update(overrides)
-    return nested_form_data(data)
+    themes = data.pop("themes")
+    # A multiple choice is a repeated field, not a nested structure.
+    return {**nested_form_data(data), "themes": themes}
 
 
 def test_a_moderator_publishes_an_event_and_finds_it_on_the_agenda(client, agenda):
@@ -58,6 +60,8 @@ def test_a_moderator_publishes_an_event_and_finds_it_on_the_agenda(client, agend
     assert response.status_code == 302, response.content.decode()[:3000]
     event = EventPage.objects.get(slug="atelier-budget-participatif")
     assert event.live and event.region == "52"
+    assert [theme.slug for theme in event.themes.all()] == ["retour-a-l-emploi"]
+    assert sorted(tag.name for tag in event.tags.all()) == ["atelier", "budget participatif"]
     assert event.when == "Le 3 décembre 2030, de 14 h à 16 h"
     soup = BeautifulSoup(moderator.get("/agenda/", {"month": "2030-12"}).content, "html.parser")
     assert [a.get_text(strip=True) for a in soup.select(".fr-card__title a")] == [
@@ -128,3 +132,33 @@ def test_the_admin_lists_events_with_filters(client, agenda):
     assert "Réunion européenne Open Government Partnership (OGP)" in october
     assert "Afterwork ICPC" not in october
     assert '"evenements"' in moderator.get("/admin/").content.decode()
+
+
+def test_editors_preview_a_new_event_before_saving_it(client, agenda):
+    moderator = client_in_group(client, "Moderators")
+    url = f"/admin/pages/add/events/eventpage/{agenda.pk}/preview/"
+    response = moderator.post(url, event_form(**{"all_day": "on", "end": ""}))
+    assert response.json()["is_valid"] is True
+    preview = moderator.get(url)
+    assert preview.status_code == 200
+    text = BeautifulSoup(preview.content, "html.parser").get_text(" ", strip=True)
+    assert "Atelier budget participatif" in text
+    assert "Le 3 décembre 2030" in text
+    assert not EventPage.objects.filter(slug="atelier-budget-participatif").exists()
+
+
+def test_editors_preview_the_agenda(client, agenda):
+    moderator = client_in_group(client, "Moderators")
+    response = moderator.get(f"/admin/pages/{agenda.pk}/edit/preview/")
+    assert response.status_code in (200, 302)
+
+
+def test_editors_preview_changes_to_a_published_event(client, agenda):
+    moderator = client_in_group(client, "Moderators")
+    moderator.post(f"/admin/pages/add/events/eventpage/{agenda.pk}/", event_form())
+    event = EventPage.objects.get(slug="atelier-budget-participatif")
+    url = f"/admin/pages/{event.pk}/edit/preview/"
+    moderator.post(url, event_form(title="Atelier en préparation", status="full"))
+    text = BeautifulSoup(moderator.get(url).content, "html.parser").get_text(" ", strip=True)
+    assert "Atelier en préparation" in text and "Complet" in text
+    assert "Retour à l'emploi" in text
