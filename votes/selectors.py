@@ -238,15 +238,31 @@ def _ranked(tallies: list[Tally]) -> list[Tally]:
     return ranked
 
 
+# Overseas collectivités outside the régions (their own « région » code in the list).
+OVERSEAS_COLLECTIVITES = {
+    "975": "Saint-Pierre-et-Miquelon",
+    "977": "Saint-Barthélemy",
+    "978": "Saint-Martin",
+    "984": "Terres australes et antarctiques françaises",
+    "986": "Wallis-et-Futuna",
+    "987": "Polynésie française",
+    "988": "Nouvelle-Calédonie",
+    "989": "Île de Clipperton",
+}
+REGION_LABELS = {**REGIONS, **OVERSEAS_COLLECTIVITES}
+
+
 def _breakdown(rows, key: str, labels: dict, participants: int) -> list[Breakdown]:
+    """Counts by label (unknown codes together under « Non renseigné »), largest first."""
+    counts: dict[tuple[str, str], int] = {}
+    for row in rows:
+        code = row[key] or ""
+        label = str(labels.get(code, "")) or "Non renseigné"
+        item = (code if code in labels else "", label)
+        counts[item] = counts.get(item, 0) + row["count"]
     items = [
-        Breakdown(
-            key=row[key] or "",
-            label=str(labels.get(row[key] or "", "")) or "Non renseignée",
-            count=row["count"],
-            share=_share(row["count"], participants),
-        )
-        for row in rows
+        Breakdown(key=code, label=label, count=count, share=_share(count, participants))
+        for (code, label), count in counts.items()
     ]
     return sorted(items, key=lambda b: (-b.count, _sort_key(b.label)))
 
@@ -295,7 +311,7 @@ def live_results(campaign: Campaign) -> CampaignResults:
         tallies=_live_tallies(campaign, participants),
         participants=participants,
         by_kind=_breakdown(by_kind, "kind", dict(Collectivite.Kind.choices), participants),
-        by_region=_breakdown(by_region, "region", REGIONS, participants),
+        by_region=_breakdown(by_region, "region", REGION_LABELS, participants),
         collectivites_by_theme=collectivites_by_theme,
     )
 

@@ -152,3 +152,14 @@ def test_unused_themes_can_be_deleted(client, moderator, campaign):
     unused = CandidateFactory(campaign=campaign)
     assert client.post(f"/admin/votes/themes/delete/{unused.pk}/").status_code == 302
     assert not campaign.candidates.filter(pk=unused.pk).exists()
+
+
+def test_a_superuser_deletes_a_campaign_with_its_ballots(client, voted):
+    from tests.collectivites.factories import UserFactory
+
+    admin = UserFactory(username="admin@anct.gouv.fr", is_superuser=True, is_staff=True)
+    client.force_login(admin)
+    response = client.post(f"/admin/votes/campagnes/delete/{voted.pk}/")
+    assert response.status_code == 302
+    assert not Campaign.objects.filter(pk=voted.pk).exists()
+    assert not Ballot.objects.filter(campaign_id=voted.pk).exists()

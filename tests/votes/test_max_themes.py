@@ -33,7 +33,7 @@ def test_one_theme_ballots_use_radio_buttons(client, campaign, representative):
 def test_up_to_two_themes(client, two_choices, representative):
     chosen = list(two_choices.candidates.all()[:2])
     assert vote_as(client, representative, two_choices, *chosen).status_code == 302
-    assert set(Ballot.objects.get().candidates.all()) == set(chosen)
+    assert set(Ballot.objects.get(campaign=two_choices).candidates.all()) == set(chosen)
 
 
 def test_three_themes_out_of_two_are_refused_next_to_the_field(client, two_choices, representative):
@@ -45,27 +45,27 @@ def test_three_themes_out_of_two_are_refused_next_to_the_field(client, two_choic
     assert message in page.select_one(".fr-fieldset--error").get_text()
     # What was ticked stays ticked.
     assert len(page.select("input[name=themes][checked]")) == 3
-    assert not Ballot.objects.exists()
+    assert not Ballot.objects.filter(campaign=two_choices).exists()
 
 
 def test_nothing_ticked_is_refused(client, two_choices, representative):
     response = vote_as(client, representative, two_choices)
     assert "Choisissez au moins un thème." in page_text(response)
-    assert not Ballot.objects.exists()
+    assert not Ballot.objects.filter(campaign=two_choices).exists()
 
 
 def test_a_theme_of_another_campaign_is_refused(client, campaign, representative):
     elsewhere = CandidateFactory()
     response = vote_as(client, representative, campaign, elsewhere)
     assert "Ce thème ne figure pas sur le bulletin de cette campagne." in page_text(response)
-    assert not Ballot.objects.exists()
+    assert not Ballot.objects.filter(campaign=campaign).exists()
 
 
 def test_a_theme_awaiting_moderation_is_refused(client, campaign, representative):
     proposed = CandidateFactory(campaign=campaign, status=Candidate.Status.PROPOSED)
     response = vote_as(client, representative, campaign, proposed)
     assert "Ce thème ne figure pas sur le bulletin de cette campagne." in page_text(response)
-    assert not Ballot.objects.exists()
+    assert not Ballot.objects.filter(campaign=campaign).exists()
 
 
 def test_the_service_checks_the_choices_too(campaign, representative):
@@ -73,4 +73,4 @@ def test_the_service_checks_the_choices_too(campaign, representative):
     for choices in ([], list(campaign.candidates.on_ballot()), [rejected], ["abc"]):
         with pytest.raises(VoteRefused):
             ballot_cast(representative=representative, campaign=campaign, candidates=choices)
-    assert not Ballot.objects.exists()
+    assert not Ballot.objects.filter(campaign=campaign).exists()

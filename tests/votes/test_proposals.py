@@ -30,7 +30,7 @@ def test_a_proposal_waits_for_moderation(
             description="Les déserts médicaux <b>nous</b> préoccupent.",
         )
     assert response.status_code == 302
-    proposal = Candidate.objects.get(title="Accès aux soins")
+    proposal = Candidate.objects.get(campaign=campaign, title="Accès aux soins")
     assert proposal.status == Candidate.Status.PROPOSED
     assert proposal.description == "Les déserts médicaux nous préoccupent."
     assert proposal.proposer_collectivite == representative.collectivite
@@ -122,7 +122,7 @@ def test_the_form_refuses_a_theme_already_on_the_ballot(client, campaign, repres
     page = BeautifulSoup(response.content, "html.parser")
     assert "Ce thème figure déjà" in page.select_one("#form-errors").get_text()
     assert page.select_one("input[name=title]")["value"] == "droit à la MOBILITÉ"
-    assert not Candidate.objects.filter(status=Candidate.Status.PROPOSED).exists()
+    assert not campaign.candidates.filter(status=Candidate.Status.PROPOSED).exists()
 
 
 def test_a_collectivite_has_at_most_three_pending_proposals(client, campaign, representative):
@@ -131,7 +131,7 @@ def test_a_collectivite_has_at_most_three_pending_proposals(client, campaign, re
         candidate_propose(representative=colleague, campaign=campaign, title=f"Idée {n}")
     response = propose(client, representative, campaign, title="Quatrième idée")
     assert "déjà 3 propositions en attente" in page_text(response)
-    assert not Candidate.objects.filter(title="Quatrième idée").exists()
+    assert not campaign.candidates.filter(title="Quatrième idée").exists()
 
 
 def test_empty_title_is_explained(client, campaign, representative):
@@ -143,4 +143,4 @@ def test_empty_title_is_explained(client, campaign, representative):
 def test_only_representatives_who_can_act_propose(client, campaign):
     response = client.post(f"/votes/{campaign.slug}/proposer/", {"title": "Idée"})
     assert response.status_code == 403
-    assert not Candidate.objects.filter(title="Idée").exists()
+    assert not campaign.candidates.filter(title="Idée").exists()

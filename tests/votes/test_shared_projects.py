@@ -148,7 +148,7 @@ def test_page_errors_are_explained(client, project, representative):
     client.logout()
     response = client.post(project.url, {"action": "register", "role": STAKEHOLDER})
     assert response.status_code == 403
-    assert not ProjectRegistration.objects.exists()
+    assert not ProjectRegistration.objects.filter(project=project).exists()
 
 
 def test_closed_registrations(project, representative):

@@ -46,7 +46,7 @@ def test_visitors_are_invited_to_log_in(client, campaign, themes):
         f"/votes/{campaign.slug}/bulletin/", {"themes": themes["Droit à la mobilité"].pk}
     )
     assert response.status_code == 403
-    assert not Ballot.objects.exists()
+    assert not Ballot.objects.filter(campaign=campaign).exists()
 
 
 def test_a_user_without_representative_account_cannot_vote(client, campaign, themes):
@@ -57,7 +57,7 @@ def test_a_user_without_representative_account_cannot_vote(client, campaign, the
         f"/votes/{campaign.slug}/bulletin/", {"themes": themes["Droit à la mobilité"].pk}
     )
     assert response.status_code == 403
-    assert not Ballot.objects.exists()
+    assert not Ballot.objects.filter(campaign=campaign).exists()
 
 
 def test_a_suspended_voters_ballot_is_set_aside_until_a_colleague_votes(
