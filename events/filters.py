@@ -54,8 +54,8 @@ class MonthFilter(django_filters.Filter):
 
 
 def organisers(request=None):
-    """Partners with at least one published event, for the « organisateur » list."""
-    return Partner.objects.filter(events__live=True).distinct().order_by("sort_order", "name")
+    """Partners who organise events, for the « organisateur » list."""
+    return Partner.objects.filter(events__isnull=False).distinct().order_by("sort_order", "name")
 
 
 def themes(request=None):
@@ -93,6 +93,13 @@ class EventFilterSet(DistinctWhenJoinedMixin, django_filters.FilterSet):
         model = EventPage
         fields = ["month", "region", "format", "theme", "organiser", "tag"]
 
+    def __init__(self, data=None, queryset=None, **kwargs):
+        super().__init__(data, queryset=queryset, **kwargs)
+        # Offer only the partners who organise one of the events being browsed.
+        self.filters["organiser"].queryset = organisers().filter(
+            pk__in=self.queryset.order_by().values("organiser_id")
+        )
+
     def applied(self) -> dict:
         """The valid criteria in use, by name (what the page and the feed name say)."""
         if not self.is_bound:
@@ -101,7 +108,8 @@ class EventFilterSet(DistinctWhenJoinedMixin, django_filters.FilterSet):
         return {name: value for name, value in self.form.cleaned_data.items() if value}
 
     def description(self) -> str:
-        """« En ligne, Auvergne-Rhône-Alpes, novembre 2026 »: the criteria in words."""
+        """« En ligne · Auvergne-Rhône-Alpes · novembre 2026 »: the criteria in words
+        (no commas: calendar clients show the feed's name without unescaping them)."""
         criteria = self.applied()
         parts = []
         if "format" in criteria:
@@ -116,4 +124,4 @@ class EventFilterSet(DistinctWhenJoinedMixin, django_filters.FilterSet):
             parts.append(criteria["organiser"].name)
         if "tag" in criteria:
             parts.append(f"#{criteria['tag']}")
-        return ", ".join(parts)
+        return " · ".join(parts)

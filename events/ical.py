@@ -154,8 +154,8 @@ def event_lines(event: EventPage, *, url: str, sequence: int, now: datetime.date
     ]
     if event.first_published_at:
         lines.append(f"CREATED:{utc_stamp(event.first_published_at)}")
-    if event.last_published_at:
-        lines.append(f"LAST-MODIFIED:{utc_stamp(event.last_published_at)}")
+    modified = event.last_published_at or event.first_published_at or now
+    lines.append(f"LAST-MODIFIED:{utc_stamp(modified)}")
     lines.append("END:VEVENT")
     return lines
 

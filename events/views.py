@@ -12,6 +12,8 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from themes.models import ThemePage
+
 from . import ical
 from .filters import EventFilterSet
 from .models import EventIndexPage, EventPage
@@ -31,9 +33,10 @@ from .structured_data import as_script, event_json_ld
 FEED_PAST_DAYS = 90
 FEED_LIMIT = 500
 CALENDAR_NAME = "Territoires en Commun — Agenda"
+# Without commas or semicolons: some clients show X-WR-* values without unescaping them.
 CALENDAR_DESCRIPTION = (
-    "Les rendez-vous des partenaires de Territoires en Commun : rencontres, webinaires, "
-    "afterworks et conférences sur la participation citoyenne et les coopérations territoriales."
+    "Les rendez-vous des partenaires de Territoires en Commun sur la participation citoyenne "
+    "et les coopérations territoriales."
 )
 FILTER_NAMES = ("month", "region", "format", "theme", "organiser", "tag")
 
@@ -82,7 +85,11 @@ def event_page_context(request, event: EventPage) -> dict:
         rendition = event.image.get_rendition("fill-1200x630")
         image_url = request.build_absolute_uri(rendition.url) if request else rendition.url
     return {
-        "themes": event.themes.live().public().order_by("-month"),
+        # By ids: in a preview, the page's themes are not yet a database query.
+        "themes": ThemePage.objects.live()
+        .public()
+        .filter(pk__in=[theme.pk for theme in event.themes.all()])
+        .order_by("-month"),
         "tags": event.tags.all(),
         "ics_url": reverse("event-ics", kwargs={"slug": event.slug}),
         "json_ld": as_script(event_json_ld(event, url=url, image_url=image_url)),

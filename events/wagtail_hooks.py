@@ -72,7 +72,8 @@ def agenda_section(*, request, home_page):
         return None
     return HomeSection(
         template="events/home/agenda.html",
-        order=40,
+        # After the concept of the month, as in the newsletter's « À vos agendas ! ».
+        order=60,
         context={"events": events, "agenda": agenda_index()},
     )
 

@@ -103,6 +103,20 @@ class ProposalIndexView(generic.IndexView):
         )
 
 
+class CandidateDeleteView(generic.DeleteView):
+    """A theme that collectivités voted for is part of the results: it stays."""
+
+    def form_valid(self, form):
+        if self.object.choices.exists():
+            messages.error(
+                self.request,
+                _("« %(title)s » a reçu des votes : il ne peut pas être supprimé.")
+                % {"title": self.object.title},
+            )
+            return redirect(self.index_url_name)
+        return super().form_valid(form)
+
+
 # --- Ballots (read-only) ---------------------------------------------------------------
 
 
@@ -170,6 +184,7 @@ class CloseCampaignView(WagtailAdminTemplateMixin, FormView):
     a projet partagé."""
 
     template_name = "votes/admin/close_campaign.html"
+    form_class = CloseCampaignForm
     page_title = gettext_lazy("Clôturer la campagne")
     header_icon = "tasks"
     index_url_name = "vote_campaigns:index"

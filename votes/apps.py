@@ -7,3 +7,8 @@ class VotesConfig(AppConfig):
 
     name = "votes"
     verbose_name = _("Votes")
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()

@@ -312,7 +312,8 @@ def load_open_campaign() -> Campaign:
         )
         _add_candidates(campaign, OPEN_THEMES)
     if campaign.is_open() and not campaign.ballots.exists():
-        voters = _most_populous(len(OPEN_BALLOTS) + 1)
+        # A mix of régions, départements, EPCI and communes among the largest.
+        voters = _spread_by_code(_most_populous(80))[: len(OPEN_BALLOTS) + 1]
         representatives = _demo_representatives(voters, since=campaign.opens_at)
         candidates = list(campaign.candidates.on_ballot().order_by("sort_order", "pk"))
         for collectivite, choice in zip(voters, OPEN_BALLOTS, strict=False):

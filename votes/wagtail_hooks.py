@@ -52,6 +52,7 @@ class CampaignEditView(generic.EditView):
 class CampaignViewSet(ModelViewSet):
     model = Campaign
     name = "vote_campaigns"
+    url_prefix = "votes/campagnes"
     icon = "tasks"
     menu_label = _("Campagnes")
     index_view_class = CampaignIndexView
@@ -81,8 +82,10 @@ class CampaignViewSet(ModelViewSet):
 class CandidateViewSet(ModelViewSet):
     model = Candidate
     name = "vote_candidates"
+    url_prefix = "votes/themes"
     icon = "list-ul"
     menu_label = _("Thèmes candidats")
+    delete_view_class = admin_views.CandidateDeleteView
     copy_view_enabled = False
     list_display = ["title", "campaign", "status", "sort_order", "theme_page"]
     list_filter = ["campaign", "status"]
@@ -93,6 +96,7 @@ class CandidateViewSet(ModelViewSet):
 class ThemeProposalViewSet(ModelViewSet):
     model = ThemeProposal
     name = "vote_proposals"
+    url_prefix = "votes/propositions"
     icon = "help"
     menu_label = _("Propositions à modérer")
     copy_view_enabled = False
@@ -142,6 +146,7 @@ def read_only_urlpatterns(viewset: ModelViewSet) -> list:
 class BallotViewSet(ModelViewSet):
     model = Ballot
     name = "vote_ballots"
+    url_prefix = "votes/bulletins"
     icon = "doc-full"
     menu_label = _("Bulletins")
     index_view_class = admin_views.BallotIndexView
@@ -179,6 +184,7 @@ class BallotViewSet(ModelViewSet):
 class RegistrationViewSet(ModelViewSet):
     model = ProjectRegistration
     name = "vote_registrations"
+    url_prefix = "votes/inscriptions"
     icon = "group"
     menu_label = _("Inscriptions aux projets partagés")
     index_view_class = admin_views.RegistrationIndexView

@@ -16,3 +16,12 @@ def field_label(form, name: str) -> str:
     """The label of one of ``form``'s fields, by name."""
     field = form.fields.get(name)
     return str(field.label) if field and field.label else name
+
+
+@register.filter
+def plural_fr(count) -> str:
+    """« s » from two on: in French, 0 and 1 take the singular."""
+    try:
+        return "s" if abs(int(count)) >= 2 else ""
+    except (TypeError, ValueError):
+        return ""

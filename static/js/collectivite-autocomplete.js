@@ -215,15 +215,15 @@
         break;
       case "Escape":
       case "Esc":
+        // Closes the list and cancels a search on its way; the text stays (the APG's
+        // optional clearing would lose what was typed).
+        window.clearTimeout(this.timer);
+        if (this.request) {
+          this.request.abort();
+        }
         if (this.isOpen()) {
           event.preventDefault();
           this.close();
-        } else if (this.input.value) {
-          event.preventDefault();
-          this.input.value = "";
-          this.choice.value = "";
-          this.chosenLabel = null;
-          this.options = [];
         }
         break;
       case "Tab":

@@ -34,6 +34,8 @@ KIND_NAMES = {
 
 def describe(collectivite: Collectivite) -> str:
     """« Saint-Martin (32), commune, code INSEE 32389 »: enough to tell namesakes apart."""
+    if collectivite.kind in (Collectivite.Kind.DEPARTEMENT, Collectivite.Kind.REGION):
+        return f"{collectivite.label}, {collectivite.code_label}"  # the label names the kind
     return f"{collectivite.label}, {KIND_NAMES[collectivite.kind]}, {collectivite.code_label}"
 
 
@@ -193,6 +195,10 @@ class SignupForm(PublicForm):
         label="Vous êtes",
         choices=Representative.Role.choices,
         widget=forms.RadioSelect,
+        error_messages={
+            "required": "Indiquez si vous êtes élu ou agent de la collectivité.",
+            "invalid_choice": "Indiquez si vous êtes élu ou agent de la collectivité.",
+        },
     )
     position = PlainTextField(
         label="Intitulé de votre poste ou de votre mandat",
@@ -233,6 +239,15 @@ class SignupForm(PublicForm):
 
     def clean_email(self):
         return normalise_email(self.cleaned_data["email"])
+
+    def error_summary(self):
+        # Radio buttons have no single id: link the summary to the first of them.
+        summary = []
+        for field_id, label, message in super().error_summary():
+            if not field_id and message in self.errors.get("role", []):
+                field_id, label = f"{self['role'].auto_id}_0", str(self["role"].label)
+            summary.append((field_id, label, message))
+        return summary
 
     def clean(self):
         cleaned = super().clean()

@@ -288,8 +288,7 @@ def import_entries(entries: list[Entry]) -> ImportReport:
 
     Idempotent. Those no longer in the list (mergers) are marked not current, never
     deleted: representatives and votes point at them. Only changed rows are written,
-    with one ``executemany`` per kind of change (the ORM's bulk methods are ten times
-    slower on 35,000 rows).
+    in a few statements (the ORM's bulk methods are several times slower on 35,000 rows).
     """
     entries = _validated(entries)
     existing = {
@@ -315,36 +314,82 @@ def import_entries(entries: list[Entry]) -> ImportReport:
     holder = {values[siren]: values[-1] for values in to_update if values[siren]}
     holder.update({values[siren]: None for values in to_create if values[siren]})
     freed = [
-        (row[0],)
+        row
         for row in existing.values()
         if row[siren + 1] in holder and holder[row[siren + 1]] != row[0]
     ]
-    table = connection.ops.quote_name(Collectivite._meta.db_table)
-    columns = [connection.ops.quote_name(name) for name in IMPORTED_FIELDS]
-    # Only quoted names of our own table go into the SQL; every value is a parameter.
+    for ids in _chunks([row[0] for row in freed]):
+        Collectivite.objects.filter(id__in=ids).update(siren=None)
+    for ids in _chunks(retired):
+        Collectivite.objects.filter(id__in=ids).update(is_current=False)
     with connection.cursor() as cursor:
-        if freed:
-            cursor.executemany(
-                f"UPDATE {table} SET {columns[siren]} = NULL WHERE id = %s",  # noqa: S608
-                freed,
-            )
-        if retired:
-            Collectivite.objects.filter(id__in=retired).update(is_current=False)
-        if to_update:
-            assignments = ", ".join(f"{column} = %s" for column in columns)
-            cursor.executemany(
-                f"UPDATE {table} SET {assignments} WHERE id = %s",  # noqa: S608
-                to_update,
-            )
-        if to_create:
-            names = ", ".join([*columns, connection.ops.quote_name("email_domains")])
-            marks = ", ".join(["%s"] * (len(columns) + 1))
-            cursor.executemany(
-                f"INSERT INTO {table} ({names}) VALUES ({marks})",  # noqa: S608
-                [(*values, "") for values in to_create],
-            )
+        if connection.vendor == "postgresql":
+            _copy_rows(cursor, to_create, to_update)
+        else:
+            _execute_rows(cursor, to_create, to_update)
     report.created, report.updated, report.retired = len(to_create), len(to_update), len(retired)
     return report
+
+
+def _chunks(ids: list[int], size: int = 500):
+    # SQLite may take no more than 999 parameters in one query.
+    for start in range(0, len(ids), size):
+        yield ids[start : start + size]
+
+
+# Only quoted names of our own table go into this SQL; every value is a parameter.
+TABLE = Collectivite._meta.db_table
+WRITTEN = [*IMPORTED_FIELDS, "email_domains"]
+
+
+def _quoted(names: list[str]) -> str:
+    return ", ".join(connection.ops.quote_name(name) for name in names)
+
+
+def _execute_rows(cursor, to_create: list[tuple], to_update: list[tuple]) -> None:
+    """SQLite: one prepared statement run many times is its fastest way."""
+    table = connection.ops.quote_name(TABLE)
+    if to_update:
+        assignments = ", ".join(
+            f"{connection.ops.quote_name(name)} = %s" for name in IMPORTED_FIELDS
+        )
+        cursor.executemany(f"UPDATE {table} SET {assignments} WHERE id = %s", to_update)  # noqa: S608
+    if to_create:
+        marks = ", ".join(["%s"] * len(WRITTEN))
+        cursor.executemany(
+            f"INSERT INTO {table} ({_quoted(WRITTEN)}) VALUES ({marks})",  # noqa: S608
+            [(*values, "") for values in to_create],
+        )
+
+
+def _copy_rows(cursor, to_create: list[tuple], to_update: list[tuple]) -> None:
+    """PostgreSQL: COPY, three times faster than row by row; updates go through a
+    temporary table joined in one UPDATE."""
+    raw = cursor.cursor  # psycopg's own cursor, for COPY
+    if to_update:
+        # Built from a SELECT, so it takes the columns but not their NOT NULL constraints.
+        raw.execute(
+            f"CREATE TEMPORARY TABLE collectivite_import ON COMMIT DROP AS "  # noqa: S608
+            f"SELECT {_quoted([*IMPORTED_FIELDS, 'id'])} FROM {TABLE} WITH NO DATA"
+        )
+        with raw.copy(
+            f"COPY collectivite_import ({_quoted([*IMPORTED_FIELDS, 'id'])}) FROM STDIN"
+        ) as copy:
+            for row in to_update:
+                copy.write_row(row)
+        assignments = ", ".join(
+            f"{name} = source.{name}"
+            for name in (connection.ops.quote_name(field) for field in IMPORTED_FIELDS)
+        )
+        raw.execute(
+            f"UPDATE {TABLE} SET {assignments} FROM collectivite_import AS source "  # noqa: S608
+            f"WHERE {TABLE}.id = source.id"
+        )
+        raw.execute("DROP TABLE collectivite_import")
+    if to_create:
+        with raw.copy(f"COPY {TABLE} ({_quoted(WRITTEN)}) FROM STDIN") as copy:
+            for values in to_create:
+                copy.write_row((*values, ""))
 
 
 def import_shipped_list() -> ImportReport:

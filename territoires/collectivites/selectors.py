@@ -36,22 +36,25 @@ def search_collectivites(
     Ranked: exact code first, then exact name, names starting with the query, names
     with a word starting with it; then the most populated. One query, capped.
     """
-    text = (query or "").replace("\x00", "")[:MAX_QUERY_LENGTH].strip()
     limit = max(1, min(int(limit), MAX_RESULTS))
     candidates = _in_kinds(Collectivite.objects.current(), kinds)
+    ranked = collectivites_matching(query, candidates)
+    return list(ranked.order_by(*RANKING)[:limit])
+
+
+RANKING = ("rank", F("population").desc(nulls_last=True), "search_name", "code")
+
+
+def collectivites_matching(query: str, candidates: QuerySet) -> QuerySet:
+    """``candidates`` that match ``query``, annotated with their ``rank`` (0 is best)."""
+    text = (query or "").replace("\x00", "")[:MAX_QUERY_LENGTH].strip()
     if looks_like_number(text):
         ranked = _number_matches(candidates, compact_number(text))
     elif is_insee_code(text):
         ranked = candidates.filter(code__iexact=text).annotate(rank=Value(0))
     else:
         ranked = _name_matches(candidates, fold_query(text))
-    if ranked is None:
-        return []
-    return list(
-        ranked.order_by("rank", F("population").desc(nulls_last=True), "search_name", "code")[
-            :limit
-        ]
-    )
+    return candidates.none().annotate(rank=Value(0)) if ranked is None else ranked
 
 
 def _in_kinds(queryset: QuerySet, kinds: list[str] | None) -> QuerySet:

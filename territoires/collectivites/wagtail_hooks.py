@@ -24,6 +24,7 @@ from territoires.core.geography import DEPARTEMENTS
 from .admin_forms import CollectiviteDomainsForm, RepresentativeAdminForm
 from .models import Collectivite, Representative
 from .names import compact_number, fold_query
+from .selectors import RANKING, collectivites_matching
 from .services import (
     StatusChangeRefused,
     representative_approve,
@@ -100,9 +101,11 @@ def status_action_buttons(representative: Representative, button_class=ListingBu
             label,
             url=reverse(f"representatives:{action}", args=[representative.pk]),
             icon_name={"approve": "check", "suspend": "cross", "reactivate": "redirect"}[action],
-            priority=5,
+            priority=index,
         )
-        for action, (label, allowed, _service, _question) in STATUS_ACTIONS.items()
+        for index, (action, (label, allowed, _service, _question)) in enumerate(
+            STATUS_ACTIONS.items()
+        )
         if representative.status in allowed
     ]
 
@@ -271,21 +274,11 @@ class CollectiviteFilterSet(WagtailFilterSet):
 
 class CollectiviteIndexView(generic.IndexView):
     def search_queryset(self, queryset):
-        """The same search as the public field: folded names, codes, SIREN, postal codes."""
+        """The same search as the public field, ranked the same unless sorted by a column."""
         if not self.is_searching:
             return queryset
-        query = self.search_query.strip()
-        digits = compact_number(query)
-        if digits.isdigit():
-            return queryset.filter(
-                Q(code=digits) | Q(siren=digits) | Q(postal_codes__contains=digits)
-            )
-        folded = fold_query(query)
-        return queryset.filter(
-            Q(search_name__startswith=folded)
-            | Q(search_name__contains=" " + folded)
-            | Q(code__iexact=query)
-        )
+        matching = collectivites_matching(self.search_query, queryset)
+        return matching if self.is_explicitly_ordered else matching.order_by(*RANKING)
 
 
 class CollectiviteViewSet(ModelViewSet):
@@ -305,12 +298,11 @@ class CollectiviteViewSet(ModelViewSet):
     list_display = [
         "name",
         Column("kind", label="Type", accessor="get_kind_display"),
+        Column("departement", label="Dép.", sort_key="departement"),
         "code",
         "siren",
-        "departement",
         "population",
-        "email_domains",
-        "is_current",
+        Column("email_domains", label="Domaines reconnus"),
     ]
 
     def get_form_class(self, for_update=False):

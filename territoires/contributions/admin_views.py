@@ -322,5 +322,8 @@ class NeedRequestEditView(EditView):
 
 
 class NeedRequestIndexView(IndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("collectivite", "theme")
+
     def get_edit_url(self, instance):
         return reverse(self.inspect_url_name, args=[quote(instance.pk)])

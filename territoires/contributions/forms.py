@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from events.models import EventFormat
 from resources.models import ResourceKind
 from territoires.core.documents import validate_document
+from territoires.core.filters import check_id
 from territoires.core.forms import PlainTextareaField, PlainTextField, PublicForm
 from territoires.core.geography import DEPARTEMENT_CHOICES
 from themes.models import ThemePage
@@ -39,6 +40,18 @@ class ThemeChoiceField(forms.ModelMultipleChoiceField):
 
     def label_from_instance(self, theme):
         return f"{theme.title} ({theme.month_label})"
+
+    def _check_values(self, value):
+        # Ids no database can hold are an ordinary error, not an overflow.
+        for item in value:
+            check_id(self, item)
+        return super()._check_values(value)
+
+
+class ThemeField(forms.ModelChoiceField):
+    def to_python(self, value):
+        check_id(self, value)
+        return super().to_python(value)
 
 
 class HttpsURLField(forms.URLField):
@@ -306,7 +319,18 @@ def collectivite_field():
         from territoires.collectivites.forms import CollectiviteField
     except ImportError:
         return None
-    return CollectiviteField(
+
+    class NullSafeCollectiviteField(CollectiviteField):
+        # Text made only of null characters reached the shared field's lookup as « empty »,
+        # a case it has no message for: drop them first (reported to its owners).
+        def to_python(self, value):
+            if hasattr(value, "_replace") and hasattr(value, "text"):
+                value = value._replace(text=value.text.replace("\x00", ""))
+            elif isinstance(value, str):
+                value = value.replace("\x00", "")
+            return super().to_python(value)
+
+    return NullSafeCollectiviteField(
         label=_("Votre collectivité"),
         required=False,
         help_text=_(
@@ -341,7 +365,7 @@ class NeedRequestForm(PublicForm):
         validators=[phone_validator],
         widget=forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"}),
     )
-    theme = forms.ModelChoiceField(
+    theme = ThemeField(
         label=_("Thématique"),
         required=False,
         queryset=ThemePage.objects.none(),

@@ -161,9 +161,6 @@ class NeedRequestViewSet(ModelViewSet):
         DateColumn("created_at", label=_("Envoyée le")),
     ]
 
-    def get_queryset(self, request):
-        return NeedRequest.objects.select_related("collectivite", "theme")
-
 
 class ContributionsViewSetGroup(ModelViewSetGroup):
     items = (ContributionViewSet, NeedRequestViewSet)

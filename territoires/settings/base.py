@@ -280,6 +280,11 @@ CONTRIBUTION_UPLOAD_ROOT = Path(
 )
 # Where « préciser mon besoin » requests are sent (else to the moderators).
 NEED_REQUESTS_EMAIL = os.environ.get("NEED_REQUESTS_EMAIL", "")
+# Proposals never confirmed by their sender are forgotten after 30 days.
+CELERY_BEAT_SCHEDULE["contributions-purge-unconfirmed"] = {
+    "task": "territoires.contributions.tasks.purge_unconfirmed_contributions",
+    "schedule": 24 * 3600,
+}
 
 # --- Newsletter ---------------------------------------------------------------------
 NEWSLETTER_FROM_EMAIL = os.environ.get(
@@ -323,6 +328,14 @@ CELERY_BEAT_SCHEDULE["newsletter-purge-unconfirmed"] = {
 CELERY_BEAT_SCHEDULE["newsletter-draft-next-issue"] = {
     "task": "newsletter.tasks.draft_next_issue",
     "schedule": 6 * 3600.0,
+}
+
+# --- Votes --------------------------------------------------------------------------
+# Campaigns closed by their date get their results frozen within five minutes (the
+# results page also freezes them on its first visit after the closing).
+CELERY_BEAT_SCHEDULE["votes-freeze-closed-campaigns"] = {
+    "task": "votes.tasks.freeze_closed_campaigns",
+    "schedule": 300,
 }
 
 # --- DSFR ---------------------------------------------------------------------------

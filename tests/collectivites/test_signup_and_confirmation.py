@@ -41,7 +41,7 @@ def test_signup_creates_an_unconfirmed_account_and_mails_a_link(client, sent_aft
     assert response.status_code == 302
     assert response.url == reverse("account-signup-done")
 
-    representative = Representative.objects.get()
+    representative = Representative.objects.get(full_name="Anne Martin")
     assert representative.email == "anne.martin@mairie-exemple.fr"
     assert representative.user.username == "anne.martin@mairie-exemple.fr"
     assert representative.user.check_password(PASSWORD)
@@ -65,12 +65,14 @@ def test_confirming_the_address_with_a_known_domain_activates_at_once(client, se
     page = client.get(link)
     assert page.status_code == 200
     assert "Confirmer mon adresse" in page.content.decode()
-    assert Representative.objects.get().email_confirmed_at is None  # a GET spends nothing
+    assert (
+        Representative.objects.get(full_name="Anne Martin").email_confirmed_at is None
+    )  # a GET spends nothing
 
     with sent_after_commit(execute=True):
         response = client.post(link)
     assert response.url == reverse("account-home")
-    representative = Representative.objects.get()
+    representative = Representative.objects.get(full_name="Anne Martin")
     assert representative.status == Representative.Status.ACTIVE
     assert representative.can_act
     home = client.get(reverse("account-home")).content.decode()
@@ -85,7 +87,9 @@ def test_a_subdomain_of_a_known_domain_is_recognised_too(client, sent_after_comm
         )
     with sent_after_commit(execute=True):
         client.post(link_in(mail.outbox[0]))
-    assert Representative.objects.get().status == Representative.Status.ACTIVE
+    assert (
+        Representative.objects.get(full_name="Anne Martin").status == Representative.Status.ACTIVE
+    )
 
 
 def test_an_other_domain_waits_for_moderators_who_are_told(
@@ -101,7 +105,7 @@ def test_an_other_domain_waits_for_moderators_who_are_told(
     with sent_after_commit(execute=True):
         client.post(link_in(mail.outbox[0]))
 
-    representative = Representative.objects.get()
+    representative = Representative.objects.get(full_name="Anne Martin")
     assert representative.status == Representative.Status.PENDING
     assert representative.email_confirmed_at is not None
     assert not representative.can_act
@@ -110,7 +114,7 @@ def test_an_other_domain_waits_for_moderators_who_are_told(
     assert "anne@gmail.com" in to_moderator[0].body
     assert f"/admin/representants/edit/{representative.pk}/" in to_moderator[0].body
     home = client.get(reverse("account-home")).content.decode()
-    assert "Votre compte attend d&#x27;être validé" in home or "attend d'être validé" in home
+    assert "Votre compte attend d'être validé" in home
 
 
 def test_auto_approval_can_be_turned_off(client, sent_after_commit, settings):
@@ -120,7 +124,9 @@ def test_auto_approval_can_be_turned_off(client, sent_after_commit, settings):
         client.post(reverse("account-signup"), signup_data(collectivite))
     with sent_after_commit(execute=True):
         client.post(link_in(mail.outbox[0]))
-    assert Representative.objects.get().status == Representative.Status.PENDING
+    assert (
+        Representative.objects.get(full_name="Anne Martin").status == Representative.Status.PENDING
+    )
 
 
 def test_an_address_already_registered_gets_an_email_and_no_second_account(
@@ -134,6 +140,7 @@ def test_an_address_already_registered_gets_an_email_and_no_second_account(
             reverse("account-signup"), signup_data(collectivite, full_name="Quelqu'un d'autre")
         )
     assert response.url == reverse("account-signup-done")  # the same page: nothing revealed
-    assert Representative.objects.count() == 1
+    assert Representative.objects.filter(email="anne.martin@mairie-exemple.fr").count() == 1
+    assert not Representative.objects.filter(full_name="Quelqu'un d'autre").exists()
     assert get_user_model().objects.filter(username="anne.martin@mairie-exemple.fr").count() == 1
     assert "Un compte existe déjà" in mail.outbox[-1].body

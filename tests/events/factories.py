@@ -7,8 +7,8 @@ from events.dates import PARIS
 from events.models import EventPage
 
 
-def paris(year, month, day, hour=0, minute=0) -> datetime.datetime:
-    return datetime.datetime(year, month, day, hour, minute, tzinfo=PARIS)
+def paris(year, month, day, hour=0, minute=0, second=0) -> datetime.datetime:
+    return datetime.datetime(year, month, day, hour, minute, second, tzinfo=PARIS)
 
 
 class EventPageFactory(wagtail_factories.PageFactory):
@@ -16,6 +16,7 @@ class EventPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = EventPage
+        skip_postgeneration_save = True
 
     title = factory.Sequence(lambda n: f"Événement {n}")
     summary = factory.Faker("sentence", nb_words=16, locale="fr_FR")
@@ -23,3 +24,10 @@ class EventPageFactory(wagtail_factories.PageFactory):
     end = factory.LazyAttribute(lambda event: event.start + datetime.timedelta(hours=2))
     city = "Nantes"
     departement = "44"
+
+    @factory.post_generation
+    def tags(self, create, extracted, **kwargs):
+        if extracted:
+            self.tags.add(*extracted)
+            if create:
+                self.save()

@@ -37,3 +37,26 @@ def page_text(response) -> str:
     from bs4 import BeautifulSoup
 
     return BeautifulSoup(response.content, "html.parser").get_text(" ", strip=True)
+
+
+@pytest.fixture
+def moderator(db):
+    """A member of Wagtail's Moderators group, as the ANCT team would be."""
+    from django.contrib.auth.models import Group
+
+    from tests.collectivites.factories import UserFactory
+
+    user = UserFactory(username="moderatrice@anct.gouv.fr")
+    user.groups.add(Group.objects.get(name="Moderators"))
+    return user
+
+
+@pytest.fixture
+def editor(db):
+    from django.contrib.auth.models import Group
+
+    from tests.collectivites.factories import UserFactory
+
+    user = UserFactory(username="editeur@anct.gouv.fr")
+    user.groups.add(Group.objects.get(name="Editors"))
+    return user

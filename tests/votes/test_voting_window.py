@@ -43,7 +43,7 @@ def test_one_second_before_opening_is_refused(representative, scheduled):
     with pytest.raises(VoteRefused) as refused:
         cast(representative, scheduled, scheduled.opens_at - SECOND)
     assert refused.value.message == "Le vote ouvrira le 3 mars 2031 à 9h00."
-    assert not Ballot.objects.exists()
+    assert not Ballot.objects.filter(campaign=scheduled).exists()
 
 
 def test_the_opening_second_is_accepted(representative, scheduled):
@@ -61,7 +61,7 @@ def test_the_closing_second_and_after_are_refused(representative, scheduled):
         with pytest.raises(VoteRefused) as refused:
             cast(representative, scheduled, moment)
         assert refused.value.message == "Le vote est clos depuis le 30 mars 2031 à 18h00."
-    assert not Ballot.objects.exists()
+    assert not Ballot.objects.filter(campaign=scheduled).exists()
 
 
 def test_no_withdrawal_after_closing(representative, scheduled):
@@ -89,7 +89,7 @@ def test_a_post_outside_the_window_is_refused_without_error(client, representati
     response = client.post(f"/votes/{scheduled.slug}/bulletin/", {"themes": candidate.pk})
     assert response.status_code == 403
     assert "Le vote ouvrira le" in page_text(response)
-    assert not Ballot.objects.exists()
+    assert not Ballot.objects.filter(campaign=scheduled).exists()
 
 
 def test_staff_closing_early_closes_the_ballot(client, representative, campaign, themes):

@@ -4,7 +4,7 @@ import datetime
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q
 from django.db.models.functions import Lower
 from django.urls import reverse
@@ -39,6 +39,12 @@ class CampaignQuerySet(models.QuerySet):
     def due_for_freezing(self, now: datetime.datetime | None = None):
         """Closed campaigns whose results have not been frozen yet."""
         return self.closed(now).filter(results_frozen_at=None)
+
+    def delete(self):
+        # Ballots go first: their choices protect the themes they chose.
+        with transaction.atomic():
+            Ballot.objects.filter(campaign__in=self).delete()
+            return super().delete()
 
 
 class Campaign(models.Model):
@@ -139,6 +145,12 @@ class Campaign(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("votes:results", kwargs={"slug": self.slug})
+
+    def delete(self, *args, **kwargs):
+        # Ballots go first: their choices protect the themes they chose.
+        with transaction.atomic():
+            self.ballots.all().delete()
+            return super().delete(*args, **kwargs)
 
     def clean(self):
         from django.core.exceptions import ValidationError
@@ -295,13 +307,6 @@ class ThemeProposal(Candidate):
         verbose_name_plural = _("propositions de thèmes")
 
 
-class BallotQuerySet(models.QuerySet):
-    def counted(self):
-        """The ballots that count in live results: a current collectivité (not merged
-        away), and a last voter who has not been suspended since."""
-        return self.filter(collectivite__is_current=True).exclude(voter__status="suspended")
-
-
 class Ballot(models.Model):
     """The one ballot of a collectivité in a campaign; a colleague's later vote
     replaces it. ``voter_name`` keeps who voted last even if the account goes."""
@@ -329,8 +334,6 @@ class Ballot(models.Model):
     voter_name = models.CharField(_("nom du votant"), max_length=150)
     cast_at = models.DateTimeField(_("premier vote le"), default=timezone.now)
     updated_at = models.DateTimeField(_("dernier vote le"), default=timezone.now)
-
-    objects = BallotQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("bulletin")

@@ -7,10 +7,12 @@ collectivité). Each vote runs in one transaction that
    votes do not wait for one another, but staff closing the campaign (``FOR
    UPDATE``) waits for the votes in flight, and votes arriving after see it closed,
    so no vote can slip in after the results are frozen;
-2. locks the collectivité's ballot row (``FOR UPDATE``) or inserts it in a
-   savepoint; when a colleague inserted it at the same moment, the unique
-   constraint fails, the savepoint is rolled back and the row just inserted is
-   locked and updated instead: never two ballots, never a lost one.
+2. upserts the collectivité's ballot in one statement (``INSERT … ON CONFLICT
+   (campaign, collectivité) DO UPDATE``), which leaves the row locked, then
+   replaces its choices: a colleague voting at the same moment waits for the row
+   and then replaces them in turn. Never two ballots, never a lost one; a
+   deadlock or a unique violation that slipped through is retried
+   (``transactions.retrying``).
 
 On SQLite, transactions are IMMEDIATE (see ``territoires.settings.database``):
 writers are serialised, which gives the same guarantees.
@@ -19,7 +21,7 @@ writers are serialised, which gives the same guarantees.
 import datetime
 from collections.abc import Iterable
 
-from django.db import IntegrityError, OperationalError, connection, transaction
+from django.db import connection
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -28,8 +30,8 @@ from territoires.collectivites.models import Representative
 from votes.models import Ballot, BallotChoice, Campaign, Candidate
 
 from .errors import VoteRefused, representative_refusal, window_refusal
+from .transactions import retrying
 
-ATTEMPTS = 3
 CAMPAIGN_FIELDS = ["id", "is_published", "opens_at", "closes_at", "closed_at", "max_choices"]
 
 
@@ -97,46 +99,27 @@ def _locked_ballot(campaign_id: int, collectivite_id: int) -> Ballot | None:
 
 def _upsert_ballot(
     campaign: Campaign, representative: Representative, now: datetime.datetime
-) -> tuple[Ballot, bool]:
-    collectivite_id = representative.collectivite_id
-    ballot = _locked_ballot(campaign.pk, collectivite_id)
-    if ballot is None:
-        try:
-            with transaction.atomic():
-                return (
-                    Ballot.objects.create(
-                        campaign_id=campaign.pk,
-                        collectivite_id=collectivite_id,
-                        voter=representative,
-                        voter_name=representative.full_name,
-                        cast_at=now,
-                        updated_at=now,
-                    ),
-                    True,
-                )
-        except IntegrityError:
-            # A colleague's ballot was committed in between: update theirs.
-            ballot = _locked_ballot(campaign.pk, collectivite_id)
-            if ballot is None:
-                raise
-    ballot.voter = representative
-    ballot.voter_name = representative.full_name
-    ballot.updated_at = now
-    ballot.save(update_fields=["voter", "voter_name", "updated_at"])
-    return ballot, False
-
-
-def _retrying(operation):
-    """Runs ``operation`` in a transaction, again if a concurrent one got in the way."""
-    for attempt in range(1, ATTEMPTS + 1):
-        try:
-            with transaction.atomic():
-                return operation()
-        except (IntegrityError, OperationalError):
-            # A deadlock or a unique violation that the savepoint did not absorb.
-            if attempt == ATTEMPTS:
-                raise
-    raise AssertionError("unreachable")
+) -> Ballot:
+    """One statement, ``INSERT … ON CONFLICT (campaign, collectivité) DO UPDATE``:
+    the ballot is created, or the existing one is taken over by this voter, and its
+    row stays locked until the transaction ends (the first vote date is kept)."""
+    ballot = Ballot(
+        campaign_id=campaign.pk,
+        collectivite_id=representative.collectivite_id,
+        voter=representative,
+        voter_name=representative.full_name,
+        cast_at=now,
+        updated_at=now,
+    )
+    Ballot.objects.bulk_create(
+        [ballot],
+        update_conflicts=True,
+        unique_fields=["campaign", "collectivite"],
+        update_fields=["voter", "voter_name", "updated_at"],
+    )
+    if ballot.pk is None:  # a database that cannot return the id of an upserted row
+        ballot = _locked_ballot(campaign.pk, representative.collectivite_id)
+    return ballot
 
 
 def ballot_cast(
@@ -163,15 +146,14 @@ def ballot_cast(
         if message := window_refusal(fresh, moment):
             raise VoteRefused(message)
         _check_choices(fresh, ids)
-        ballot, created = _upsert_ballot(fresh, representative, moment)
-        if not created:
-            BallotChoice.objects.filter(ballot=ballot).delete()
+        ballot = _upsert_ballot(fresh, representative, moment)
+        BallotChoice.objects.filter(ballot=ballot).delete()
         BallotChoice.objects.bulk_create(
             [BallotChoice(ballot=ballot, candidate_id=pk) for pk in ids]
         )
         return ballot
 
-    return _retrying(cast)
+    return retrying(cast)
 
 
 def ballot_withdraw(
@@ -186,9 +168,12 @@ def ballot_withdraw(
         fresh = campaign_for_voting(campaign.pk)
         if message := window_refusal(fresh, now or timezone.now()):
             raise VoteRefused(message)
-        deleted, _by_model = Ballot.objects.filter(
-            campaign_id=fresh.pk, collectivite_id=representative.collectivite_id
-        ).delete()
-        return deleted > 0
+        # Lock the ballot before its choices go, in the same order as a vote does
+        # (ballot, then choices): the other order deadlocks with a colleague's vote.
+        ballot = _locked_ballot(fresh.pk, representative.collectivite_id)
+        if ballot is None:
+            return False
+        ballot.delete()
+        return True
 
-    return _retrying(withdraw)
+    return retrying(withdraw)

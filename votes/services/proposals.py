@@ -20,8 +20,16 @@ from .errors import VoteRefused, representative_refusal, window_refusal
 MAX_PENDING_PROPOSALS = 3
 
 
+def _folded(title: str) -> str:
+    return " ".join(title.split()).casefold()
+
+
 def title_taken(campaign: Campaign, title: str) -> bool:
-    return Candidate.objects.filter(campaign=campaign, title__iexact=title.strip()).exists()
+    """Whether the campaign has this theme already, whatever the case (« MOBILITÉ »)."""
+    # Compared in Python: SQLite folds the case of ASCII letters only.
+    wanted = _folded(title)
+    titles = Candidate.objects.filter(campaign=campaign).values_list("title", flat=True)
+    return any(_folded(existing) == wanted for existing in titles)
 
 
 def _email_context(candidate: Candidate) -> dict:

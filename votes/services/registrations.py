@@ -9,7 +9,7 @@ the capacity is never exceeded, whatever the concurrency.
 
 import datetime
 
-from django.db import IntegrityError, OperationalError, connection, transaction
+from django.db import connection
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -18,8 +18,8 @@ from territoires.core.mail import absolute_url, queue_email
 from votes.models import ProjectRegistration, SharedProjectPage
 
 from .errors import VoteRefused, representative_refusal
+from .transactions import retrying
 
-ATTEMPTS = 3
 Role = ProjectRegistration.Role
 Status = ProjectRegistration.Status
 
@@ -101,17 +101,6 @@ def _promote_waiting(project: SharedProjectPage, now: datetime.datetime) -> list
     return promoted
 
 
-def _retrying(operation):
-    for attempt in range(1, ATTEMPTS + 1):
-        try:
-            with transaction.atomic():
-                return operation()
-        except (IntegrityError, OperationalError):
-            if attempt == ATTEMPTS:
-                raise
-    raise AssertionError("unreachable")
-
-
 def registration_register(
     *,
     representative: Representative,
@@ -166,7 +155,7 @@ def registration_register(
             _promote_waiting(locked, moment)
         return registration
 
-    return _retrying(register)
+    return retrying(register)
 
 
 def _remove(registration_id: int, project_id: int, now: datetime.datetime) -> bool:
@@ -201,14 +190,14 @@ def registration_withdraw(
     ).first()
     if registration is None:
         return False
-    return _retrying(lambda: _remove(registration.pk, project.pk, now or timezone.now()))
+    return retrying(lambda: _remove(registration.pk, project.pk, now or timezone.now()))
 
 
 def registration_cancel(
     registration: ProjectRegistration, *, now: datetime.datetime | None = None
 ) -> bool:
     """Staff remove a registration from the admin; the waiting list moves up."""
-    return _retrying(
+    return retrying(
         lambda: _remove(registration.pk, registration.project_id, now or timezone.now())
     )
 
@@ -217,4 +206,4 @@ def registrations_fill_places(
     project: SharedProjectPage, *, now: datetime.datetime | None = None
 ) -> list:
     """After the capacity was raised: promotes the waiting list into the new places."""
-    return _retrying(lambda: _promote_waiting(_locked_project(project.pk), now or timezone.now()))
+    return retrying(lambda: _promote_waiting(_locked_project(project.pk), now or timezone.now()))

@@ -1,0 +1,64 @@
+"""The agenda in a real browser: filter with the keyboard, open an event, take its .ics."""
+
+import icalendar
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.accessibility import accessibility_violations
+
+pytestmark = pytest.mark.browser
+
+
+def test_visitor_filters_the_agenda_with_the_keyboard_and_downloads_an_event(demo_site, page):
+    page.goto(demo_site.url + "/agenda/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Agenda")
+    before = page.get_by_role("status").first.inner_text()
+    assert before.endswith("événements à venir")
+
+    page.get_by_label("Format").focus()
+    # Keyboard only: the arrow keys change a focused <select>, Tab then Enter submits.
+    for _ in range(2):
+        page.keyboard.press("ArrowDown")
+    expect(page.get_by_label("Format")).to_have_value("en_ligne")
+    page.get_by_role("button", name="Filtrer").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**format=en_ligne*")
+    expect(page.get_by_role("status").first).to_have_text("1 événement à venir")
+    expect(page.get_by_role("link", name="S'abonner à cette sélection")).to_have_attribute(
+        "href", "/agenda.ics?format=en_ligne"
+    )
+
+    link = page.get_by_role(
+        "link", name="Webinaire : évaluer sa démarche de participation citoyenne"
+    )
+    link.focus()
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Webinaire : évaluer sa démarche de participation citoyenne"
+    )
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Ajouter à mon agenda").click()
+    download = download_info.value
+    assert download.suggested_filename == "webinaire-evaluer-sa-demarche-de-participation.ics"
+    calendar = icalendar.Calendar.from_ical(open(download.path(), "rb").read())  # noqa: SIM115
+    (event,) = calendar.walk("VEVENT")
+    assert str(event["SUMMARY"]) == "Webinaire : évaluer sa démarche de participation citoyenne"
+    assert page.console_errors == []
+
+
+def test_agenda_archive_and_event_pages_pass_axe(demo_site, page):
+    for url in [
+        "/agenda/",
+        "/agenda/?region=52&format=presentiel",
+        "/agenda/?region=94",
+        "/agenda/?format=papier",
+        "/agenda/archives/",
+        "/agenda/journee-des-projets-partages-anct/",
+        "/agenda/atelier-financer-une-demarche-participative/",
+        "/agenda/rencontres-europeennes-de-la-participation-rennes/",
+        "/",
+    ]:
+        page.goto(demo_site.url + url)
+        expect(page.get_by_role("heading", level=1)).to_have_count(1)
+        assert accessibility_violations(page) == [], url
+    assert page.console_errors == []

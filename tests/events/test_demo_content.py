@@ -1,0 +1,41 @@
+"""The agenda's demo: the newsletters' real events in the archive, upcoming ones ahead."""
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from events.models import EventPage
+from events.selectors import past_events, upcoming_events
+
+pytestmark = pytest.mark.django_db
+
+
+def test_loading_the_demo_again_changes_no_event(agenda):
+    before = list(EventPage.objects.values_list("id", "uid", "start", "end", "status", "title"))
+    call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    after = list(EventPage.objects.values_list("id", "uid", "start", "end", "status", "title"))
+    assert after == before
+
+
+def test_the_newsletters_events_are_in_the_archive_as_announced(agenda):
+    past = {event.slug: event for event in past_events()}
+    rencontres = past["rencontres-europeennes-de-la-participation-rennes"]
+    assert rencontres.when == "Du 24 au 26 octobre 2022"
+    assert rencontres.city == "Rennes" and rencontres.region == "53"
+    afterwork = past["quels-pre-requis-pour-lancer-une-demarche-participative"]
+    assert afterwork.when == "Le 27 septembre 2022, de 18 h 30 à 20 h 30"
+    assert afterwork.organiser.name == "ICPC"
+    assert past["democracy-happy-hour-la-malette-des-barmans"].organiser_label == (
+        "Démocratie Ouverte et la Maison des Métallos"
+    )
+    assert past["comment-la-mobilite-solidaire-s-impose"].when == "Le 26 janvier 2022"
+    assert past["conference-annuelle-de-l-oidp"].when == "Du 7 au 10 décembre 2022"
+
+
+def test_the_agenda_is_never_empty_and_shows_each_case(agenda):
+    upcoming = list(upcoming_events())
+    assert len(upcoming) >= 5
+    assert all(event.start > timezone.now() for event in upcoming)
+    assert {"cancelled", "postponed", "full", "scheduled"} <= {e.status for e in upcoming}
+    assert {"presentiel", "en_ligne", "hybride"} <= {e.event_format for e in upcoming}
+    assert all(event.summary and event.tags.exists() for event in upcoming)

@@ -1,0 +1,75 @@
+"""Scheduled sending: the beat task starts due issues, once; a scheduled send can be
+cancelled or moved, not a send already started."""
+
+import datetime
+
+import pytest
+from django.core import mail
+from django.utils import timezone
+
+from newsletter import sending
+from newsletter.models import Dispatch, DispatchStatus
+from newsletter.tasks import start_due_dispatches
+
+from .factories import SubscriberFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def subscribers(no_demo_subscribers):
+    return SubscriberFactory.create_batch(3)
+
+
+def test_the_beat_task_starts_a_due_issue_once(issue, subscribers, outbox):
+    at = timezone.now() + datetime.timedelta(hours=2)
+    sending.dispatch_schedule(issue=issue, at=at)
+    start_due_dispatches()
+    assert outbox == [] and not type(issue).objects.get(pk=issue.pk).live
+    assert sending.due_dispatches(now=at) == [issue.pk]
+
+    Dispatch.objects.filter(issue=issue).update(scheduled_at=timezone.now())
+    start_due_dispatches()
+    start_due_dispatches()
+    assert len(mail.outbox) == 3
+    dispatch = Dispatch.objects.get(issue=issue)
+    assert dispatch.status == DispatchStatus.SENT and dispatch.started_at is not None
+    issue.refresh_from_db()
+    assert issue.live  # published in the archive as it is sent
+
+
+def test_a_scheduled_send_can_be_cancelled(issue, subscribers, outbox):
+    sending.dispatch_schedule(issue=issue, at=timezone.now() + datetime.timedelta(minutes=1))
+    sending.dispatch_cancel(issue=issue)
+    Dispatch.objects.filter(issue=issue).update(scheduled_at=timezone.now())
+    start_due_dispatches()
+    assert outbox == []
+    assert Dispatch.objects.get(issue=issue).status == DispatchStatus.CANCELLED
+    with pytest.raises(sending.SendRefused):
+        sending.dispatch_cancel(issue=issue)
+
+
+def test_a_cancelled_send_can_be_scheduled_again(issue, subscribers, outbox):
+    sending.dispatch_schedule(issue=issue, at=timezone.now() + datetime.timedelta(days=1))
+    sending.dispatch_cancel(issue=issue)
+    later = timezone.now() + datetime.timedelta(days=2)
+    dispatch = sending.dispatch_schedule(issue=issue, at=later)
+    assert dispatch.status == DispatchStatus.SCHEDULED and dispatch.scheduled_at == later
+
+
+def test_a_started_send_cannot_be_cancelled_nor_rescheduled(issue, subscribers):
+    sending.dispatch_schedule(issue=issue, at=timezone.now())
+    sending.dispatch_start(issue_id=issue.pk)
+    with pytest.raises(sending.SendRefused, match="en cours"):
+        sending.dispatch_schedule(issue=issue, at=timezone.now())
+    with pytest.raises(sending.SendRefused):
+        sending.dispatch_cancel(issue=issue)
+
+
+def test_the_latest_revision_is_what_goes_out(issue, subscribers, outbox):
+    draft = issue.get_latest_revision_as_object()
+    draft.title = "Titre corrigé avant l'envoi"
+    draft.save_revision()
+    sending.dispatch_schedule(issue=issue, at=timezone.now())
+    start_due_dispatches()
+    assert {message.subject for message in outbox} == {"Titre corrigé avant l'envoi"}

@@ -1,0 +1,54 @@
+"""What the newsletter and other apps call: open_campaign() and tallies(campaign)."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from tests.collectivites.factories import RepresentativeFactory
+from tests.votes.factories import CampaignFactory, CandidateFactory
+from themes.models import ThemePage
+from votes import selectors
+from votes.services import ballot_cast, campaign_close
+
+pytestmark = pytest.mark.django_db
+
+
+def test_open_campaign_is_the_latest_opened(campaign):
+    later = CampaignFactory(opens_at=timezone.now() - datetime.timedelta(hours=1))
+    CampaignFactory(is_published=False, opens_at=timezone.now())
+    assert selectors.open_campaign() == later
+    campaign_close(later)
+    assert selectors.open_campaign() in {campaign, *selectors.Campaign.objects.open()}
+    assert selectors.open_campaign(now=timezone.now() + datetime.timedelta(days=3650)) is None
+
+
+def test_tallies_by_votes_then_title_with_url_and_share():
+    campaign = CampaignFactory()
+    theme_page = ThemePage.objects.get(slug="retour-a-l-emploi")
+    emploi = CandidateFactory(campaign=campaign, title="Retour à l'emploi", theme_page=theme_page)
+    ecole = CandidateFactory(campaign=campaign, title="École")
+    alimentation = CandidateFactory(campaign=campaign, title="Alimentation")
+    for candidate in (emploi, emploi, ecole, alimentation):
+        ballot_cast(
+            representative=RepresentativeFactory(), campaign=campaign, candidates=[candidate]
+        )
+
+    result = selectors.tallies(campaign)
+    assert [(t.title, t.votes, t.share) for t in result] == [
+        ("Retour à l'emploi", 2, 50.0),
+        ("Alimentation", 1, 25.0),
+        ("École", 1, 25.0),  # accents do not push « École » after « Z »
+    ]
+    assert result[0].url == "/thematiques/retour-a-l-emploi/"
+    assert result[1].url == campaign.get_absolute_url() == f"/votes/{campaign.slug}/"
+
+
+def test_tallies_of_a_closed_campaign_are_frozen():
+    campaign = CampaignFactory()
+    theme = CandidateFactory(campaign=campaign, title="Mobilité")
+    ballot_cast(representative=RepresentativeFactory(), campaign=campaign, candidates=[theme])
+    campaign_close(campaign)
+    campaign.refresh_from_db()
+    theme.delete() if not theme.choices.exists() else None
+    assert [(t.title, t.votes) for t in selectors.tallies(campaign)] == [("Mobilité", 1)]

@@ -1,0 +1,11 @@
+"""Periodic work of the votes, run by Celery beat."""
+
+from celery import shared_task
+
+from .services import freeze_due_campaigns
+
+
+@shared_task(ignore_result=True)
+def freeze_closed_campaigns() -> int:
+    """Freezes the results of the campaigns whose closing date has passed (idempotent)."""
+    return freeze_due_campaigns()
