@@ -84,5 +84,6 @@ def test_site_search_queries_do_not_grow_with_results(client, django_assert_max_
     with django_assert_max_num_queries(baseline):
         soup = search(client, "budget")
     links = [a["href"] for a in soup.select(".tec-search-results li a")]
-    assert len([href for href in links if href.startswith("/ressources/")]) == 5  # a preview of five
+    # A preview of five per group.
+    assert len([href for href in links if href.startswith("/ressources/")]) == 5
     assert len([href for href in links if href.startswith("/projets/")]) == 5
