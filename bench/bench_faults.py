@@ -29,13 +29,14 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 import threading
 import time
 from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from bench.common import Check, Report, cli
+from bench.common import Check, Report, Skipped, cli
 from bench.load_mix import FORM_SCENARIOS, QUEUES_A_TASK, Mix, Site, build_mix, discover
 from bench.open_loop import drive, load_rows
 from bench.production_stack import (
@@ -59,6 +60,13 @@ VISIBILITY_TIMEOUT = int(os.environ.get("BENCH_VISIBILITY_TIMEOUT") or 15)
 
 
 def run() -> Report:
+    try:
+        return fault_tests()
+    except Skipped as skipped:
+        raise Skipped(f"fault tests skipped: {skipped}") from skipped
+
+
+def fault_tests() -> Report:
     workdir = fresh_run_dir("faults")
     redis = RedisServer(workdir)
     redis.start()
@@ -103,6 +111,10 @@ def background_load(site: Site, mix: Mix, recorder: Recorder):
     finally:
         stop.set()
         thread.join(timeout=60)
+
+
+def progress(message: str) -> None:
+    print(f"… {message}", file=sys.stderr, flush=True)
 
 
 def health(port: int) -> tuple[int, dict]:
@@ -150,6 +162,7 @@ def worker_successes(stack: Stack) -> int:
 
 
 def redis_down(stack: Stack, redis: RedisServer, site: Site, mix: Mix) -> Report:
+    progress(f"Redis stopped for {REDIS_DOWN_SECONDS} s under load")
     report = Report()
     recorder = Recorder()
     server_log = stack.workdir / "gunicorn.log"
@@ -262,6 +275,7 @@ def postgres_restart(stack: Stack, site: Site, mix: Mix) -> Report:
     command, reason = postgres_cluster()
     if command is None:
         return Report(notes=[f"PostgreSQL restart: left out, {reason}"])
+    progress("PostgreSQL restarted under load")
     recorder = Recorder()
     with background_load(site, mix, recorder):
         time.sleep(5)
@@ -322,6 +336,7 @@ def attempts(directory: Path, token: str, what: str) -> int:
 
 
 def worker_killed(stack: Stack) -> Report:
+    progress("Celery worker killed mid-task")
     report = Report()
     jobs = stack.workdir / "jobs"
     jobs.mkdir()

@@ -286,7 +286,8 @@ def cli(run: Callable[[], "list[Result] | Report"]) -> None:
     if as_json:
         print(json.dumps({**report.as_json(), "skipped": skipped}))
         return
-    print(format_report(report))
+    if text := format_report(report):
+        print(text)
     if skipped:
         print(skipped)
     if report.problems():

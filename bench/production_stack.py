@@ -295,9 +295,16 @@ def production_stack(
     env = stack_env(database=database, redis=redis_url, workdir=workdir, settings=settings)
     stack = Stack(env=env, workdir=workdir)
     prepare_site(stack)
+    started = time.perf_counter()
     with gunicorn(env=stack.env, workdir=workdir, workers=workers) as port:
         stack.port = port
         stack.workers.append(CeleryWorker(stack, include=worker_include).start())
+        print(
+            f"… gunicorn ×{workers} on port {port} and a Celery worker up in "
+            f"{time.perf_counter() - started:.0f} s (logs in {workdir})",
+            file=sys.stderr,
+            flush=True,
+        )
         try:
             yield stack
         finally:
