@@ -1,10 +1,9 @@
-"""The production settings, plus the one thing the fault tests need that production
-reads from nowhere: how soon Redis gives a killed worker's task to another worker.
+"""The production settings, with a killed worker's task handed out again within seconds.
 
 With the Redis broker, a task taken by a worker that dies before acknowledging it
 (``task_acks_late``) is handed out again once ``visibility_timeout`` has passed
-since it was taken: an hour by default. The worker-killed test cannot wait an
-hour, so the timeout is BENCH_VISIBILITY_TIMEOUT seconds (default 15) here, and
+since it was taken: three hours in production (CELERY_VISIBILITY_TIMEOUT). The
+worker-killed test cannot wait that long, so the timeout is BENCH_VISIBILITY_TIMEOUT seconds (default 15) here, and
 workers look for such tasks every 2 seconds instead of every 100.
 """
 

@@ -11,10 +11,14 @@ import time
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.redis import RedisCache
+from django.dispatch import Signal
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
 logger = logging.getLogger(__name__)
+
+# Sent when Redis answers again after an outage: what was cached meanwhile may be stale.
+cache_recovered = Signal()
 
 UNAVAILABLE = (RedisConnectionError, RedisTimeoutError, OSError)
 RETRY_AFTER_SECONDS = 5.0
@@ -27,12 +31,17 @@ class ResilientRedisCache(RedisCache):
         if time.monotonic() < self._down_until:
             return default
         try:
-            return getattr(super(), name)(*args, **kwargs)
+            result = getattr(super(), name)(*args, **kwargs)
         except UNAVAILABLE:
             if not self._down_until:
                 logger.warning("Redis cache unreachable: serving without cache", exc_info=True)
             self._down_until = time.monotonic() + RETRY_AFTER_SECONDS
             return default
+        if self._down_until:
+            self._down_until = 0.0
+            logger.warning("Redis cache reachable again")
+            cache_recovered.send(sender=type(self))
+        return result
 
     def get(self, key, default=None, version=None):
         return self._call("get", default, key, default, version)

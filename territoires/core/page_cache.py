@@ -6,21 +6,27 @@ changed. Every cached entry is keyed by a *generation* number; any write to the
 site's content (a page published, a resource saved, a vote cast…) bumps the
 generation, so stale pages are never served after publishing, on any worker
 sharing the cache. Pages that set cookies or ``Cache-Control: private`` are
-never stored.
+never stored; forms in a cached page get the visitor's own CSRF token.
 """
 
 import logging
+import re
 
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
+from django.middleware.csrf import get_token
 from django.utils.cache import cc_delim_re
+
+from .cache import cache_recovered
 
 logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "pagecache:generation"
 MAX_BODY_BYTES = 1024 * 1024
+# Django writes each form's token as this hidden input ({% csrf_token %}).
+CSRF_INPUT = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]*(")')
 
 
 def generation() -> int:
@@ -56,6 +62,8 @@ def connect_invalidation() -> None:
         post_delete.connect(
             invalidate, sender=model, dispatch_uid=f"pagecache-delete-{meta.label_lower}"
         )
+    # Writes made while Redis was down could not bump the generation.
+    cache_recovered.connect(invalidate, dispatch_uid="pagecache-cache-recovered")
 
 
 def _cacheable_request(request) -> bool:
@@ -69,8 +77,15 @@ def _cacheable_request(request) -> bool:
     )
 
 
-def _cacheable_response(response) -> bool:
+def _cacheable_response(request, response) -> bool:
     if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    # A page that wrote to the session or queued a message is this visitor's own.
+    session = getattr(request, "session", None)
+    if session is not None and session.modified:
+        return False
+    messages = getattr(request, "_messages", None)
+    if messages is not None and messages.added_new:
         return False
     directives = {d.strip().lower() for d in cc_delim_re.split(response.get("Cache-Control", ""))}
     if directives & {"private", "no-cache", "no-store"}:
@@ -95,10 +110,16 @@ class PageCacheMiddleware:
             if stored_nonce and nonce:
                 # A nonce must never be reused: give this copy the request's own.
                 response.content = response.content.replace(stored_nonce.encode(), nonce.encode())
+            if CSRF_INPUT.search(response.content):
+                # Forms carry this visitor's CSRF token (and the middleware sets its cookie).
+                response.content = CSRF_INPUT.sub(
+                    lambda match: match.group(1) + get_token(request).encode() + match.group(2),
+                    response.content,
+                )
             response["X-Cache"] = "HIT"
             return response
         response = self.get_response(request)
-        if _cacheable_response(response):
+        if _cacheable_response(request, response):
             cache.set(key, (response, nonce), settings.PAGE_CACHE_SECONDS)
             response["X-Cache"] = "MISS"
         return response

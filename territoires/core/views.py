@@ -1,5 +1,8 @@
+import sys
+
 from django.core.paginator import Paginator
-from django.http import HttpResponseServerError, JsonResponse
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import redirect, render
 from django.template import loader
 from django.templatetags.static import static
@@ -55,5 +58,15 @@ def favicon(request):
 
 
 def server_error(request):
-    """500 without the database: the page must render even when it is down."""
+    """500 without the database: the page must render even when it is down.
+
+    When the error is the database being out of reach (a restart, a failover),
+    the visitor is told it is temporary: 503 with ``Retry-After``.
+    """
+    if isinstance(sys.exc_info()[1], (OperationalError, InterfaceError)):
+        response = HttpResponse(
+            loader.get_template("503.html").render({"static_layout": True}), status=503
+        )
+        response["Retry-After"] = "30"
+        return response
     return HttpResponseServerError(loader.get_template("500.html").render({"static_layout": True}))

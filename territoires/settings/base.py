@@ -162,8 +162,30 @@ PAGE_CACHE_CONTENT_APPS = [
     "contributions",
     "collectivites",
 ]
-PAGE_CACHE_IGNORED_MODELS: list[str] = []
-PAGE_CACHE_EXCLUDED_PATHS = ("/admin/", "/sante/", "/compte/", "/documents/")
+# What visitors send (sign-ups, proposals, requests) changes no public page.
+PAGE_CACHE_IGNORED_MODELS = [
+    "newsletter.Subscriber",
+    "newsletter.ConsentRecord",
+    "newsletter.Delivery",
+    "newsletter.Dispatch",
+    "contributions.Contribution",
+    "contributions.NeedRequest",
+    "collectivites.Representative",
+]
+# Never cached: the admin, accounts, health, and pages reached by a personal signed link.
+PAGE_CACHE_EXCLUDED_PATHS = (
+    "/admin/",
+    "/sante/",
+    "/compte/",
+    "/documents/",
+    "/contribuer/envoyee/",
+    "/contribuer/confirmer/",
+    "/contribuer/suivi/",
+    "/besoin/envoyee/",
+    "/newsletter/confirmer/",
+    "/newsletter/preferences/",
+    "/newsletter/desinscription/",
+)
 
 # Rate limits count in this cache; clients are told apart by their address, read
 # from X-Forwarded-For only when the request comes through one of these proxies.
@@ -185,7 +207,13 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # Publishing gives up quickly when Redis is down: the task then runs in process
 # (territoires.celery.ResilientTask) instead of keeping a visitor waiting.
 CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2}
-CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 1, "socket_timeout": 2}
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "socket_connect_timeout": 1,
+    "socket_timeout": 2,
+    # A task taken by a worker that dies comes back after this delay; it must exceed
+    # the longest retry countdown (2 h for e-mails), or a waiting retry would run twice.
+    "visibility_timeout": int(os.environ.get("CELERY_VISIBILITY_TIMEOUT", "10800")),
+}
 # Periodic tasks, run by the « beat » service (each app adds its own entries here).
 CELERY_BEAT_SCHEDULE: dict = {}
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")

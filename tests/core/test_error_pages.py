@@ -26,3 +26,13 @@ def test_server_error_shows_the_custom_500_without_touching_the_database(
     assert soup.html["lang"] == "fr"
     assert soup.select_one("main h1").get_text(strip=True) == "Erreur inattendue"
     assert soup.select_one("header.fr-header") and soup.select_one("footer.fr-footer")
+
+
+@override_settings(ROOT_URLCONF="tests.core.urls_failing")
+def test_a_database_outage_is_a_temporary_503_not_a_500(client, django_assert_num_queries):
+    client.raise_request_exception = False
+    with django_assert_num_queries(0):
+        response = client.get("/base-injoignable/")
+    assert response.status_code == 503
+    assert response["Retry-After"] == "30"
+    assert "Service momentanément indisponible" in response.content.decode()

@@ -68,3 +68,48 @@ def test_errors_and_admin_pages_are_never_stored(client, home):
     assert "X-Cache" not in client.get("/page-inexistante/")
     client.get("/admin/login/")
     assert "X-Cache" not in client.get("/admin/login/")
+
+
+def test_forms_of_a_cached_page_carry_the_visitors_own_token(home):
+    from django.test import Client
+
+    first_visitor, second_visitor = (
+        Client(enforce_csrf_checks=True),
+        Client(enforce_csrf_checks=True),
+    )
+    first_visitor.get("/newsletter/inscription/")
+    response = second_visitor.get("/newsletter/inscription/")
+    assert response["X-Cache"] == "HIT"
+    assert "csrftoken" in second_visitor.cookies
+    token = re.search(
+        r'name="csrfmiddlewaretoken" value="([^"]+)"', response.content.decode()
+    ).group(1)
+    sent = second_visitor.post(
+        "/newsletter/inscription/",
+        {"csrfmiddlewaretoken": token, "email": "anne@example.fr"},
+    )
+    assert sent.status_code == 302
+
+
+def test_pages_reached_by_a_personal_link_are_never_stored(client, home):
+    client.get("/newsletter/preferences/un-jeton/")
+    assert "X-Cache" not in client.get("/newsletter/preferences/un-jeton/")
+
+
+def test_a_newsletter_sign_up_does_not_empty_the_cache(client, home):
+    from django.test import Client
+
+    from newsletter.models import Subscriber
+
+    client.get("/")
+    Client().post("/newsletter/inscription/", {"email": "anne@example.fr"})
+    assert Subscriber.objects.filter(email="anne@example.fr").exists()
+    assert client.get("/")["X-Cache"] == "HIT"
+
+
+def test_redis_coming_back_empties_the_cache(client, home):
+    from territoires.core.cache import cache_recovered
+
+    client.get("/")
+    cache_recovered.send(sender=None)
+    assert client.get("/")["X-Cache"] == "MISS"

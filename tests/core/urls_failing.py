@@ -1,5 +1,6 @@
 """The site's URLs plus one view that always fails, to exercise the 500 page."""
 
+from django.db import OperationalError
 from django.urls import path
 
 from territoires.urls import handler500, urlpatterns
@@ -9,6 +10,14 @@ def failing_view(request):
     raise RuntimeError("boom")
 
 
-urlpatterns = [path("panne/", failing_view), *urlpatterns]
+def database_down_view(request):
+    raise OperationalError("connection refused")
+
+
+urlpatterns = [
+    path("panne/", failing_view),
+    path("base-injoignable/", database_down_view),
+    *urlpatterns,
+]
 
 __all__ = ["handler500", "urlpatterns"]
