@@ -9,6 +9,7 @@ from wagtail.search import index
 from territoires.core.geography import DEPARTEMENT_CHOICES, REGION_CHOICES, region_of
 
 from .base import EditorialPage
+from .theme import ThemePage
 
 
 class ProjectPage(EditorialPage):
@@ -80,7 +81,11 @@ class ProjectPage(EditorialPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["themes"] = self.themes.live().public().order_by("-month")
+        # By ids: in a preview the page's themes are held in memory, not yet a query.
+        theme_ids = [theme.pk for theme in self.themes.all()]
+        context["themes"] = (
+            ThemePage.objects.live().public().filter(pk__in=theme_ids).order_by("-month")
+        )
         context["tags"] = self.tags.all()
         return context
 
