@@ -67,6 +67,8 @@ class PublicForm(DsfrBaseForm):
             if name == forms.forms.NON_FIELD_ERRORS or name not in self.fields:
                 continue
             bound = self[name]
+            # Radio and checkbox groups label a fieldset: link to their first input.
+            target = bound.id_for_label or (f"{bound.auto_id}_0" if bound.auto_id else "")
             for message in errors:
-                summary.append((bound.id_for_label, str(bound.label), str(message)))
+                summary.append((target, str(bound.label), str(message)))
         return summary

@@ -45,7 +45,7 @@ class SignedLink:
             data = signing.loads(str(token), salt=f"tec.{self.purpose}", max_age=max_age)
         except signing.SignatureExpired as error:
             raise ExpiredLink from error
-        except signing.BadSignature as error:
+        except (signing.BadSignature, UnicodeError) as error:  # altered, or not even text
             raise InvalidLink from error
         if not isinstance(data, dict) or "id" not in data or "s" not in data:
             raise InvalidLink

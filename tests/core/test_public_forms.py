@@ -30,3 +30,17 @@ def test_the_error_summary_links_each_error_to_its_field_and_keeps_the_input():
     assert 'href="#id_email"' in html
     assert 'value="pas-une-adresse"' in html
     assert 'aria-hidden="true"' in html  # the honeypot is out of the accessibility tree
+
+
+class ChoiceForm(PublicForm):
+    kind = forms.ChoiceField(
+        label="Vous êtes",
+        choices=[("a", "Une collectivité"), ("b", "Un partenaire")],
+        widget=forms.RadioSelect,
+    )
+
+
+def test_an_error_on_a_radio_group_links_to_its_first_radio():
+    form = ChoiceForm({})
+    assert not form.is_valid()
+    assert form.error_summary()[0][0] == "id_kind_0"

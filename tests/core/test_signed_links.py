@@ -29,7 +29,14 @@ def test_a_link_stops_working_once_the_state_it_signed_has_changed():
 
 def test_tampered_foreign_and_unknown_tokens_are_invalid():
     token = CONFIRM.make(1)
-    for bad in [token[:-2] + "xx", SignedLink("other").make(1), CONFIRM.make(99), "", "a:b:c"]:
+    for bad in [
+        token[:-2] + "xx",
+        SignedLink("other").make(1),
+        CONFIRM.make(99),
+        "",
+        "a:b:c",
+        "\ud800",
+    ]:
         with pytest.raises(InvalidLink):
             resolve(CONFIRM, bad)
 
