@@ -14,6 +14,7 @@ from territoires.core.home import HOME_SECTION_HOOK, HomeSection
 
 from . import admin_views, selectors
 from .models import Ballot, Campaign, Candidate, ProjectRegistration, ThemeProposal
+from .services.errors import paris_datetime
 
 # --- Campaigns -------------------------------------------------------------------------
 
@@ -61,8 +62,8 @@ class CampaignViewSet(ModelViewSet):
     list_display = [
         "title",
         Column("status", label=_("Statut"), accessor="get_status_display"),
-        DateColumn("opens_at", label=_("Ouverture")),
-        DateColumn("closes_at", label=_("Clôture")),
+        Column("opens_at", label=_("Ouverture"), accessor=lambda c: paris_datetime(c.opens_at)),
+        Column("closes_at", label=_("Clôture"), accessor=lambda c: paris_datetime(c.closing_time)),
         "max_choices",
     ]
     list_filter = ["is_published"]
@@ -115,6 +116,7 @@ class ThemeProposalViewSet(ModelViewSet):
     ordering = ["-created_at"]
     edit_handler = ObjectList(
         [
+            admin_views.ProposalFactsPanel(heading=_("La proposition")),
             FieldPanel("title"),
             FieldPanel("description"),
             FieldPanel("theme_page"),
