@@ -11,9 +11,17 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.admin.widgets.button import Button, HeaderButton
 
 from territoires.core.home import HOME_SECTION_HOOK, HomeSection
+from territoires.core.search import SEARCH_GROUP_HOOK, SearchGroup, page_search
 
 from . import admin_views, selectors
-from .models import Ballot, Campaign, Candidate, ProjectRegistration, ThemeProposal
+from .models import (
+    Ballot,
+    Campaign,
+    Candidate,
+    ProjectRegistration,
+    SharedProjectPage,
+    ThemeProposal,
+)
 from .services.errors import paris_datetime
 
 # --- Campaigns -------------------------------------------------------------------------
@@ -261,4 +269,14 @@ def vote_section(*, request, home_page):
             "chart": selectors.chart_rows(tallies),
             "ballot_url": reverse("votes:ballot", kwargs={"slug": campaign.slug}),
         },
+    )
+
+
+@hooks.register(SEARCH_GROUP_HOOK)
+def shared_projects_search_group():
+    return SearchGroup(
+        key="projets-partages",
+        label=_("Projets partagés"),
+        order=35,
+        search=page_search(SharedProjectPage),
     )
