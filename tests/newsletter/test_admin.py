@@ -193,3 +193,16 @@ def test_a_moderator_unsubscribes_someone_at_their_request(moderator):
     subscriber.refresh_from_db()
     assert subscriber.status == "unsubscribed"
     assert subscriber.consents.get(action="unsubscribe").source == "administration"
+
+
+def test_the_admin_screens_need_a_login(client, issue):
+    for url in [
+        "/admin/newsletter/",
+        f"/admin/newsletter/{issue.pk}/",
+        f"/admin/newsletter/{issue.pk}/apercu/email/",
+        f"/admin/newsletter/{issue.pk}/progression/",
+    ]:
+        response = client.get(url)
+        assert response.status_code == 302 and "/login/" in response["Location"], url
+    client.post(f"/admin/newsletter/{issue.pk}/", {"action": "send_now", "confirm": "yes"})
+    assert not Dispatch.objects.filter(issue=issue).exists()
