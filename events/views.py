@@ -4,8 +4,7 @@ import datetime
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
-from django.http import HttpResponse
-from django.shortcuts import get_object_or_404
+from django.http import Http404, HttpResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
@@ -91,7 +90,8 @@ def event_page_context(request, event: EventPage) -> dict:
         .filter(pk__in=[theme.pk for theme in event.themes.all()])
         .order_by("-month"),
         "tags": event.tags.all(),
-        "ics_url": reverse("event-ics", kwargs={"slug": event.slug}),
+        # A new page previewed before its slug is typed has no calendar file yet.
+        "ics_url": reverse("event-ics", kwargs={"slug": event.slug}) if event.slug else "",
         "json_ld": as_script(event_json_ld(event, url=url, image_url=image_url)),
         "has_ended": event.has_ended(),
         "agenda": event.get_parent(),
@@ -108,7 +108,9 @@ def calendar_response(body: bytes, *, filename: str, attachment: bool) -> HttpRe
 @require_safe
 def event_ics(request, slug: str) -> HttpResponse:
     """/agenda/<slug>.ics: « Ajouter à mon agenda », the event in a calendar file."""
-    event = get_object_or_404(published_events(), slug=slug)
+    event = published_events().filter(slug=slug).order_by("pk").first()
+    if event is None:
+        raise Http404
     body = ical.calendar(
         [(event, event.get_full_url(request), event_sequence(event))],
         name=event.title,

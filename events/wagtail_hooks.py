@@ -10,7 +10,7 @@ from territoires.core.home import HOME_SECTION_HOOK, HomeSection
 from territoires.core.search import SEARCH_GROUP_HOOK, SearchGroup, page_search
 
 from .models import EventFormat, EventPage, EventStatus
-from .selectors import agenda_index, upcoming_events
+from .selectors import upcoming_events
 
 HOME_EVENTS = 3
 
@@ -70,11 +70,13 @@ def agenda_section(*, request, home_page):
     events = list(upcoming_events(limit=HOME_EVENTS))
     if not events:
         return None
+    first = events[0]
     return HomeSection(
         template="events/home/agenda.html",
         # After the concept of the month, as in the newsletter's « À vos agendas ! ».
         order=60,
-        context={"events": events, "agenda": agenda_index()},
+        # An event's URL is its agenda's URL and its slug: no query for the agenda page.
+        context={"events": events, "agenda_url": first.url.removesuffix(f"{first.slug}/")},
     )
 
 

@@ -14,7 +14,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext
 from django.views.generic import TemplateView
 from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -55,7 +55,7 @@ class IssueIndexView(WagtailAdminTemplateMixin, TemplateView):
     header_icon = "mail"
 
     def get_breadcrumbs_items(self):
-        return [*self.breadcrumbs_items, {"url": "", "label": _("Newsletter")}]
+        return [*self.breadcrumbs_items, {"url": "", "label": pgettext("admin menu", "Newsletter")}]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

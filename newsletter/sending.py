@@ -37,7 +37,13 @@ from .models import (
     NewsletterIssuePage,
     Subscriber,
 )
-from .rendering import RenderedIssue, issue_message, render_issue, trial_message
+from .rendering import (
+    MessageTemplate,
+    RenderedIssue,
+    issue_message,
+    render_issue,
+    trial_message,
+)
 from .snapshot import take_snapshot
 from .subscriptions import subscriber_bounced
 
@@ -241,6 +247,7 @@ def deliver_chunk(
     if dispatch is None or dispatch.status != DispatchStatus.SENDING:
         return outcome
     rendered = RenderedIssue(subject=dispatch.subject, html=dispatch.html, text=dispatch.text)
+    template = MessageTemplate.build(rendered)  # the MIME bytes, once per chunk
     claim, since = uuid.uuid4().hex, timezone.now()
     pacer = Pacer(rate, sleep=sleep)
     connection = connection or get_connection()
@@ -249,7 +256,7 @@ def deliver_chunk(
         while batch := claim_batch(issue_id=issue_id, chunk=chunk, claim=claim, since=since):
             for position, delivery in enumerate(batch):
                 try:
-                    _deliver(delivery, rendered, connection, outcome, pacer)
+                    _deliver(delivery, rendered, template, connection, outcome, pacer)
                 except TransientFailure:
                     _release(batch[position:])
                     raise
@@ -264,7 +271,9 @@ def deliver_chunk(
     return outcome
 
 
-def _deliver(delivery: Delivery, rendered, connection, outcome: ChunkOutcome, pacer) -> None:
+def _deliver(
+    delivery: Delivery, rendered, template, connection, outcome: ChunkOutcome, pacer
+) -> None:
     subscriber = delivery.subscriber
     if subscriber is None or not subscriber.is_receiving:
         _mark(delivery, DeliveryStatus.SKIPPED)
@@ -275,7 +284,7 @@ def _deliver(delivery: Delivery, rendered, connection, outcome: ChunkOutcome, pa
         outcome.failed += 1
         return
     pacer.wait()
-    message = issue_message(rendered, subscriber, connection=connection)
+    message = issue_message(rendered, subscriber, connection=connection, template=template)
     try:
         connection.send_messages([message])
     except smtplib.SMTPRecipientsRefused as error:

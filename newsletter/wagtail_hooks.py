@@ -3,8 +3,10 @@ from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.widgets import Button
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -12,6 +14,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from territoires.core.home import HOME_SECTION_HOOK, HomeSection
 
 from . import admin_views
+from .admin_forms import SubscriberAdminForm
 from .forms import HOME_WORDING
 from .models import (
     NewsletterIssuePage,
@@ -74,12 +77,16 @@ class SubscriberViewSet(SnippetViewSet):
     search_fields = ["email", "name", "organisation"]
     ordering = ["-created_at"]
     copy_view_enabled = False
+    edit_handler = ObjectList(
+        [*Subscriber.panels, FieldPanel("unsubscribe")], base_form_class=SubscriberAdminForm
+    )
 
 
 class NewsletterViewSetGroup(ViewSetGroup):
     items = (IssueAdminViewSet, SubscriberViewSet)
     menu_icon = "mail"
-    menu_label = _("Newsletter")
+    # A context of our own: Wagtail's catalogue would say « Lettre d'information ».
+    menu_label = pgettext_lazy("admin menu", "Newsletter")
     menu_name = "newsletter"
     menu_order = 250
 

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import FormView
 from wagtail.admin import messages
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import Panel
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
@@ -59,6 +60,18 @@ class ProposalModerationForm(WagtailAdminModelForm):
         if decision == REJECT and not (cleaned.get("reason") or "").strip():
             self.add_error("reason", _("Indiquez le motif du refus."))
         return cleaned
+
+
+class ProposalFactsPanel(Panel):
+    """Who proposed the theme, when, for which campaign, and where it stands."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "votes/admin/proposal_facts.html"
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            context["proposal"] = self.instance
+            return context
 
 
 class ProposalEditView(generic.EditView):

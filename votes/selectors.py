@@ -27,7 +27,8 @@ def counted_ballots_q(prefix: str = "") -> Q:
     ballots as they were at the closing.
 
     Written as two exclusions of short lists (merged collectivités, suspended
-    accounts) rather than joins, so that counting 30,000 ballots reads no other table.
+    accounts) rather than joins, so that counting 30,000 ballots does not join each
+    of them to its collectivité and its voter.
     """
     return ~Q(
         **{

@@ -11,9 +11,18 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.admin.widgets.button import Button, HeaderButton
 
 from territoires.core.home import HOME_SECTION_HOOK, HomeSection
+from territoires.core.search import SEARCH_GROUP_HOOK, SearchGroup, page_search
 
 from . import admin_views, selectors
-from .models import Ballot, Campaign, Candidate, ProjectRegistration, ThemeProposal
+from .models import (
+    Ballot,
+    Campaign,
+    Candidate,
+    ProjectRegistration,
+    SharedProjectPage,
+    ThemeProposal,
+)
+from .services.errors import paris_datetime
 
 # --- Campaigns -------------------------------------------------------------------------
 
@@ -61,8 +70,8 @@ class CampaignViewSet(ModelViewSet):
     list_display = [
         "title",
         Column("status", label=_("Statut"), accessor="get_status_display"),
-        DateColumn("opens_at", label=_("Ouverture")),
-        DateColumn("closes_at", label=_("Clôture")),
+        Column("opens_at", label=_("Ouverture"), accessor=lambda c: paris_datetime(c.opens_at)),
+        Column("closes_at", label=_("Clôture"), accessor=lambda c: paris_datetime(c.closing_time)),
         "max_choices",
     ]
     list_filter = ["is_published"]
@@ -115,6 +124,7 @@ class ThemeProposalViewSet(ModelViewSet):
     ordering = ["-created_at"]
     edit_handler = ObjectList(
         [
+            admin_views.ProposalFactsPanel(heading=_("La proposition")),
             FieldPanel("title"),
             FieldPanel("description"),
             FieldPanel("theme_page"),
@@ -259,4 +269,14 @@ def vote_section(*, request, home_page):
             "chart": selectors.chart_rows(tallies),
             "ballot_url": reverse("votes:ballot", kwargs={"slug": campaign.slug}),
         },
+    )
+
+
+@hooks.register(SEARCH_GROUP_HOOK)
+def shared_projects_search_group():
+    return SearchGroup(
+        key="projets-partages",
+        label=_("Projets partagés"),
+        order=35,
+        search=page_search(SharedProjectPage),
     )

@@ -54,10 +54,11 @@ def representative_signup(
     """
     email = normalise_email(email)
     User = get_user_model()
+    if Representative.objects.filter(email=email).exists():
+        _tell_already_registered(email)
+        return None
     try:
         with transaction.atomic():
-            if Representative.objects.filter(email=email).exists():
-                raise IntegrityError("address already registered")
             user = User(username=email, email=email)
             user.set_password(password)
             user.save()
@@ -69,18 +70,22 @@ def representative_signup(
                 position=position,
                 email=email,
             )
-    except IntegrityError:
-        queue_email(
-            "collectivites/emails/already_registered",
-            [email],
-            {
-                "login_url": absolute_url(reverse("account-login")),
-                "reset_url": absolute_url(reverse("account-password-reset")),
-            },
-        )
+    except IntegrityError:  # a user with this address exists, or signed up meanwhile
+        _tell_already_registered(email)
         return None
     representative_send_confirmation(representative=representative)
     return representative
+
+
+def _tell_already_registered(email: str) -> None:
+    queue_email(
+        "collectivites/emails/already_registered",
+        [email],
+        {
+            "login_url": absolute_url(reverse("account-login")),
+            "reset_url": absolute_url(reverse("account-password-reset")),
+        },
+    )
 
 
 def representative_send_confirmation(*, representative: Representative) -> None:

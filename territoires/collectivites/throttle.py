@@ -30,15 +30,12 @@ def _key(scope: str, identity: str, rate: Rate) -> str:
 
 
 def _limits(request, email: str) -> list[tuple[str, Rate]]:
-    limits = [
-        (
-            _key(ADDRESS_SCOPE, client_ip(request), rate_for(ADDRESS_SCOPE, ADDRESS_DEFAULT)),
-            rate_for(ADDRESS_SCOPE, ADDRESS_DEFAULT),
-        )
-    ]
+    """(cache key, rate) of the counters a login attempt is checked against."""
+    address_rate = rate_for(ADDRESS_SCOPE, ADDRESS_DEFAULT)
+    limits = [(_key(ADDRESS_SCOPE, client_ip(request), address_rate), address_rate)]
     if email.strip():
-        rate = rate_for(ACCOUNT_SCOPE, ACCOUNT_DEFAULT)
-        limits.append((_key(ACCOUNT_SCOPE, email, rate), rate))
+        account_rate = rate_for(ACCOUNT_SCOPE, ACCOUNT_DEFAULT)
+        limits.append((_key(ACCOUNT_SCOPE, email, account_rate), account_rate))
     return limits
 
 

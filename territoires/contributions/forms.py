@@ -6,6 +6,7 @@ import zoneinfo
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from events.models import EventFormat
@@ -228,9 +229,10 @@ class EventContributionForm(ContributorForm):
 
     def clean_start_date(self):
         start = self.cleaned_data["start_date"]
-        if start < datetime.date.today() - datetime.timedelta(days=1):
+        today = timezone.localdate()
+        if start < today - datetime.timedelta(days=1):
             raise ValidationError(_("L'événement doit avoir lieu aujourd'hui ou plus tard."))
-        if start.year > datetime.date.today().year + 5:
+        if start.year > today.year + 5:
             raise ValidationError(_("Indiquez une date dans les cinq prochaines années."))
         return start
 

@@ -5,6 +5,7 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -179,3 +180,35 @@ def register_contributions_viewsets():
 def contribute_section(*, request, home_page):
     """« Je suis une collectivité ou un partenaire et je souhaite contribuer »."""
     return HomeSection(template="contributions/home/contribute.html", order=80)
+
+
+class AwaitingModerationPanel(Component):
+    """On the admin dashboard: how many proposals and requests wait for someone."""
+
+    name = "contributions_awaiting"
+    order = 90
+    template_name = "contributions/admin/home_panel.html"
+
+    def __init__(self, *, contributions: int, requests: int):
+        self.contributions = contributions
+        self.requests = requests
+
+    def get_context_data(self, parent_context=None):
+        return {"contributions": self.contributions, "requests": self.requests}
+
+
+@hooks.register("construct_homepage_panels")
+def awaiting_moderation_panel(request, panels):
+    user = request.user
+    contributions = (
+        Contribution.objects.awaiting_moderation().count()
+        if user.has_perm("contributions.change_contribution")
+        else 0
+    )
+    requests = (
+        NeedRequest.objects.filter(status=NeedRequest.Status.NEW).count()
+        if user.has_perm("contributions.change_needrequest")
+        else 0
+    )
+    if contributions or requests:
+        panels.append(AwaitingModerationPanel(contributions=contributions, requests=requests))

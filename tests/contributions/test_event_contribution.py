@@ -39,6 +39,8 @@ def test_an_announced_event_is_published_in_the_agenda_with_its_contributor(
     html = client.get(event.url).content.decode()
     assert "Rencontre des conseils citoyens" in html
     assert "Ateliers puis apéritif." in html
+    assert "Proposé par" in html
+    assert "Paul Durand, ICPC Loire-Atlantique" in html
     assert event.url in client.get("/agenda/").content.decode()
 
 

@@ -100,3 +100,17 @@ def test_unknown_ids_are_not_found(moderator_client):
     ]:
         assert moderator_client.get(url).status_code == 404, url
     assert moderator_client.post("/admin/contributions/approve/999999/").status_code == 404
+
+
+def test_the_admin_dashboard_counts_what_awaits_moderators(moderator_client):
+    from .factories import NeedRequestFactory
+
+    ContributionFactory.create_batch(2)
+    ContributionFactory(status=Contribution.Status.IN_REVIEW)
+    ContributionFactory(status=Contribution.Status.PUBLISHED)
+    NeedRequestFactory()
+    html = moderator_client.get("/admin/").content.decode()
+    assert "3 contributions à modérer" in html
+    assert (
+        "1 demande d&#x27;accompagnement nouvelle" in html or "1 demande d'accompagnement" in html
+    )

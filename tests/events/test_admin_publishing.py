@@ -162,3 +162,16 @@ def test_editors_preview_changes_to_a_published_event(client, agenda):
     text = BeautifulSoup(moderator.get(url).content, "html.parser").get_text(" ", strip=True)
     assert "Atelier en préparation" in text and "Complet" in text
     assert "Retour à l'emploi" in text
+
+
+def test_editors_find_the_events_listing_too(client, agenda):
+    editor = client_in_group(client, "Editors")
+    assert '"evenements"' in editor.get("/admin/").content.decode()
+    assert "Afterwork ICPC : le récit territorial partagé" in listed(editor)
+
+
+def test_a_new_event_can_be_previewed_before_its_slug_is_typed(client, agenda):
+    moderator = client_in_group(client, "Moderators")
+    url = f"/admin/pages/add/events/eventpage/{agenda.pk}/preview/"
+    moderator.post(url, event_form(slug=""))
+    assert moderator.get(url).status_code == 200

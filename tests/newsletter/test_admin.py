@@ -176,3 +176,33 @@ def test_the_issue_list_query_count_does_not_grow(moderator, django_assert_max_n
         issue_assemble(month=datetime.date(2028, month, 1))
     with django_assert_max_num_queries(len(baseline.captured_queries)):
         moderator.get("/admin/newsletter/")
+
+
+def test_a_moderator_unsubscribes_someone_at_their_request(moderator):
+    subscriber = SubscriberFactory(email="yves@exemple.fr", name="Yves")
+    url = f"/admin/snippets/newsletter/subscriber/edit/{subscriber.pk}/"
+    form = moderator.get(url)
+    assert form.status_code == 200 and "Désinscrire cette adresse" in unescape(
+        form.content.decode()
+    )
+    response = moderator.post(
+        url,
+        {"name": "Yves", "organisation": "", "kind": "", "themes": [], "unsubscribe": "on"},
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    subscriber.refresh_from_db()
+    assert subscriber.status == "unsubscribed"
+    assert subscriber.consents.get(action="unsubscribe").source == "administration"
+
+
+def test_the_admin_screens_need_a_login(client, issue):
+    for url in [
+        "/admin/newsletter/",
+        f"/admin/newsletter/{issue.pk}/",
+        f"/admin/newsletter/{issue.pk}/apercu/email/",
+        f"/admin/newsletter/{issue.pk}/progression/",
+    ]:
+        response = client.get(url)
+        assert response.status_code == 302 and "/login/" in response["Location"], url
+    client.post(f"/admin/newsletter/{issue.pk}/", {"action": "send_now", "confirm": "yes"})
+    assert not Dispatch.objects.filter(issue=issue).exists()

@@ -137,3 +137,30 @@ def test_an_empty_section_is_left_out_of_the_email(issue):
     rendered = render_issue(issue)
     assert "Découvrez la thématique" not in rendered.html
     assert "THÉMATIQUE DU MOIS" not in rendered.text
+
+
+def test_copies_from_the_chunk_template_match_a_full_serialisation(issue, no_demo_subscribers):
+    """Each copy is the template's bytes with the recipient's parts put in: the same
+    message, header by header and part by part, as serialising it in full."""
+    from email import message_from_bytes
+    from email.policy import default
+
+    from newsletter.rendering import MessageTemplate, issue_message
+
+    rendered = render_issue(issue)
+    template = MessageTemplate.build(rendered)
+    assert template is not None
+    helene = SubscriberFactory(email="hélène@exemple-accentué.fr", name="Hélène <Ç>")
+    fast = issue_message(rendered, helene, template=template).message().as_bytes(linesep="\r\n")
+    slow = issue_message(rendered, helene).message().as_bytes(linesep="\r\n")
+    fast_message, slow_message = (message_from_bytes(b, policy=default) for b in (fast, slow))
+    for header in ["To", "From", "Subject", "List-Unsubscribe", "List-Unsubscribe-Post", "List-Id"]:
+        assert fast_message[header] == slow_message[header], header
+    assert fast_message["Message-ID"] != slow_message["Message-ID"]
+    fast_parts = [part.get_content() for part in fast_message.iter_parts()]
+    slow_parts = [part.get_content() for part in slow_message.iter_parts()]
+    assert fast_parts == slow_parts
+    assert "Bonjour Hélène &lt;Ç&gt;," in fast_parts[1] and "Bonjour Hélène <Ç>," in fast_parts[0]
+    other = SubscriberFactory(email="autre@exemple.fr")
+    copy = issue_message(rendered, other, template=template).message().as_bytes()
+    assert b"autre@exemple.fr" in copy and "Hélène".encode() not in copy

@@ -52,3 +52,33 @@ def test_any_campaign_address_answers_cleanly(client, slug, suffix):
 
     response = client.get(f"/votes/{quote(slug, safe='')}/{suffix}")
     assert response.status_code in {200, 301, 302, 404}
+
+
+@pytest.fixture
+def project(db):
+    from tests.votes.factories import shared_project
+
+    return shared_project(capacity=3)
+
+
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    data=st.dictionaries(
+        keys=st.sampled_from(["title", "description", "site_web", "action", "role"]),
+        values=junk_values,
+        max_size=5,
+    )
+)
+def test_proposal_and_registration_posts_never_fail(
+    client, campaign, project, representative, data
+):
+    client.force_login(representative.user)
+    response = client.post(f"/votes/{campaign.slug}/proposer/", data)
+    assert response.status_code in {200, 302, 403, 429}
+    response = client.post(project.url, data)
+    assert response.status_code in {200, 302, 403, 429}
+    assert project.registrations.stakeholders().count() <= project.stakeholder_capacity

@@ -52,3 +52,22 @@ def test_tallies_of_a_closed_campaign_are_frozen():
     campaign.refresh_from_db()
     theme.delete() if not theme.choices.exists() else None
     assert [(t.title, t.votes) for t in selectors.tallies(campaign)] == [("Mobilité", 1)]
+
+
+def test_the_votes_page_lists_campaigns_with_their_participation(client, campaign, themes):
+    from bs4 import BeautifulSoup
+
+    from territoires.collectivites.models import Representative
+
+    voters = RepresentativeFactory.create_batch(3)
+    for rep in voters:
+        ballot_cast(
+            representative=rep, campaign=campaign, candidates=[themes["Droit à la mobilité"]]
+        )
+    # A suspended voter's ballot is set aside, as on the results page.
+    Representative.objects.filter(pk=voters[0].pk).update(status=Representative.Status.SUSPENDED)
+    page = BeautifulSoup(client.get("/votes/").content, "html.parser")
+    card = page.find("a", string=campaign.title).find_parent(class_="fr-card")
+    text = card.get_text(" ", strip=True)
+    assert "Vote ouvert jusqu'au" in text
+    assert "2 collectivités ont voté" in text

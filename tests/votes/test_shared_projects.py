@@ -156,3 +156,12 @@ def test_closed_registrations(project, representative):
     project.save()
     with pytest.raises(VoteRefused):
         register(representative, project)
+
+
+def test_shared_projects_are_found_by_the_site_search(client, project):
+    from wagtail.search.backends import get_search_backend
+
+    get_search_backend().add(project)
+    response = client.get("/recherche/", {"q": "Projet partagé de test"})
+    assert "Projets partagés" in page_text(response)
+    assert project.title in page_text(response)

@@ -76,7 +76,10 @@ class Campaign(models.Model):
     choices_public = models.BooleanField(
         _("choix des collectivités publics"),
         default=False,
-        help_text=_("Si coché, la page des résultats liste les collectivités de chaque thème."),
+        help_text=_(
+            "Si coché, la page des résultats liste les collectivités de chaque thème "
+            "(choix figé avec les résultats à la clôture)."
+        ),
     )
     accepts_proposals = models.BooleanField(
         _("les collectivités peuvent proposer un thème"), default=True

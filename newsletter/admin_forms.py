@@ -1,0 +1,36 @@
+"""The subscriber's form in the admin: details, and unsubscribing on the person's request."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
+
+from .models import SubscriberStatus
+from .subscriptions import Consent, subscription_cancel
+
+ADMIN_UNSUBSCRIBE_WORDING = "Désinscrit par l'équipe de Territoires en Commun, à sa demande."
+
+
+class SubscriberAdminForm(WagtailAdminModelForm):
+    """Moderators may unsubscribe someone who asked (by e-mail, by the « mailto » of
+    List-Unsubscribe…); only the person can subscribe again, from a link we send them."""
+
+    unsubscribe = forms.BooleanField(
+        label=_("Désinscrire cette adresse"),
+        required=False,
+        help_text=_(
+            "À la demande de la personne. Elle pourra se réabonner elle-même depuis le site."
+        ),
+    )
+
+    def save(self, commit=True):
+        subscriber = super().save(commit=commit)
+        if (
+            commit
+            and self.cleaned_data.get("unsubscribe")
+            and subscriber.status != SubscriberStatus.UNSUBSCRIBED
+        ):
+            subscription_cancel(
+                subscriber=subscriber,
+                consent=Consent(source="administration", wording=ADMIN_UNSUBSCRIBE_WORDING),
+            )
+        return subscriber
