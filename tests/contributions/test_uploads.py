@@ -60,12 +60,13 @@ def test_a_document_stays_private_until_the_resource_is_published(
     client, moderator, django_capture_on_commit_callbacks, settings
 ):
     capture = django_capture_on_commit_callbacks
+    content = docx_bytes()  # once: a zip records the time it was made
     contribution = submit_and_confirm(
         client,
         "ressource",
         capture,
         url="",
-        document=SimpleUploadedFile("guide.docx", docx_bytes()),
+        document=SimpleUploadedFile("guide.docx", content),
     )
     stored = settings.CONTRIBUTION_UPLOAD_ROOT / contribution.document.name
     assert stored.exists()
@@ -76,7 +77,7 @@ def test_a_document_stays_private_until_the_resource_is_published(
     client.force_login(moderator)
     response = client.get(download)
     assert response.status_code == 200
-    assert b"".join(response.streaming_content) == docx_bytes()
+    assert b"".join(response.streaming_content) == content
     assert 'filename="guide.docx"' in response["Content-Disposition"]
 
     with capture(execute=True):
