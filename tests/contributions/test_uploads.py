@@ -84,5 +84,5 @@ def test_a_document_stays_private_until_the_resource_is_published(
         client.post(f"/admin/contributions/approve/{contribution.pk}/")
     resource = Resource.objects.get(title=contribution.title)
     assert resource.live
-    assert resource.document.file.read() == docx_bytes()
+    assert resource.document.file.read() == content
     assert resource.link == resource.document.url
