@@ -102,18 +102,24 @@ LEGAL_PAGES = {
             heading("Données traitées"),
             *paragraphs(
                 "Nous ne collectons que ce que vous nous confiez : votre adresse électronique et, "
-                "si vous le souhaitez, votre nom et votre organisation lorsque vous vous abonnez "
-                "à la newsletter ; vos coordonnées professionnelles lorsque vous représentez une "
-                "collectivité pour voter ou lorsque vous proposez une ressource ou un événement.",
+                "si vous le souhaitez, votre nom, votre organisation et vos thématiques "
+                "d'intérêt lorsque vous vous abonnez à la newsletter, avec la trace de votre "
+                "consentement (date, formulaire, texte affiché, adresse IP tronquée) ; vos "
+                "coordonnées professionnelles et votre fonction lorsque vous représentez une "
+                "collectivité pour voter ; vos nom, organisation et adresse lorsque vous proposez "
+                "une ressource, un événement ou un projet, ou que vous précisez un besoin.",
                 "Aucune mesure d'audience ni aucun service tiers n'est utilisé : les pages ne "
-                "font appel à aucun autre site que le nôtre.",
+                "font appel à aucun autre site que le nôtre, et les vidéos sont de simples liens.",
             ),
             heading("Durée de conservation et droits"),
             *paragraphs(
-                "Les données sont conservées le temps de la relation puis supprimées. Vous pouvez "
-                "à tout moment y accéder, les rectifier, les supprimer ou vous opposer à leur "
-                "traitement en écrivant à contact@territoires-en-commun.fr. Vous pouvez aussi "
-                "adresser une réclamation à la CNIL.",
+                "Une inscription à la newsletter non confirmée est effacée au bout de sept jours, "
+                "une proposition non confirmée au bout de trente jours. Les autres données sont "
+                "conservées le temps de la relation puis supprimées. Depuis le lien « mettre à "
+                "jour vos préférences » de chaque newsletter, vous pouvez télécharger vos données "
+                "ou les supprimer vous-même. Vous pouvez à tout moment y accéder, les rectifier, "
+                "les supprimer ou vous opposer à leur traitement en écrivant à "
+                "contact@territoires-en-commun.fr, et adresser une réclamation à la CNIL.",
             ),
         ],
     ),
@@ -125,8 +131,10 @@ LEGAL_PAGES = {
             *paragraphs(
                 "Quand vous consultez le site, aucun cookie n'est déposé sans nécessité. Seuls "
                 "des cookies strictement nécessaires au fonctionnement du service peuvent l'être : "
-                "le jeton de sécurité des formulaires (protection contre la falsification de "
-                "requêtes) et, pour les personnes qui se connectent, le cookie de session.",
+                "« csrftoken », le jeton de sécurité des formulaires (protection contre la "
+                "falsification de requêtes), déposé quand une page contient un formulaire, et, "
+                "pour les personnes qui se connectent (représentants des collectivités, équipe "
+                "éditoriale), « sessionid », le cookie de session, effacé à la déconnexion.",
                 "Vos paramètres d'affichage (thème clair ou sombre) sont conservés dans votre "
                 "navigateur et ne nous sont pas transmis.",
                 "Ces cookies étant exemptés de consentement, aucun bandeau ne vous est présenté.",
