@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail.admin.panels import FieldPanel, HelpPanel, ObjectList
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.widgets import Button
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -78,7 +78,15 @@ class SubscriberViewSet(SnippetViewSet):
     ordering = ["-created_at"]
     copy_view_enabled = False
     edit_handler = ObjectList(
-        [*Subscriber.panels, FieldPanel("unsubscribe")], base_form_class=SubscriberAdminForm
+        [
+            *Subscriber.panels,
+            FieldPanel("unsubscribe"),
+            HelpPanel(
+                template="newsletter/admin/consent_history.html",
+                heading=_("Historique des consentements"),
+            ),
+        ],
+        base_form_class=SubscriberAdminForm,
     )
 
 

@@ -402,6 +402,26 @@ def chart_rows(tallies: list[Tally]) -> list[dict]:
     return [{"tally": t, "width": round(100 * t.votes / top) if top else 0} for t in tallies]
 
 
+def home_vote_summary(*, now: datetime.datetime | None = None) -> dict:
+    """The open campaign and its live tallies for the home page (cached between votes:
+    see ``votes.cache``); ``campaign`` is None while no vote is open."""
+    from .cache import cached_home_summary
+
+    now = now or timezone.now()
+
+    def compute() -> dict:
+        campaign = open_campaign(now=now)
+        if campaign is None:
+            return {"campaign": None, "closes_at": None, "tallies": []}
+        return {
+            "campaign": campaign,
+            "closes_at": campaign.closing_time,
+            "tallies": tallies(campaign),
+        }
+
+    return cached_home_summary(compute, now=now)
+
+
 def winner_suggestion(results: CampaignResults) -> tuple[Tally | None, list[Tally]]:
     """The theme to propose as winner (top of the tally) and the themes tied with it."""
     leaders = results.leaders

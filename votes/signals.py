@@ -1,8 +1,10 @@
 """Reactions to the editors' work on projets partagés."""
 
+from django.db.models.signals import post_delete, post_save
 from wagtail.signals import page_published
 
-from .models import SharedProjectPage
+from .cache import forget_home_summary
+from .models import Campaign, Candidate, SharedProjectPage
 
 
 def fill_places_after_publishing(sender, instance, **kwargs):
@@ -12,7 +14,19 @@ def fill_places_after_publishing(sender, instance, **kwargs):
     registrations_fill_places(instance)
 
 
+def forget_home_summary_on_change(sender, **kwargs):
+    """A campaign or a theme edited in the admin shows at once on the home page."""
+    forget_home_summary()
+
+
 def connect() -> None:
+    for model in (Campaign, Candidate):
+        post_save.connect(
+            forget_home_summary_on_change, sender=model, dispatch_uid=f"votes.home.save.{model}"
+        )
+        post_delete.connect(
+            forget_home_summary_on_change, sender=model, dispatch_uid=f"votes.home.delete.{model}"
+        )
     page_published.connect(
         fill_places_after_publishing,
         sender=SharedProjectPage,

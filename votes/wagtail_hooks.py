@@ -257,16 +257,16 @@ def register_votes_viewsets():
 @hooks.register(HOME_SECTION_HOOK)
 def vote_section(*, request, home_page):
     """« Votez pour une thématique » with the live tallies, while a campaign is open."""
-    campaign = selectors.open_campaign()
+    summary = selectors.home_vote_summary()
+    campaign = summary["campaign"]
     if campaign is None:
         return None
-    tallies = selectors.tallies(campaign)
     return HomeSection(
         template="votes/home/vote.html",
         order=40,
         context={
             "campaign": campaign,
-            "chart": selectors.chart_rows(tallies),
+            "chart": selectors.chart_rows(summary["tallies"]),
             "ballot_url": reverse("votes:ballot", kwargs={"slug": campaign.slug}),
         },
     )

@@ -9,7 +9,7 @@ from django.contrib.auth.models import Group
 from django.core import mail
 from django.utils import timezone
 
-from newsletter.models import Dispatch, DispatchStatus, NewsletterIssuePage
+from newsletter.models import ConsentRecord, Dispatch, DispatchStatus, NewsletterIssuePage
 
 from .factories import SubscriberFactory
 
@@ -181,10 +181,16 @@ def test_the_issue_list_query_count_does_not_grow(moderator, django_assert_max_n
 def test_a_moderator_unsubscribes_someone_at_their_request(moderator):
     subscriber = SubscriberFactory(email="yves@exemple.fr", name="Yves")
     url = f"/admin/snippets/newsletter/subscriber/edit/{subscriber.pk}/"
-    form = moderator.get(url)
-    assert form.status_code == 200 and "Désinscrire cette adresse" in unescape(
-        form.content.decode()
+    ConsentRecord.objects.create(
+        subscriber=subscriber,
+        action="signup",
+        source="page Newsletter",
+        wording="En vous abonnant…",
     )
+    form = moderator.get(url)
+    html = unescape(form.content.decode())
+    assert form.status_code == 200 and "Désinscrire cette adresse" in html
+    assert "Historique des consentements" in html and "En vous abonnant…" in html
     response = moderator.post(
         url,
         {"name": "Yves", "organisation": "", "kind": "", "themes": [], "unsubscribe": "on"},

@@ -105,6 +105,7 @@ def test_the_text_part_carries_the_same_content(sent, issue):
         assert heading in text
     assert re.search(r"Vous désinscrire :\s+http://testserver/newsletter/desinscription/", text)
     assert "<" not in re.sub(r"<[^>]*@[^>]*>", "", text)  # no markup, bar e-mail addresses
+    assert not re.search(r"(^|\s)/[a-z]", text, re.MULTILINE)  # every link is absolute
     assert max(len(line.encode()) for line in text.splitlines()) < 998
     assert max(len(line.encode()) for line in html_of(message).splitlines()) < 998
 

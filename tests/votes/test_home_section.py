@@ -42,3 +42,43 @@ def test_the_open_campaign_shows_its_live_tallies(client, campaign, themes):
 def test_hidden_when_no_campaign_is_open(client):
     close_every_campaign()
     assert vote_section(client) is None
+
+
+def test_the_section_is_cached_between_votes(client, campaign, themes):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for other in Campaign.objects.open().exclude(pk=campaign.pk):
+        campaign_close(other)
+    client.get("/")
+    with CaptureQueriesContext(connection) as captured:
+        client.get("/")
+    assert not [q for q in captured.captured_queries if "votes_" in q["sql"]]
+
+    # A vote shows at once: the service forgets the cached figures.
+    ballot_cast(
+        representative=RepresentativeFactory(),
+        campaign=campaign,
+        candidates=[themes["Précarité alimentaire"]],
+    )
+    rows = [row.get_text(" ", strip=True) for row in vote_section(client).select(".tec-tally__row")]
+    assert rows[0] == "Précarité alimentaire 1 voix (100,0 %)"
+
+
+def test_a_campaign_past_its_closing_date_leaves_the_home_page(client, campaign):
+    import datetime
+
+    from django.utils import timezone
+
+    for other in Campaign.objects.open().exclude(pk=campaign.pk):
+        campaign_close(other)
+    assert vote_section(client) is not None
+    # Its date passes while the figures are in the cache (no save, no signal).
+    Campaign.objects.filter(pk=campaign.pk).update(
+        opens_at=timezone.now() - datetime.timedelta(days=2),
+        closes_at=timezone.now() - datetime.timedelta(seconds=1),
+    )
+    from votes import selectors
+
+    summary = selectors.home_vote_summary(now=timezone.now() + datetime.timedelta(days=60))
+    assert summary["campaign"] is None

@@ -53,12 +53,16 @@ def test_results_page_queries_do_not_grow_with_ballots(
 def test_home_and_index_queries_do_not_grow_with_ballots(
     client, campaign, django_assert_max_num_queries
 ):
+    from django.core.cache import cache
+
     cast_many(campaign, 2)
     for url in ("/", "/votes/"):
         client.get(url)
+        cache.clear()  # measured without the home page's cached vote section
         with django_assert_max_num_queries(80) as captured:
             client.get(url)
         baseline = len(captured.captured_queries)
         cast_many(campaign, 10)
+        cache.clear()
         with django_assert_max_num_queries(baseline):
             client.get(url)

@@ -71,3 +71,11 @@ def test_a_suspended_voters_ballot_is_set_aside_until_a_colleague_votes(
     colleague = RepresentativeFactory(collectivite=representative.collectivite)
     vote_as(client, colleague, campaign, themes["Droit à la mobilité"])
     assert selectors.tallies(campaign)[0].votes == 1
+
+
+def test_a_collectivite_no_longer_in_the_official_list_cannot_vote(client, campaign, themes):
+    representative = RepresentativeFactory(collectivite__is_current=False)
+    response = vote_as(client, representative, campaign, themes["Droit à la mobilité"])
+    assert response.status_code == 403
+    assert "ne figure plus dans la liste officielle" in page_text(response)
+    assert not Ballot.objects.filter(campaign=campaign).exists()

@@ -27,6 +27,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from territoires.collectivites.models import Representative
+from votes.cache import forget_home_summary
 from votes.models import Ballot, BallotChoice, Campaign, Candidate
 
 from .errors import VoteRefused, representative_refusal, window_refusal
@@ -151,6 +152,7 @@ def ballot_cast(
         BallotChoice.objects.bulk_create(
             [BallotChoice(ballot=ballot, candidate_id=pk) for pk in ids]
         )
+        forget_home_summary()
         return ballot
 
     return retrying(cast)
@@ -174,6 +176,7 @@ def ballot_withdraw(
         if ballot is None:
             return False
         ballot.delete()
+        forget_home_summary()
         return True
 
     return retrying(withdraw)

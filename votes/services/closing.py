@@ -9,6 +9,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
+from votes.cache import forget_home_summary
 from votes.models import Campaign, Candidate, SharedProjectIndexPage, SharedProjectPage
 from votes.models.projects import MAX_STAKEHOLDERS, MIN_STAKEHOLDERS
 
@@ -56,6 +57,7 @@ def campaign_close(campaign: Campaign, *, now: datetime.datetime | None = None) 
         if locked.results_frozen_at is None:
             _freeze_locked(locked, now)
         locked.save(update_fields=["closed_at", "frozen_results", "results_frozen_at"])
+        forget_home_summary()
     return locked
 
 

@@ -30,6 +30,11 @@ def representative_refusal(representative: Representative | None) -> str | None:
             "Seuls les représentants d'une collectivité, connectés à leur compte, peuvent voter."
         )
     if representative.can_act:
+        if not representative.collectivite.is_current:
+            return _(
+                "Votre collectivité ne figure plus dans la liste officielle (fusion, "
+                "dissolution) : écrivez-nous pour rattacher votre compte à la nouvelle."
+            )
         return None
     if representative.status == Representative.Status.SUSPENDED:
         return _("Votre compte est suspendu : vous ne pouvez plus agir pour votre collectivité.")

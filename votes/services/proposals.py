@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from territoires.collectivites.models import Representative
 from territoires.core.mail import absolute_url, queue_email
 from territoires.core.models import SiteSettings
+from votes.cache import forget_home_summary
 from votes.models import Campaign, Candidate
 
 from .errors import VoteRefused, representative_refusal, window_refusal
@@ -130,6 +131,7 @@ def proposal_moderate(
             )["last"]
             locked.sort_order = (last or 0) + 1
         locked.save()
+        forget_home_summary()
         template = "proposal_approved" if approve else "proposal_rejected"
         queue_email(f"votes/emails/{template}", [locked.proposer_email], _email_context(locked))
     return locked
