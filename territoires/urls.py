@@ -12,6 +12,7 @@ from resources.feeds import NewResourcesAtomFeed, NewResourcesFeed
 from resources.sitemaps import ResourceSitemap
 from territoires.core import two_factor, views
 from themes.feeds import NewProjectsAtomFeed, NewProjectsFeed
+from votes.sitemaps import CampaignSitemap
 
 urlpatterns = [
     path("admin/2fa/", two_factor.two_factor, name="admin-2fa"),
@@ -28,7 +29,13 @@ urlpatterns = [
     path(
         "sitemap.xml",
         sitemap,
-        {"sitemaps": {"pages": PageSitemap, "ressources": ResourceSitemap}},
+        {
+            "sitemaps": {
+                "pages": PageSitemap,
+                "ressources": ResourceSitemap,
+                "votes": CampaignSitemap,
+            }
+        },
         name="sitemap",
     ),
     path("favicon.ico", views.favicon),
