@@ -16,10 +16,10 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from dsfr.forms import DsfrBaseForm
 
+from territoires.core import login_throttle as throttle
 from territoires.core.forms import PlainTextField, PublicForm
 from territoires.core.mail import absolute_url, queue_email
 
-from . import throttle
 from .models import Collectivite, Representative
 from .selectors import MAX_QUERY_LENGTH, Resolution, resolve_collectivite
 from .services import normalise_email

@@ -3,7 +3,7 @@
 from django.core.exceptions import ValidationError
 from wagtail.admin.forms.auth import LoginForm
 
-from territoires.collectivites import throttle
+from . import login_throttle as throttle
 
 THROTTLED = (
     "Trop de tentatives de connexion ont échoué. Pour protéger ce compte, la connexion "

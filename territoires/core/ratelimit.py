@@ -39,13 +39,18 @@ def rate_for(scope: str, default: str) -> Rate:
     return Rate.parse(settings.RATE_LIMITS.get(scope, default))
 
 
+def window_key(scope: str, identity: str, rate: Rate) -> str:
+    """The cache key counting ``identity`` in ``scope`` during the current window."""
+    window = int(time.time() // rate.seconds)
+    digest = hashlib.sha256(identity.strip().lower().encode()).hexdigest()[:32]
+    return f"rl:{scope}:{digest}:{window}"
+
+
 def exceeded(scope: str, identity: str, rate: Rate) -> bool:
     """Counts one hit for ``identity`` in ``scope``; True once it is over the rate."""
     if not identity:
         return False
-    window = int(time.time() // rate.seconds)
-    digest = hashlib.sha256(identity.strip().lower().encode()).hexdigest()[:32]
-    key = f"rl:{scope}:{digest}:{window}"
+    key = window_key(scope, identity, rate)
     cache = caches[settings.RATE_LIMIT_CACHE]
     try:
         cache.add(key, 0, timeout=rate.seconds)

@@ -17,7 +17,8 @@ from django_otp import login as otp_login
 from django_otp import user_has_device
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-ADMIN_PREFIX = "/admin/"
+from .security import ADMIN_PREFIX
+
 DEVICE_NAME = "Application d'authentification"
 
 

@@ -1,19 +1,19 @@
 """Failed logins, counted per account and per client address, to stop password guessing.
 
+Shared by the site's login (representatives) and the Wagtail admin's.
+
 ``ratelimit.exceeded`` counts every hit; a login must be refused *before* the
 password is checked, without counting the attempt as a failure, so failures are
 counted here in the same cache, with rates read (and overridable) the same way.
 """
 
-import hashlib
 import logging
-import time
 
 from django.conf import settings
 from django.core.cache import caches
 
-from territoires.core.client import client_ip
-from territoires.core.ratelimit import Rate, rate_for
+from .client import client_ip
+from .ratelimit import Rate, rate_for, window_key
 
 logger = logging.getLogger(__name__)
 
@@ -23,19 +23,13 @@ ACCOUNT_DEFAULT = "5/h"
 ADDRESS_DEFAULT = "30/h"
 
 
-def _key(scope: str, identity: str, rate: Rate) -> str:
-    window = int(time.time() // rate.seconds)
-    digest = hashlib.sha256(identity.strip().lower().encode()).hexdigest()[:32]
-    return f"rl:{scope}:{digest}:{window}"
-
-
 def _limits(request, email: str) -> list[tuple[str, Rate]]:
     """(cache key, rate) of the counters a login attempt is checked against."""
     address_rate = rate_for(ADDRESS_SCOPE, ADDRESS_DEFAULT)
-    limits = [(_key(ADDRESS_SCOPE, client_ip(request), address_rate), address_rate)]
+    limits = [(window_key(ADDRESS_SCOPE, client_ip(request), address_rate), address_rate)]
     if email.strip():
         account_rate = rate_for(ACCOUNT_SCOPE, ACCOUNT_DEFAULT)
-        limits.append((_key(ACCOUNT_SCOPE, email, account_rate), account_rate))
+        limits.append((window_key(ACCOUNT_SCOPE, email, account_rate), account_rate))
     return limits
 
 
@@ -65,6 +59,6 @@ def login_succeeded(request, email: str) -> None:
         return
     rate = rate_for(ACCOUNT_SCOPE, ACCOUNT_DEFAULT)
     try:
-        caches[settings.RATE_LIMIT_CACHE].delete(_key(ACCOUNT_SCOPE, email, rate))
+        caches[settings.RATE_LIMIT_CACHE].delete(window_key(ACCOUNT_SCOPE, email, rate))
     except Exception:
         logger.warning("Login failures not cleared: cache unavailable", exc_info=True)
