@@ -86,8 +86,8 @@ def _issue(month: int, title: str):
 
     from wagtail.models import Locale, Page
 
+    from core.demo_tools import paragraphs
     from newsletter.models import NewsletterArchivePage, NewsletterIssuePage
-    from territoires.core.demo_tools import paragraphs
 
     archive = NewsletterArchivePage.objects.first()
     if archive is None:

@@ -35,7 +35,7 @@ MARKER = "tec-bench"
 FINGERPRINTED = [
     "resources/random_content.py",
     "resources/search.py",
-    "territoires/core/fulltext.py",
+    "core/fulltext.py",
 ]
 RESOURCES = 50_000
 SEED = 2026
@@ -76,7 +76,7 @@ REFERENCE_COUNT_SQL = (
 def reference_tsquery(query: str) -> tuple[str, list[str]]:
     """The tsquery the site builds, as one would write it in SQL: every word, each
     either as typed or with its plural folded (« emplois » or « emploi »)."""
-    from territoires.core.fulltext import fallback_stem, normalise, query_words
+    from core.fulltext import fallback_stem, normalise, query_words
 
     parts, params = [], []
     for word in query_words(query):

@@ -113,8 +113,8 @@ def ensure_data():
     from django.contrib.auth.hashers import make_password
     from django.utils import timezone
 
-    from territoires.collectivites.models import Collectivite, Representative
-    from territoires.core.geography import DEPARTEMENTS
+    from collectivites.models import Collectivite, Representative
+    from core.geography import DEPARTEMENTS
     from votes.models import Ballot, BallotChoice, Campaign, Candidate
 
     started = time.perf_counter()
@@ -271,7 +271,7 @@ def run_threads(work, operations) -> tuple[float, list[float], list[str]]:
 def concurrent_votes(campaign, url: str) -> Result:
     import psycopg
 
-    from territoires.collectivites.models import Representative
+    from collectivites.models import Representative
     from votes import selectors
     from votes.models import Ballot
     from votes.services import ballot_cast

@@ -21,7 +21,7 @@ from urllib.parse import urlencode, urljoin, urlsplit
 from bench.http_load import HOST
 
 TIMEOUT_SECONDS = 30
-HONEYPOT_FIELD = "site_web"  # territoires.core.forms.HONEYPOT_FIELD: left empty, as people do
+HONEYPOT_FIELD = "site_web"  # core.forms.HONEYPOT_FIELD: left empty, as people do
 REDIRECTS = (301, 302, 303)
 ERROR_TEXT = re.compile(
     r'class="[^"]*fr-(?:error-text|message--error|alert--error)[^"]*"[^>]*>(.*?)</', re.S

@@ -35,7 +35,7 @@ def main(count: int) -> None:
     import django
 
     django.setup()
-    from territoires.collectivites.models import Collectivite, Representative
+    from collectivites.models import Collectivite, Representative
     from tests.collectivites.factories import RepresentativeFactory, UserFactory, siren_with_key
 
     accounts = []

@@ -8,8 +8,6 @@ the same way, whatever the server's or the visitor's time zone.
 import datetime
 import zoneinfo
 
-from django.utils.translation import gettext as _
-
 PARIS = zoneinfo.ZoneInfo("Europe/Paris")
 END_OF_DAY = datetime.time(23, 59, 59)
 
@@ -84,10 +82,10 @@ def days_range_label(first: datetime.date, last: datetime.date) -> str:
     """« Le 3 décembre 2026 », « Du 24 au 26 octobre 2022 », « Du 30 octobre au
     2 novembre 2022 », « Du 30 décembre 2022 au 2 janvier 2023 »."""
     if first == last:
-        return _("Le %(day)s") % {"day": day_label(first)}
+        return "Le %(day)s" % {"day": day_label(first)}
     same_year = first.year == last.year
     same_month = same_year and first.month == last.month
-    return _("Du %(first)s au %(last)s") % {
+    return "Du %(first)s au %(last)s" % {
         "first": day_label(first, with_month=not same_month, with_year=not same_year),
         "last": day_label(last),
     }
@@ -101,15 +99,15 @@ def event_dates_label(
     if all_day:
         return days_range_label(first, last)
     if first != last:
-        return _("Du %(first)s à %(start)s au %(last)s à %(end)s") % {
+        return "Du %(first)s à %(start)s au %(last)s à %(end)s" % {
             "first": day_label(first),
             "start": time_label(start),
             "last": day_label(last),
             "end": time_label(end),
         }
     if end == start:
-        return _("Le %(day)s à %(start)s") % {"day": day_label(first), "start": time_label(start)}
-    return _("Le %(day)s, de %(start)s à %(end)s") % {
+        return "Le %(day)s à %(start)s" % {"day": day_label(first), "start": time_label(start)}
+    return "Le %(day)s, de %(start)s à %(end)s" % {
         "day": day_label(first),
         "start": time_label(start),
         "end": time_label(end),

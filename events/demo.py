@@ -6,8 +6,8 @@ import datetime
 
 from django.utils import timezone
 
-from territoires.core.demo_tools import ensure_page, paragraphs
-from territoires.core.models import Partner
+from core.demo_tools import ensure_page, paragraphs
+from core.models import Partner
 from themes.models import ThemePage
 
 from .dates import paris_datetime

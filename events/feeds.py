@@ -2,7 +2,6 @@
 
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
-from django.utils.translation import gettext_lazy as _
 
 from .selectors import agenda_index, newest_events
 
@@ -10,8 +9,8 @@ FEED_LENGTH = 30
 
 
 class NewEventsFeed(Feed):
-    title = _("Territoires en Commun — nouveaux événements")
-    description = _(
+    title = "Territoires en Commun — nouveaux événements"
+    description = (
         "Les derniers rendez-vous annoncés dans l'agenda de Territoires en Commun : rencontres, "
         "webinaires, afterworks et conférences des partenaires."
     )

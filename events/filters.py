@@ -10,11 +10,10 @@ import re
 import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
-from django.utils.translation import gettext_lazy as _
 
-from territoires.core.filters import DistinctWhenJoinedMixin, ModelChoiceFilter
-from territoires.core.geography import REGION_CHOICES, REGIONS
-from territoires.core.models import Partner
+from core.filters import DistinctWhenJoinedMixin, ModelChoiceFilter
+from core.geography import REGION_CHOICES, REGIONS
+from core.models import Partner
 from themes.models import ThemePage
 
 from . import dates
@@ -27,7 +26,7 @@ FIRST_YEAR, LAST_YEAR = 2000, 2100
 class MonthField(forms.Field):
     """« 2026-11 »: a month of a plausible year, cleaned to its first day."""
 
-    default_error_messages = {"invalid": _("Choisissez un mois dans la liste.")}
+    default_error_messages = {"invalid": "Choisissez un mois dans la liste."}
 
     def to_python(self, value):
         if value in self.empty_values:
@@ -65,29 +64,29 @@ def themes(request=None):
 class EventFilterSet(DistinctWhenJoinedMixin, django_filters.FilterSet):
     many_valued_filters = ("theme", "tag")
 
-    month = MonthFilter(label=_("Mois"))
+    month = MonthFilter(label="Mois")
     region = django_filters.ChoiceFilter(
-        label=_("Région"), choices=REGION_CHOICES, empty_label=_("Toutes les régions")
+        label="Région", choices=REGION_CHOICES, empty_label="Toutes les régions"
     )
     format = django_filters.ChoiceFilter(
-        label=_("Format"),
+        label="Format",
         field_name="event_format",
         choices=EventFormat.choices,
-        empty_label=_("Tous les formats"),
+        empty_label="Tous les formats",
     )
     theme = ModelChoiceFilter(
-        label=_("Thématique"),
+        label="Thématique",
         field_name="themes",
         queryset=themes,
-        empty_label=_("Toutes les thématiques"),
+        empty_label="Toutes les thématiques",
     )
     organiser = ModelChoiceFilter(
-        label=_("Organisateur"),
+        label="Organisateur",
         field_name="organiser",
         queryset=organisers,
-        empty_label=_("Tous les organisateurs"),
+        empty_label="Tous les organisateurs",
     )
-    tag = django_filters.CharFilter(label=_("Mot-clé"), field_name="tags__slug", max_length=100)
+    tag = django_filters.CharFilter(label="Mot-clé", field_name="tags__slug", max_length=100)
 
     class Meta:
         model = EventPage

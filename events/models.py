@@ -7,7 +7,6 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
-from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
@@ -17,36 +16,36 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from territoires.core.blocks import COMMON_BLOCKS
-from territoires.core.geography import DEPARTEMENT_CHOICES, REGION_CHOICES, region_of
-from territoires.core.models import SectionIndexPage
+from core.blocks import COMMON_BLOCKS
+from core.models import SectionIndexPage
+from core.page_bases import ImageMixin, LocatedMixin
 
 from . import dates
 
 
 class EventFormat(models.TextChoices):
-    IN_PERSON = "presentiel", _("Présentiel")
-    ONLINE = "en_ligne", _("En ligne")
-    HYBRID = "hybride", _("Hybride")
+    IN_PERSON = "presentiel", "Présentiel"
+    ONLINE = "en_ligne", "En ligne"
+    HYBRID = "hybride", "Hybride"
 
 
 class EventStatus(models.TextChoices):
-    SCHEDULED = "scheduled", _("Programmé")
-    POSTPONED = "postponed", _("Reporté")
-    CANCELLED = "cancelled", _("Annulé")
-    FULL = "full", _("Complet")
+    SCHEDULED = "scheduled", "Programmé"
+    POSTPONED = "postponed", "Reporté"
+    CANCELLED = "cancelled", "Annulé"
+    FULL = "full", "Complet"
 
 
 class EventIndexPage(RoutablePageMixin, SectionIndexPage):
     """/agenda/: « À vos agendas ! », the partners' upcoming events, by month,
     with the past ones in /agenda/archives/."""
 
-    empty_message = _("Aucun événement n'est annoncé pour le moment.")
+    empty_message = "Aucun événement n'est annoncé pour le moment."
     subpage_types = ["events.EventPage"]
     items_per_page = 20
 
     class Meta:
-        verbose_name = _("agenda")
+        verbose_name = "agenda"
 
     @path("")
     def upcoming(self, request):
@@ -65,113 +64,87 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
         return context
 
 
-class EventPage(Page):
+class EventPage(LocatedMixin, ImageMixin, Page):
     """One event of a partner (or of a collectivité, when contributed): a rencontre,
     a webinaire, an afterwork, a conference, in person, online or both."""
 
     summary = models.TextField(
-        _("résumé"),
+        "résumé",
         max_length=400,
-        help_text=_("Deux ou trois phrases, sans mise en forme, reprises dans les listes."),
+        help_text="Deux ou trois phrases, sans mise en forme, reprises dans les listes.",
     )
-    body = StreamField(COMMON_BLOCKS, verbose_name=_("présentation"), blank=True)
-    start = models.DateTimeField(_("début"), help_text=_("Heure de Paris."))
+    body = StreamField(COMMON_BLOCKS, verbose_name="présentation", blank=True)
+    start = models.DateTimeField("début", help_text="Heure de Paris.")
     end = models.DateTimeField(
-        _("fin"),
+        "fin",
         blank=True,
-        help_text=_(
+        help_text=(
             "Heure de Paris. Pour un événement sur une journée entière, seule la date compte ; "
             "laisser vide pour un événement sans heure de fin annoncée."
         ),
     )
     all_day = models.BooleanField(
-        _("journée(s) entière(s)"),
+        "journée(s) entière(s)",
         default=False,
-        help_text=_("Cocher pour un événement sans horaires, sur un ou plusieurs jours."),
+        help_text="Cocher pour un événement sans horaires, sur un ou plusieurs jours.",
     )
     event_format = models.CharField(
-        _("format"), max_length=20, choices=EventFormat.choices, default=EventFormat.IN_PERSON
+        "format", max_length=20, choices=EventFormat.choices, default=EventFormat.IN_PERSON
     )
     status = models.CharField(
-        _("statut"), max_length=20, choices=EventStatus.choices, default=EventStatus.SCHEDULED
+        "statut", max_length=20, choices=EventStatus.choices, default=EventStatus.SCHEDULED
     )
     venue = models.CharField(
-        _("lieu"), max_length=200, blank=True, help_text=_("Par exemple « Hôtel de ville ».")
+        "lieu", max_length=200, blank=True, help_text="Par exemple « Hôtel de ville »."
     )
     address = models.CharField(
-        _("adresse"), max_length=250, blank=True, help_text=_("Numéro, rue, code postal.")
+        "adresse", max_length=250, blank=True, help_text="Numéro, rue, code postal."
     )
-    city = models.CharField(_("ville"), max_length=120, blank=True)
-    departement = models.CharField(
-        _("département"), max_length=3, choices=DEPARTEMENT_CHOICES, blank=True
-    )
-    region = models.CharField(
-        _("région"),
-        max_length=2,
-        choices=REGION_CHOICES,
-        blank=True,
-        help_text=_("Déduite du département quand il est indiqué."),
-    )
+    city = models.CharField("ville", max_length=120, blank=True)
     online_url = models.URLField(
-        _("lien de connexion ou de diffusion"),
+        "lien de connexion ou de diffusion",
         max_length=500,
         blank=True,
-        help_text=_("Pour un événement en ligne ou hybride."),
+        help_text="Pour un événement en ligne ou hybride.",
     )
-    registration_url = models.URLField(_("lien d'inscription"), max_length=500, blank=True)
+    registration_url = models.URLField("lien d'inscription", max_length=500, blank=True)
     organiser = models.ForeignKey(
         "core.Partner",
-        verbose_name=_("organisateur (partenaire)"),
+        verbose_name="organisateur (partenaire)",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="events",
     )
     organiser_name = models.CharField(
-        _("organisateur (autre)"),
+        "organisateur (autre)",
         max_length=250,
         blank=True,
-        help_text=_("Quand l'organisateur n'est pas un partenaire de la plateforme."),
+        help_text="Quand l'organisateur n'est pas un partenaire de la plateforme.",
     )
     themes = ParentalManyToManyField(
-        "themes.ThemePage", verbose_name=_("thématiques"), blank=True, related_name="events"
+        "themes.ThemePage", verbose_name="thématiques", blank=True, related_name="events"
     )
     tags = ClusterTaggableManager(
-        verbose_name=_("mots-clés"), through="events.EventPageTag", blank=True
-    )
-    image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    image_alt = models.CharField(
-        _("texte alternatif de l'image"),
-        max_length=250,
-        blank=True,
-        help_text=_("Obligatoire avec une image : ce qu'elle montre au lecteur."),
+        verbose_name="mots-clés", through="events.EventPageTag", blank=True
     )
     accessibility = models.TextField(
-        _("accessibilité"),
+        "accessibilité",
         blank=True,
-        help_text=_(
+        help_text=(
             "Accès des personnes en situation de handicap : lieu accessible, interprétation "
             "LSF, sous-titrage, boucle magnétique, contact…"
         ),
     )
     # Set when the event came in through the contribution form.
     contributed_by = models.CharField(
-        _("proposé par"),
+        "proposé par",
         max_length=250,
         blank=True,
-        help_text=_(
-            "Personne ou organisation à créditer, pour un événement proposé par un contributeur."
-        ),
+        help_text="Personne ou organisation à créditer, pour un événement proposé par un contributeur.",
     )
     # The iCalendar UID: calendar clients recognise an event across edits by it.
-    uid = models.UUIDField(_("identifiant iCalendar"), default=uuid.uuid4, editable=False)
+    uid = models.UUIDField("identifiant iCalendar", default=uuid.uuid4, editable=False)
 
     content_panels = [
         *Page.content_panels,
@@ -182,7 +155,7 @@ class EventPage(Page):
                 FieldPanel("all_day"),
                 FieldRowPanel([FieldPanel("status"), FieldPanel("event_format")]),
             ],
-            heading=_("Date et format"),
+            heading="Date et format",
         ),
         MultiFieldPanel(
             [
@@ -192,14 +165,14 @@ class EventPage(Page):
                 FieldPanel("region"),
                 FieldPanel("online_url"),
             ],
-            heading=_("Lieu"),
+            heading="Lieu",
         ),
         MultiFieldPanel(
             [FieldPanel("organiser"), FieldPanel("organiser_name"), FieldPanel("registration_url")],
-            heading=_("Organisation et inscription"),
+            heading="Organisation et inscription",
         ),
         FieldPanel("accessibility"),
-        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading=_("Image")),
+        ImageMixin.image_panel,
         FieldPanel("body"),
         FieldPanel("themes"),
         FieldPanel("tags"),
@@ -221,8 +194,8 @@ class EventPage(Page):
     exclude_fields_in_copy = ["uid"]
 
     class Meta:
-        verbose_name = _("événement")
-        verbose_name_plural = _("événements")
+        verbose_name = "événement"
+        verbose_name_plural = "événements"
         constraints = [
             models.UniqueConstraint(fields=["uid"], name="events_eventpage_unique_uid"),
             models.CheckConstraint(
@@ -236,11 +209,8 @@ class EventPage(Page):
         super().clean()
         errors = {}
         if self.start and self.end and self.end < self.start:
-            errors["end"] = _("La fin de l'événement doit venir après son début.")
-        if self.image_id and not self.image_alt.strip():
-            errors["image_alt"] = _(
-                "Décrivez l'image : le texte alternatif est obligatoire avec une image."
-            )
+            errors["end"] = "La fin de l'événement doit venir après son début."
+        errors.update(self.image_alt_errors())
         if errors:
             raise ValidationError(errors)
         self.normalise_dates()
@@ -260,8 +230,6 @@ class EventPage(Page):
 
     def save(self, *args, **kwargs):
         self.normalise_dates()
-        if self.departement:
-            self.region = region_of(self.departement)
         super().save(*args, **kwargs)
 
     @property
@@ -304,10 +272,6 @@ class EventPage(Page):
         if self.organiser_id:
             return self.organiser.full_name or self.organiser.name
         return self.organiser_name
-
-    @property
-    def departement_name(self) -> str:
-        return self.get_departement_display().rsplit(" (", 1)[0] if self.departement else ""
 
     @property
     def place(self) -> str:

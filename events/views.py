@@ -8,7 +8,6 @@ from django.http import Http404, HttpResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
-from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from themes.models import ThemePage
@@ -72,7 +71,7 @@ def agenda_context(request, *, index: EventIndexPage, past: bool) -> dict:
         "archives_url": index.url + index.reverse_subpage("archives"),
         "archive_breadcrumb": {
             "links": [{"url": index.url, "title": index.title}],
-            "current": _("Événements passés"),
+            "current": "Événements passés",
         },
     }
 

@@ -1,13 +1,12 @@
 import django_filters
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import DateRangePickerWidget
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.pages import PageListingViewSet
 
-from territoires.core.home import HOME_SECTION_HOOK, HomeSection
-from territoires.core.search import SEARCH_GROUP_HOOK, SearchGroup, page_search
+from core.home import HOME_SECTION_HOOK, HomeSection
+from core.search import SEARCH_GROUP_HOOK, SearchGroup, page_search
 
 from .models import EventFormat, EventPage, EventStatus
 from .selectors import upcoming_events
@@ -17,18 +16,18 @@ HOME_EVENTS = 3
 
 class EventAdminFilterSet(PageListingViewSet.filterset_class):
     period = django_filters.ChoiceFilter(
-        label=_("Période"),
-        choices=[("a_venir", _("À venir")), ("passes", _("Passés"))],
+        label="Période",
+        choices=[("a_venir", "À venir"), ("passes", "Passés")],
         method="filter_period",
-        empty_label=_("Tous"),
+        empty_label="Tous",
     )
     start = django_filters.DateFromToRangeFilter(
-        label=_("Date de l'événement"), widget=DateRangePickerWidget
+        label="Date de l'événement", widget=DateRangePickerWidget
     )
     event_status = django_filters.ChoiceFilter(
-        label=_("Statut de l'événement"), field_name="status", choices=EventStatus.choices
+        label="Statut de l'événement", field_name="status", choices=EventStatus.choices
     )
-    event_format = django_filters.ChoiceFilter(label=_("Format"), choices=EventFormat.choices)
+    event_format = django_filters.ChoiceFilter(label="Format", choices=EventFormat.choices)
 
     class Meta:
         model = EventPage
@@ -48,15 +47,15 @@ class EventPageListingViewSet(PageListingViewSet):
 
     model = EventPage
     icon = "date"
-    menu_label = _("Événements")
+    menu_label = "Événements"
     menu_order = 250
     add_to_admin_menu = True
     filterset_class = EventAdminFilterSet
     columns = [
         *PageListingViewSet.columns,
-        Column("when", label=_("Date"), sort_key="start"),
-        Column("event_status", label=_("Statut de l'événement"), accessor="get_status_display"),
-        Column("event_format", label=_("Format"), accessor="get_event_format_display"),
+        Column("when", label="Date", sort_key="start"),
+        Column("event_status", label="Statut de l'événement", accessor="get_status_display"),
+        Column("event_format", label="Format", accessor="get_event_format_display"),
     ]
 
 
@@ -82,4 +81,4 @@ def agenda_section(*, request, home_page):
 
 @hooks.register(SEARCH_GROUP_HOOK)
 def events_search_group():
-    return SearchGroup(key="agenda", label=_("Agenda"), order=50, search=page_search(EventPage))
+    return SearchGroup(key="agenda", label="Agenda", order=50, search=page_search(EventPage))

@@ -1,7 +1,6 @@
 """The subscriber's form in the admin: details, and unsubscribing on the person's request."""
 
 from django import forms
-from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from .models import SubscriberStatus
@@ -15,11 +14,9 @@ class SubscriberAdminForm(WagtailAdminModelForm):
     List-Unsubscribe…); only the person can subscribe again, from a link we send them."""
 
     unsubscribe = forms.BooleanField(
-        label=_("Désinscrire cette adresse"),
+        label="Désinscrire cette adresse",
         required=False,
-        help_text=_(
-            "À la demande de la personne. Elle pourra se réabonner elle-même depuis le site."
-        ),
+        help_text="À la demande de la personne. Elle pourra se réabonner elle-même depuis le site.",
     )
 
     def save(self, commit=True):

@@ -13,8 +13,6 @@ from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, pgettext
 from django.views.generic import TemplateView
 from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -46,16 +44,16 @@ def issue_state(issue, dispatch) -> str:
     """What the list says about an issue: « Brouillon », « Envoi programmé »…"""
     if dispatch is not None and dispatch.status != DispatchStatus.CANCELLED:
         return dispatch.get_status_display()
-    return _("Publiée sans envoi") if issue.live else _("Brouillon")
+    return "Publiée sans envoi" if issue.live else "Brouillon"
 
 
 class IssueIndexView(WagtailAdminTemplateMixin, TemplateView):
     template_name = "newsletter/admin/issue_index.html"
-    page_title = gettext_lazy("Lettres")
+    page_title = "Lettres"
     header_icon = "mail"
 
     def get_breadcrumbs_items(self):
-        return [*self.breadcrumbs_items, {"url": "", "label": pgettext("admin menu", "Newsletter")}]
+        return [*self.breadcrumbs_items, {"url": "", "label": "Newsletter"}]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -91,7 +89,7 @@ def assemble(request):
         return redirect("newsletter_admin:index")
     form = AssembleForm(request.POST)
     if not form.is_valid():
-        messages.error(request, _("Indiquez un mois valide, par exemple 2026-12."))
+        messages.error(request, "Indiquez un mois valide, par exemple 2026-12.")
         return redirect("newsletter_admin:index")
     try:
         assembly = issue_assemble(month=form.cleaned_data["month"], user=request.user)
@@ -100,14 +98,14 @@ def assemble(request):
         if refusal.issue is not None:
             buttons.append(
                 messages.button(
-                    reverse("wagtailadmin_pages:edit", args=[refusal.issue.pk]), _("Modifier")
+                    reverse("wagtailadmin_pages:edit", args=[refusal.issue.pk]), "Modifier"
                 )
             )
         messages.error(request, refusal.message, buttons=buttons)
         return redirect("newsletter_admin:index")
     messages.success(
         request,
-        _("Le brouillon de la lettre de %(month)s est prêt : relisez-le et complétez-le.")
+        "Le brouillon de la lettre de %(month)s est prêt : relisez-le et complétez-le."
         % {"month": month_label(assembly.issue.month)},
     )
     return redirect("wagtailadmin_pages:edit", assembly.issue.pk)
@@ -122,7 +120,7 @@ class IssueSendView(WagtailAdminTemplateMixin, TemplateView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_page_title(self):
-        return _("Envoi de la lettre")
+        return "Envoi de la lettre"
 
     def get_page_subtitle(self):
         return self.issue.title
@@ -130,7 +128,7 @@ class IssueSendView(WagtailAdminTemplateMixin, TemplateView):
     def get_breadcrumbs_items(self):
         return [
             *self.breadcrumbs_items,
-            {"url": reverse("newsletter_admin:index"), "label": _("Lettres")},
+            {"url": reverse("newsletter_admin:index"), "label": "Lettres"},
             {"url": "", "label": self.issue.title},
         ]
 
@@ -166,7 +164,7 @@ class IssueSendView(WagtailAdminTemplateMixin, TemplateView):
             return self.send_now()
         if action == "cancel":
             return self.cancel()
-        messages.error(request, _("Action inconnue."))
+        messages.error(request, "Action inconnue.")
         return redirect(_send_url(self.issue))
 
     def trial(self):
@@ -185,7 +183,7 @@ class IssueSendView(WagtailAdminTemplateMixin, TemplateView):
         else:
             messages.success(
                 self.request,
-                _("E-mail de test envoyé à %(addresses)s.")
+                "E-mail de test envoyé à %(addresses)s."
                 % {"addresses": ", ".join(form.cleaned_data["addresses"])},
             )
         return redirect(_send_url(self.issue))
@@ -197,17 +195,15 @@ class IssueSendView(WagtailAdminTemplateMixin, TemplateView):
         at = form.cleaned_data["scheduled_at"]
         return self._schedule(
             at,
-            _("Envoi programmé le %(date)s.")
+            "Envoi programmé le %(date)s."
             % {"date": timezone.localtime(at).strftime("%d/%m/%Y à %H:%M")},
         )
 
     def send_now(self):
         if self.request.POST.get("confirm") != "yes":
-            messages.error(
-                self.request, _("Cochez la case de confirmation pour envoyer la lettre.")
-            )
+            messages.error(self.request, "Cochez la case de confirmation pour envoyer la lettre.")
             return redirect(_send_url(self.issue))
-        return self._schedule(timezone.now(), _("L'envoi a commencé."))
+        return self._schedule(timezone.now(), "L'envoi a commencé.")
 
     def _schedule(self, at, success: str):
         try:
@@ -227,7 +223,7 @@ class IssueSendView(WagtailAdminTemplateMixin, TemplateView):
         except sending.SendRefused as refusal:
             messages.error(self.request, refusal.message)
         else:
-            messages.success(self.request, _("L'envoi programmé est annulé."))
+            messages.success(self.request, "L'envoi programmé est annulé.")
         return redirect(_send_url(self.issue))
 
 

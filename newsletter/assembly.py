@@ -15,10 +15,9 @@ from django.db import IntegrityError, transaction
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.translation import gettext as _
 
+from core.models import SiteSettings
 from events import selectors as agenda
-from territoires.core.models import SiteSettings
 from themes import selectors as themes
 from votes import selectors as votes
 
@@ -234,7 +233,7 @@ def _archive() -> NewsletterArchivePage:
         return archive
     newsletter = NewsletterPage.objects.first()
     if newsletter is None:
-        raise AssemblyRefused(_("Créez d'abord la page « Newsletter » sous la page d'accueil."))
+        raise AssemblyRefused("Créez d'abord la page « Newsletter » sous la page d'accueil.")
     archive = NewsletterArchivePage(title="Archives", slug="archives")
     newsletter.add_child(instance=archive)
     archive.save_revision().publish()
@@ -247,7 +246,7 @@ def issue_assemble(*, month: datetime.date, user=None) -> Assembly:
     existing = NewsletterIssuePage.objects.filter(month=month).first()
     if existing is not None:
         raise AssemblyRefused(
-            _("La lettre de %(month)s existe déjà : modifiez-la plutôt que de la réassembler.")
+            "La lettre de %(month)s existe déjà : modifiez-la plutôt que de la réassembler."
             % {"month": month_label(month)},
             issue=existing,
         )
@@ -269,7 +268,7 @@ def issue_assemble(*, month: datetime.date, user=None) -> Assembly:
         # Another assembly of the same month won the race.
         existing = NewsletterIssuePage.objects.filter(month=month).first()
         raise AssemblyRefused(
-            _("La lettre de %(month)s existe déjà : modifiez-la plutôt que de la réassembler.")
+            "La lettre de %(month)s existe déjà : modifiez-la plutôt que de la réassembler."
             % {"month": month_label(month)},
             issue=existing,
         ) from error

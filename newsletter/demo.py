@@ -6,7 +6,7 @@ import datetime
 
 from django.utils import timezone
 
-from territoires.core.demo_tools import ensure_page
+from core.demo_tools import ensure_page
 from votes.models import Campaign
 
 from .assembly import issue_assemble

@@ -1,7 +1,6 @@
 """/newsletter/archives/flux.rss: the issues sent, the latest first."""
 
 from django.contrib.syndication.views import Feed
-from django.utils.translation import gettext_lazy as _
 
 from .selectors import archive_page, published_issues
 
@@ -9,8 +8,8 @@ FEED_LENGTH = 24
 
 
 class IssuesFeed(Feed):
-    title = _("Territoires en Commun — la newsletter")
-    description = _(
+    title = "Territoires en Commun — la newsletter"
+    description = (
         "Chaque mois, la newsletter de Territoires en Commun : la thématique d'inspiration, des "
         "projets pour vous inspirer, le concept du mois et l'agenda des partenaires."
     )

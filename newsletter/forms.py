@@ -3,10 +3,9 @@
 from django import forms
 from django.core.validators import validate_email
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 
-from territoires.core.filters import check_id
-from territoires.core.forms import PlainTextField, PublicForm
+from core.filters import check_id
+from core.forms import PlainTextField, PublicForm
 from themes.models import ThemePage
 
 from .models import SubscriberKind
@@ -52,22 +51,22 @@ class ThemesField(forms.ModelMultipleChoiceField):
 
 
 class SubscriberDetailsForm(PublicForm):
-    name = PlainTextField(label=_("Nom et prénom"), required=False, max_length=150)
+    name = PlainTextField(label="Nom et prénom", required=False, max_length=150)
     organisation = PlainTextField(
-        label=_("Organisation"),
+        label="Organisation",
         required=False,
         max_length=200,
-        help_text=_("Collectivité, association, réseau, entreprise…"),
+        help_text="Collectivité, association, réseau, entreprise…",
     )
     kind = forms.ChoiceField(
-        label=_("Vous êtes"),
+        label="Vous êtes",
         required=False,
-        choices=[("", _("Sélectionner une option")), *SubscriberKind.choices],
+        choices=[("", "Sélectionner une option"), *SubscriberKind.choices],
     )
     themes = ThemesField(
-        label=_("Thématiques qui vous intéressent"),
+        label="Thématiques qui vous intéressent",
         required=False,
-        help_text=_("Pour mieux vous connaître ; vous recevrez la lettre en entier."),
+        help_text="Pour mieux vous connaître ; vous recevrez la lettre en entier.",
     )
 
     def __init__(self, *args, **kwargs):
@@ -77,9 +76,9 @@ class SubscriberDetailsForm(PublicForm):
 
 class SignupForm(SubscriberDetailsForm):
     email = forms.EmailField(
-        label=_("Adresse e-mail"),
+        label="Adresse e-mail",
         max_length=254,
-        help_text=_("Format attendu : nom@domaine.fr"),
+        help_text="Format attendu : nom@domaine.fr",
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
     field_order = ["email", "name", "organisation", "kind", "themes"]
@@ -94,9 +93,9 @@ class SignupForm(SubscriberDetailsForm):
 
 class PreferencesForm(SubscriberDetailsForm):
     paused = forms.BooleanField(
-        label=_("Suspendre mes envois"),
+        label="Suspendre mes envois",
         required=False,
-        help_text=_("Vous restez abonné(e) mais ne recevez plus rien jusqu'à nouvel ordre."),
+        help_text="Vous restez abonné(e) mais ne recevez plus rien jusqu'à nouvel ordre.",
     )
 
 
@@ -104,7 +103,7 @@ class ScheduleForm(forms.Form):
     """Admin: when to send (the date-time is read in Paris time)."""
 
     scheduled_at = forms.DateTimeField(
-        label=_("Date et heure d'envoi"),
+        label="Date et heure d'envoi",
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
         input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%d/%m/%Y %H:%M"],
     )
@@ -112,9 +111,7 @@ class ScheduleForm(forms.Form):
     def clean_scheduled_at(self):
         moment = self.cleaned_data["scheduled_at"]
         if moment < timezone.now():
-            raise forms.ValidationError(
-                _("Choisissez une date à venir, ou « Envoyer maintenant ».")
-            )
+            raise forms.ValidationError("Choisissez une date à venir, ou « Envoyer maintenant ».")
         return moment
 
 
@@ -122,23 +119,23 @@ class TrialForm(forms.Form):
     """Admin: « envoyer un test » to a few addresses."""
 
     addresses = forms.CharField(
-        label=_("Adresses de test"),
+        label="Adresses de test",
         max_length=1000,
-        help_text=_("Jusqu'à cinq adresses, séparées par des virgules."),
+        help_text="Jusqu'à cinq adresses, séparées par des virgules.",
     )
 
     def clean_addresses(self):
         addresses = [a.strip() for a in self.cleaned_data["addresses"].split(",") if a.strip()]
         if not addresses:
-            raise forms.ValidationError(_("Indiquez au moins une adresse."))
+            raise forms.ValidationError("Indiquez au moins une adresse.")
         if len(addresses) > MAX_TEST_ADDRESSES:
-            raise forms.ValidationError(_("Cinq adresses au plus."))
+            raise forms.ValidationError("Cinq adresses au plus.")
         for address in addresses:
             try:
                 validate_email(address)
             except forms.ValidationError as error:
                 raise forms.ValidationError(
-                    _("« %(address)s » n'est pas une adresse e-mail valide."),
+                    "« %(address)s » n'est pas une adresse e-mail valide.",
                     params={"address": address[:100]},
                 ) from error
         return addresses
@@ -146,8 +143,8 @@ class TrialForm(forms.Form):
 
 class AssembleForm(forms.Form):
     month = forms.DateField(
-        label=_("Mois de la lettre"),
+        label="Mois de la lettre",
         widget=forms.DateInput(attrs={"type": "month"}, format="%Y-%m"),
         input_formats=["%Y-%m", "%Y-%m-%d", "%m/%Y"],
-        help_text=_("Par exemple 2026-12 pour la lettre de décembre 2026."),
+        help_text="Par exemple 2026-12 pour la lettre de décembre 2026.",
     )

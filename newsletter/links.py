@@ -11,8 +11,8 @@ from datetime import timedelta
 from django.conf import settings
 from django.urls import reverse
 
-from territoires.core.mail import absolute_url
-from territoires.core.signed_links import SignedLink
+from core.mail import absolute_url
+from core.signed_links import SignedLink
 
 from .models import Subscriber
 

@@ -20,7 +20,7 @@ from django.core.mail.utils import DNS_NAME
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from territoires.core.models import Partner, SiteSettings
+from core.models import Partner, SiteSettings
 
 from . import links
 from .text import absolute, absolutise_links, site_url, tidy, wrap_long_lines

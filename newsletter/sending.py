@@ -27,7 +27,6 @@ from django.db import connection as db_connection
 from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from .models import (
     Delivery,
@@ -76,9 +75,9 @@ def dispatch_schedule(*, issue: NewsletterIssuePage, at: datetime.datetime, user
         dispatch, _created = Dispatch.objects.select_for_update().get_or_create(issue=issue)
         if dispatch.status in (DispatchStatus.SENDING, DispatchStatus.SENT):
             raise SendRefused(
-                _("Cette lettre a déjà été envoyée : elle ne peut pas l'être une seconde fois.")
+                "Cette lettre a déjà été envoyée : elle ne peut pas l'être une seconde fois."
                 if dispatch.status == DispatchStatus.SENT
-                else _("L'envoi de cette lettre est déjà en cours.")
+                else "L'envoi de cette lettre est déjà en cours."
             )
         dispatch.status = DispatchStatus.SCHEDULED
         dispatch.scheduled_at = at
@@ -92,7 +91,7 @@ def dispatch_cancel(*, issue: NewsletterIssuePage) -> None:
         status=DispatchStatus.CANCELLED
     )
     if not cancelled:
-        raise SendRefused(_("Aucun envoi programmé à annuler : l'envoi a peut-être commencé."))
+        raise SendRefused("Aucun envoi programmé à annuler : l'envoi a peut-être commencé.")
 
 
 def claims_release(*, issue_id: int) -> int:
@@ -280,7 +279,7 @@ def _deliver(
         outcome.skipped += 1
         return
     if delivery.attempts > settings.NEWSLETTER_MAX_ATTEMPTS:
-        _mark(delivery, DeliveryStatus.FAILED, error=_("Trop de tentatives."))
+        _mark(delivery, DeliveryStatus.FAILED, error="Trop de tentatives.")
         outcome.failed += 1
         return
     pacer.wait()
@@ -407,5 +406,5 @@ def send_trial(*, issue: NewsletterIssuePage, addresses: list[str]) -> None:
     except (smtplib.SMTPException, OSError) as error:
         logger.warning("Newsletter test not sent: %s", error)
         raise SendRefused(
-            _("L'e-mail de test n'a pas pu être envoyé (serveur d'envoi injoignable). Réessayez.")
+            "L'e-mail de test n'a pas pu être envoyé (serveur d'envoi injoignable). Réessayez."
         ) from error

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from territoires.core.mail import queue_email
+from core.mail import queue_email
 
 from . import links
 from .models import (

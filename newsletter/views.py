@@ -13,12 +13,11 @@ from django.http import HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
-from territoires.core.client import client_ip, truncated_ip
-from territoires.core.ratelimit import exceeded, limit_posts, rate_for, too_many_requests
-from territoires.core.signed_links import InvalidLink
+from core.client import client_ip, truncated_ip
+from core.ratelimit import exceeded, limit_posts, rate_for, too_many_requests
+from core.signed_links import InvalidLink
 
 from . import links, subscriptions
 from .forms import (
@@ -48,7 +47,7 @@ def _invalid_link(request, error: InvalidLink):
     return render(
         request,
         "newsletter/invalid_link.html",
-        {"message": error.message, "breadcrumb": _breadcrumb(_("Lien non valide"))},
+        {"message": error.message, "breadcrumb": _breadcrumb("Lien non valide")},
         status=400,
     )
 
@@ -66,7 +65,7 @@ def signup(request):
         if exceeded("newsletter-signup:email", email, rate_for("newsletter-signup-email", "3/h")):
             return too_many_requests(
                 request,
-                _(
+                (
                     "Plusieurs demandes ont déjà été faites pour cette adresse. Consultez votre "
                     "messagerie ou réessayez dans une heure."
                 ),
@@ -85,7 +84,7 @@ def signup(request):
     return render(
         request,
         "newsletter/signup.html",
-        {"form": form, "breadcrumb": _breadcrumb(_("S'abonner"))},
+        {"form": form, "breadcrumb": _breadcrumb("S'abonner")},
         status=400 if form.errors else 200,
     )
 
@@ -96,7 +95,7 @@ def signup_sent(request):
         "newsletter/signup_sent.html",
         {
             "confirmation_days": settings.NEWSLETTER_CONFIRMATION_DAYS,
-            "breadcrumb": _breadcrumb(_("Vérifiez votre messagerie")),
+            "breadcrumb": _breadcrumb("Vérifiez votre messagerie"),
         },
     )
 
@@ -114,7 +113,7 @@ def confirm(request, token: str):
             subscriber=subscriber,
             consent=_consent(request, "lien de confirmation", CONFIRM_WORDING),
         )
-        messages.success(request, _("Votre abonnement est confirmé. Merci !"))
+        messages.success(request, "Votre abonnement est confirmé. Merci !")
         return redirect("newsletter:preferences", token=links.management_token(subscriber))
     return render(
         request,
@@ -122,7 +121,7 @@ def confirm(request, token: str):
         {
             "subscriber": subscriber,
             "wording": CONFIRM_WORDING,
-            "breadcrumb": _breadcrumb(_("Confirmer mon abonnement")),
+            "breadcrumb": _breadcrumb("Confirmer mon abonnement"),
         },
     )
 
@@ -150,7 +149,7 @@ def preferences(request, token: str):
                 subscriber=subscriber,
                 consent=_consent(request, "page Préférences", RESUBSCRIBE_WORDING),
             )
-            messages.success(request, _("Vous êtes de nouveau abonné(e) à la newsletter."))
+            messages.success(request, "Vous êtes de nouveau abonné(e) à la newsletter.")
             return redirect("newsletter:preferences", token=token)
         if form.is_valid():
             if not form.is_spam:
@@ -162,7 +161,7 @@ def preferences(request, token: str):
                     themes=form.cleaned_data["themes"],
                     paused=form.cleaned_data["paused"],
                 )
-            messages.success(request, _("Vos préférences sont enregistrées."))
+            messages.success(request, "Vos préférences sont enregistrées.")
             return redirect("newsletter:preferences", token=token)
     return render(
         request,
@@ -174,7 +173,7 @@ def preferences(request, token: str):
             "is_unsubscribed": subscriber.status
             in (SubscriberStatus.UNSUBSCRIBED, SubscriberStatus.BOUNCED),
             "resubscribe_wording": RESUBSCRIBE_WORDING,
-            "breadcrumb": _breadcrumb(_("Mes préférences")),
+            "breadcrumb": _breadcrumb("Mes préférences"),
         },
         status=400 if form.errors else 200,
     )
@@ -212,7 +211,7 @@ def data_delete(request, token: str):
         return render(
             request,
             "newsletter/data_deleted.html",
-            {"breadcrumb": _breadcrumb(_("Données supprimées"))},
+            {"breadcrumb": _breadcrumb("Données supprimées")},
         )
     return render(
         request,
@@ -220,7 +219,7 @@ def data_delete(request, token: str):
         {
             "subscriber": subscriber,
             "token": token,
-            "breadcrumb": _breadcrumb(_("Supprimer mes données")),
+            "breadcrumb": _breadcrumb("Supprimer mes données"),
         },
     )
 
@@ -246,7 +245,7 @@ def unsubscribe(request, token: str):
             "newsletter/unsubscribed.html",
             {
                 "preferences_url": reverse("newsletter:preferences", kwargs={"token": token}),
-                "breadcrumb": _breadcrumb(_("Désinscription")),
+                "breadcrumb": _breadcrumb("Désinscription"),
             },
         )
     return render(
@@ -256,6 +255,6 @@ def unsubscribe(request, token: str):
             "subscriber": subscriber,
             "token": token,
             "already": subscriber.status == SubscriberStatus.UNSUBSCRIBED,
-            "breadcrumb": _breadcrumb(_("Se désinscrire")),
+            "breadcrumb": _breadcrumb("Se désinscrire"),
         },
     )

@@ -2,8 +2,6 @@ import django_filters
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import path, reverse
-from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, HelpPanel, ObjectList
@@ -11,7 +9,7 @@ from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.widgets import Button
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from territoires.core.home import HOME_SECTION_HOOK, HomeSection
+from core.home import HOME_SECTION_HOOK, HomeSection
 
 from . import admin_views
 from .admin_forms import SubscriberAdminForm
@@ -43,7 +41,7 @@ class IssueAdminViewSet(ViewSet):
     name = "newsletter_admin"
     url_prefix = "newsletter"
     icon = "mail"
-    menu_label = _("Lettres")
+    menu_label = "Lettres"
     menu_name = "lettres"
 
     def get_urlpatterns(self):
@@ -57,9 +55,9 @@ class IssueAdminViewSet(ViewSet):
 
 
 class SubscriberFilterSet(WagtailFilterSet):
-    status = django_filters.ChoiceFilter(label=_("État"), choices=SubscriberStatus.choices)
-    kind = django_filters.ChoiceFilter(label=_("Profil"), choices=SubscriberKind.choices)
-    paused = django_filters.BooleanFilter(label=_("Envois suspendus"))
+    status = django_filters.ChoiceFilter(label="État", choices=SubscriberStatus.choices)
+    kind = django_filters.ChoiceFilter(label="Profil", choices=SubscriberKind.choices)
+    paused = django_filters.BooleanFilter(label="Envois suspendus")
 
     class Meta:
         model = Subscriber
@@ -69,7 +67,7 @@ class SubscriberFilterSet(WagtailFilterSet):
 class SubscriberViewSet(SnippetViewSet):
     model = Subscriber
     icon = "user"
-    menu_label = _("Abonnés")
+    menu_label = "Abonnés"
     menu_name = "abonnes"
     list_display = ["email", "name", "organisation", "kind", "status", "paused", "bounced_at"]
     list_per_page = 50
@@ -83,7 +81,7 @@ class SubscriberViewSet(SnippetViewSet):
             FieldPanel("unsubscribe"),
             HelpPanel(
                 template="newsletter/admin/consent_history.html",
-                heading=_("Historique des consentements"),
+                heading="Historique des consentements",
             ),
         ],
         base_form_class=SubscriberAdminForm,
@@ -94,7 +92,7 @@ class NewsletterViewSetGroup(ViewSetGroup):
     items = (IssueAdminViewSet, SubscriberViewSet)
     menu_icon = "mail"
     # A context of our own: Wagtail's catalogue would say « Lettre d'information ».
-    menu_label = pgettext_lazy("admin menu", "Newsletter")
+    menu_label = "Newsletter"
     menu_name = "newsletter"
     menu_order = 250
 
@@ -109,7 +107,7 @@ def _send_button(page, priority):
         return []
     return [
         Button(
-            _("Aperçu et envoi"),
+            "Aperçu et envoi",
             reverse("newsletter_admin:send", args=[page.pk]),
             icon_name="mail",
             priority=priority,
@@ -132,7 +130,7 @@ def refuse_copying_issues(request, page):
     # An issue belongs to its month: a copy would be a second issue of the same month.
     if issubclass(page.specific_class or type(page), NewsletterIssuePage):
         messages.error(
-            request, _("Une lettre ne se copie pas : assemblez plutôt la lettre d'un autre mois.")
+            request, "Une lettre ne se copie pas : assemblez plutôt la lettre d'un autre mois."
         )
         return redirect("wagtailadmin_explore", page.get_parent().pk)
     return None

@@ -2,8 +2,8 @@
 
 import datetime
 
-from territoires.core.demo_tools import ensure_page
-from territoires.core.models import Partner
+from core.demo_tools import ensure_page
+from core.models import Partner
 from themes.models import ThemePage
 
 from .models import Audience, Resource, ResourceIndexPage

@@ -4,7 +4,6 @@ from django.contrib.syndication.views import Feed
 from django.db.models import F
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
-from django.utils.translation import gettext_lazy as _
 
 from .models import Resource, ResourceIndexPage
 
@@ -12,8 +11,8 @@ FEED_LENGTH = 30
 
 
 class NewResourcesFeed(Feed):
-    title = _("Territoires en Commun — nouvelles ressources")
-    description = _(
+    title = "Territoires en Commun — nouvelles ressources"
+    description = (
         "Les dernières ressources publiées dans la bibliothèque de Territoires en Commun : "
         "guides, outils, fiches méthode, jeux, MOOC, enquêtes et tribunes sur la participation "
         "citoyenne et les coopérations territoriales."

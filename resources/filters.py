@@ -1,14 +1,13 @@
 """Filters of the resource library, shared by the public page and the JSON API."""
 
 import django_filters
-from django.utils.translation import gettext_lazy as _
 
-from territoires.core.filters import (
+from core.filters import (
     DistinctWhenJoinedMixin,
     ModelMultipleChoiceFilter,
     YearFilter,
 )
-from territoires.core.models import Partner
+from core.models import Partner
 from themes.models import ThemePage
 
 from .models import Audience, Resource, ResourceKind
@@ -17,21 +16,21 @@ from .models import Audience, Resource, ResourceKind
 class ResourceFilterSet(DistinctWhenJoinedMixin, django_filters.FilterSet):
     many_valued_filters = ("theme", "tag", "audience")
 
-    kind = django_filters.MultipleChoiceFilter(label=_("Type"), choices=ResourceKind.choices)
+    kind = django_filters.MultipleChoiceFilter(label="Type", choices=ResourceKind.choices)
     theme = ModelMultipleChoiceFilter(
-        label=_("Thématique"),
+        label="Thématique",
         field_name="themes",
         queryset=ThemePage.objects.live().order_by("-month"),
     )
-    tag = django_filters.CharFilter(label=_("Mot-clé"), field_name="tags__slug")
-    publisher = ModelMultipleChoiceFilter(label=_("Éditeur"), queryset=Partner.objects.all())
+    tag = django_filters.CharFilter(label="Mot-clé", field_name="tags__slug")
+    publisher = ModelMultipleChoiceFilter(label="Éditeur", queryset=Partner.objects.all())
     audience = ModelMultipleChoiceFilter(
-        label=_("Public"),
+        label="Public",
         field_name="audiences__slug",
         to_field_name="slug",
         queryset=Audience.objects.all(),
     )
-    year = YearFilter(label=_("Année"), field_name="published_on__year")
+    year = YearFilter(label="Année", field_name="published_on__year")
 
     class Meta:
         model = Resource

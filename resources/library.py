@@ -11,9 +11,8 @@ from django.core.paginator import Paginator
 from django.db.models import Count
 from django.db.models.functions import ExtractYear
 from django.http import QueryDict
-from django.utils.translation import gettext_lazy as _
 
-from territoires.core.fulltext import clean_query
+from core.fulltext import clean_query
 
 from . import search
 from .filters import FACETS, ResourceFilterSet
@@ -22,7 +21,7 @@ from .models import Resource, ResourceKind
 PER_PAGE = 20
 SORT_RELEVANCE = "pertinence"
 SORT_NEWEST = "recent"
-SORTS = {SORT_RELEVANCE: _("Pertinence"), SORT_NEWEST: _("Plus récentes")}
+SORTS = {SORT_RELEVANCE: "Pertinence", SORT_NEWEST: "Plus récentes"}
 TOP_TAGS = 15
 SINGLE_CHOICE_FACETS = {"year", "tag"}
 # Facets read from a column of the resource (year is annotated), and through a relation.

@@ -6,7 +6,6 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.text import slugify
-from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
@@ -15,30 +14,30 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import DraftStateMixin, RevisionMixin
 from wagtail.search import index
 
-from territoires.core.models import SectionIndexPage
+from core.models import SectionIndexPage
 
 
 class ResourceKind(models.TextChoices):
-    GUIDE = "guide", _("Guide")
-    TOOL = "outil", _("Outil")
-    METHOD_SHEET = "fiche-methode", _("Fiche méthode")
-    GAME = "jeu", _("Jeu")
-    MOOC = "mooc", _("MOOC")
-    CONFERENCE = "conference", _("Conférence / webinaire")
-    SURVEY = "enquete", _("Enquête / étude")
-    OPINION = "tribune", _("Tribune")
-    ARTICLE = "article", _("Article")
-    TOOLBOX = "boite-a-outils", _("Boîte à outils")
-    NOTE = "note", _("Note")
+    GUIDE = "guide", "Guide"
+    TOOL = "outil", "Outil"
+    METHOD_SHEET = "fiche-methode", "Fiche méthode"
+    GAME = "jeu", "Jeu"
+    MOOC = "mooc", "MOOC"
+    CONFERENCE = "conference", "Conférence / webinaire"
+    SURVEY = "enquete", "Enquête / étude"
+    OPINION = "tribune", "Tribune"
+    ARTICLE = "article", "Article"
+    TOOLBOX = "boite-a-outils", "Boîte à outils"
+    NOTE = "note", "Note"
 
 
 class Language(models.TextChoices):
-    FRENCH = "fr", _("Français")
-    ENGLISH = "en", _("Anglais")
-    SPANISH = "es", _("Espagnol")
-    GERMAN = "de", _("Allemand")
-    ITALIAN = "it", _("Italien")
-    OTHER = "autre", _("Autre langue")
+    FRENCH = "fr", "Français"
+    ENGLISH = "en", "Anglais"
+    SPANISH = "es", "Espagnol"
+    GERMAN = "de", "Allemand"
+    ITALIAN = "it", "Italien"
+    OTHER = "autre", "Autre langue"
 
 
 DEFAULT_AUDIENCES = [
@@ -59,16 +58,16 @@ class AudienceQuerySet(models.QuerySet):
 class Audience(models.Model):
     """Who a resource is written for: élus, agents, associations, habitants."""
 
-    slug = models.SlugField(_("identifiant"), unique=True)
-    name = models.CharField(_("nom"), max_length=100)
-    sort_order = models.PositiveSmallIntegerField(_("ordre"), default=0)
+    slug = models.SlugField("identifiant", unique=True)
+    name = models.CharField("nom", max_length=100)
+    sort_order = models.PositiveSmallIntegerField("ordre", default=0)
 
     objects = AudienceQuerySet.as_manager()
 
     class Meta:
         ordering = ["sort_order", "name"]
-        verbose_name = _("public")
-        verbose_name_plural = _("publics")
+        verbose_name = "public"
+        verbose_name_plural = "publics"
 
     def __str__(self):
         return self.name
@@ -85,14 +84,14 @@ class Resource(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
     Either links to the publisher's site or carries an uploaded document.
     """
 
-    title = models.CharField(_("titre"), max_length=255)
-    slug = models.SlugField(_("adresse"), max_length=255, unique=True, blank=True)
-    kind = models.CharField(_("type"), max_length=20, choices=ResourceKind.choices)
-    summary = models.TextField(_("résumé"))
-    url = models.URLField(_("lien vers la ressource"), max_length=500, blank=True)
+    title = models.CharField("titre", max_length=255)
+    slug = models.SlugField("adresse", max_length=255, unique=True, blank=True)
+    kind = models.CharField("type", max_length=20, choices=ResourceKind.choices)
+    summary = models.TextField("résumé")
+    url = models.URLField("lien vers la ressource", max_length=500, blank=True)
     document = models.ForeignKey(
         "wagtaildocs.Document",
-        verbose_name=_("document"),
+        verbose_name="document",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -100,34 +99,32 @@ class Resource(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
     )
     publisher = models.ForeignKey(
         "core.Partner",
-        verbose_name=_("éditeur"),
+        verbose_name="éditeur",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="resources",
     )
     themes = ParentalManyToManyField(
-        "themes.ThemePage", verbose_name=_("thématiques"), blank=True, related_name="resources"
+        "themes.ThemePage", verbose_name="thématiques", blank=True, related_name="resources"
     )
     tags = ClusterTaggableManager(
-        verbose_name=_("mots-clés"), through="resources.TaggedResource", blank=True
+        verbose_name="mots-clés", through="resources.TaggedResource", blank=True
     )
     audiences = ParentalManyToManyField(
-        Audience, verbose_name=_("publics"), blank=True, related_name="resources"
+        Audience, verbose_name="publics", blank=True, related_name="resources"
     )
     language = models.CharField(
-        _("langue"), max_length=5, choices=Language.choices, default=Language.FRENCH
+        "langue", max_length=5, choices=Language.choices, default=Language.FRENCH
     )
-    published_on = models.DateField(_("date de publication"))
-    licence = models.CharField(_("licence"), max_length=150, blank=True)
+    published_on = models.DateField("date de publication")
+    licence = models.CharField("licence", max_length=150, blank=True)
     # Set when the resource came in through the contribution form.
     contributed_by = models.CharField(
-        _("proposé par"),
+        "proposé par",
         max_length=250,
         blank=True,
-        help_text=_(
-            "Personne ou organisation à créditer, pour une ressource proposée par un contributeur."
-        ),
+        help_text="Personne ou organisation à créditer, pour une ressource proposée par un contributeur.",
     )
 
     # Filled on save for search: see resources.search.
@@ -146,7 +143,7 @@ class Resource(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
         FieldPanel("summary"),
         MultiFieldPanel(
             [FieldPanel("url"), FieldPanel("document")],
-            heading=_("Accès à la ressource (lien et/ou document)"),
+            heading="Accès à la ressource (lien et/ou document)",
         ),
         FieldPanel("publisher"),
         FieldPanel("themes"),
@@ -169,8 +166,8 @@ class Resource(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
 
     class Meta:
         ordering = ["-published_on", "-pk"]
-        verbose_name = _("ressource")
-        verbose_name_plural = _("ressources")
+        verbose_name = "ressource"
+        verbose_name_plural = "ressources"
 
     def __str__(self):
         return self.title
@@ -183,7 +180,7 @@ class Resource(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
         super().clean()
         if not self.url and not self.document_id:
             raise ValidationError(
-                {"url": _("Indiquez un lien vers la ressource ou joignez un document.")}
+                {"url": "Indiquez un lien vers la ressource ou joignez un document."}
             )
 
     def save(self, *args, **kwargs):
@@ -221,10 +218,10 @@ class ResourceIndexPage(SectionIndexPage):
     Each resource's own page is served at /ressources/<slug>/ by resources.views.
     """
 
-    empty_message = _("Aucune ressource ne correspond à votre recherche.")
+    empty_message = "Aucune ressource ne correspond à votre recherche."
 
     class Meta:
-        verbose_name = _("bibliothèque de ressources")
+        verbose_name = "bibliothèque de ressources"
 
     def get_context(self, request, *args, **kwargs):
         from .library import library_context

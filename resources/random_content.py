@@ -20,9 +20,9 @@ from django.db.models import Max
 from django.utils.text import slugify
 from taggit.models import Tag
 
-from territoires.core.demo_tools import paragraphs
-from territoires.core.geography import DEPARTEMENTS
-from territoires.core.models import Partner
+from core.demo_tools import paragraphs
+from core.geography import DEPARTEMENTS
+from core.models import Partner
 from themes.models import ProjectIndexPage, ProjectPage, ThemePage
 
 from .models import Audience, Language, Resource, ResourceKind, TaggedResource

@@ -1,4 +1,4 @@
-"""Full-text search in the resource library (see territoires.core.fulltext).
+"""Full-text search in the resource library (see core.fulltext).
 
 PostgreSQL: a weighted ``tsvector`` (title A, summary B, tags/publisher/themes C,
 plural-folded words D) kept in ``search_vector``, GIN-indexed, queried with
@@ -13,8 +13,8 @@ from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
 from django.db.models import Case, ExpressionWrapper, F, IntegerField, QuerySet, Value, When
 
-from territoires.core.fulltext import FTS_CONFIG, fallback_stem, normalise, query_words
-from territoires.core.fulltext import words as text_words
+from core.fulltext import FTS_CONFIG, fallback_stem, normalise, query_words
+from core.fulltext import words as text_words
 
 SEARCH_VECTOR = (
     SearchVector("title", weight="A", config=FTS_CONFIG)

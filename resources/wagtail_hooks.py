@@ -1,13 +1,12 @@
 from urllib.parse import urlencode
 
 import django_filters
-from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from territoires.core.search import SEARCH_GROUP_HOOK, SearchGroup
+from core.search import SEARCH_GROUP_HOOK, SearchGroup
 from themes.models import ThemePage
 
 from . import search
@@ -15,11 +14,11 @@ from .models import Audience, Resource, ResourceIndexPage, ResourceKind
 
 
 class ResourceAdminFilterSet(WagtailFilterSet):
-    kind = django_filters.ChoiceFilter(label=_("Type"), choices=ResourceKind.choices)
+    kind = django_filters.ChoiceFilter(label="Type", choices=ResourceKind.choices)
     themes = django_filters.ModelChoiceFilter(
-        label=_("Thématique"), queryset=ThemePage.objects.order_by("-month")
+        label="Thématique", queryset=ThemePage.objects.order_by("-month")
     )
-    live = django_filters.BooleanFilter(label=_("Publiée"))
+    live = django_filters.BooleanFilter(label="Publiée")
 
     class Meta:
         model = Resource
@@ -29,7 +28,7 @@ class ResourceAdminFilterSet(WagtailFilterSet):
 class ResourceViewSet(SnippetViewSet):
     model = Resource
     icon = "doc-full-inverse"
-    menu_label = _("Ressources")
+    menu_label = "Ressources"
     list_display = ["title", "kind", "publisher", "published_on", "live"]
     list_per_page = 50
     filterset_class = ResourceAdminFilterSet
@@ -39,7 +38,7 @@ class ResourceViewSet(SnippetViewSet):
 class AudienceViewSet(SnippetViewSet):
     model = Audience
     icon = "group"
-    menu_label = _("Publics")
+    menu_label = "Publics"
     list_display = ["name", "slug", "sort_order"]
     ordering = ["sort_order", "name"]
 
@@ -47,7 +46,7 @@ class AudienceViewSet(SnippetViewSet):
 class LibraryViewSetGroup(SnippetViewSetGroup):
     items = (ResourceViewSet, AudienceViewSet)
     menu_icon = "doc-full-inverse"
-    menu_label = _("Bibliothèque")
+    menu_label = "Bibliothèque"
     menu_name = "bibliotheque"
     menu_order = 200
 
@@ -69,7 +68,7 @@ def _search_resources(words: str):
 def resources_search_group():
     return SearchGroup(
         key="ressources",
-        label=_("Ressources"),
+        label="Ressources",
         order=40,
         search=_search_resources,
         more_url=_library_url,

@@ -7,10 +7,10 @@ from wagtail.contrib.sitemaps import Sitemap as PageSitemap
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core import two_factor, views
 from resources import views as resource_views
 from resources.feeds import NewResourcesAtomFeed, NewResourcesFeed
 from resources.sitemaps import ResourceSitemap
-from territoires.core import two_factor, views
 from themes.feeds import NewProjectsAtomFeed, NewProjectsFeed
 from votes.sitemaps import CampaignSitemap
 
@@ -20,7 +20,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sante/", views.health, name="health"),
     path("recherche/", views.search, name="search"),
-    path("api/", include("territoires.api.urls")),
+    path("api/", include("api.urls")),
     path("ressources/flux.rss", NewResourcesFeed(), name="resource-feed-rss"),
     path("ressources/flux.atom", NewResourcesAtomFeed(), name="resource-feed-atom"),
     path("ressources/<slug:slug>/", resource_views.resource_detail, name="resource-detail"),
@@ -40,10 +40,10 @@ urlpatterns = [
     ),
     path("favicon.ico", views.favicon),
     # Each app's own routes; they come before Wagtail's catch-all page serving.
-    path("", include("territoires.collectivites.urls")),
+    path("", include("collectivites.urls")),
     path("", include("votes.urls")),
     path("", include("events.urls")),
-    path("", include("territoires.contributions.urls")),
+    path("", include("contributions.urls")),
     path("", include("newsletter.urls")),
 ]
 
@@ -52,4 +52,4 @@ if settings.DEBUG:
 
 urlpatterns.append(path("", include(wagtail_urls)))
 
-handler500 = "territoires.core.views.server_error"
+handler500 = "core.views.server_error"

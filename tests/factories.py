@@ -1,7 +1,7 @@
 import factory
 import wagtail_factories
 
-from territoires.core.models import ContentPage, Partner
+from core.models import ContentPage, Partner
 
 
 class PartnerFactory(factory.django.DjangoModelFactory):

@@ -3,7 +3,7 @@ real newsletters (facts copied, prose written for the site)."""
 
 import datetime
 
-from territoires.core.demo_tools import ensure_page, heading, link, paragraphs, quote, rich_list
+from core.demo_tools import ensure_page, heading, link, paragraphs, quote, rich_list
 
 from .models import (
     ConceptIndexPage,

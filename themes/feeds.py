@@ -2,7 +2,6 @@
 
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
-from django.utils.translation import gettext_lazy as _
 
 from .models import ProjectIndexPage
 from .selectors import newest_projects
@@ -11,8 +10,8 @@ FEED_LENGTH = 30
 
 
 class NewProjectsFeed(Feed):
-    title = _("Territoires en Commun — nouveaux projets")
-    description = _(
+    title = "Territoires en Commun — nouveaux projets"
+    description = (
         "Les derniers projets démocratiques et expériences territoriales publiés sur "
         "Territoires en Commun, pour s'inspirer de ce que font d'autres collectivités."
     )

@@ -1,8 +1,7 @@
-from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
-from territoires.core.home import HOME_SECTION_HOOK, HomeSection
-from territoires.core.search import SEARCH_GROUP_HOOK, SearchGroup, page_search
+from core.home import HOME_SECTION_HOOK, HomeSection
+from core.search import SEARCH_GROUP_HOOK, SearchGroup, page_search
 
 from .models import ConceptPage, ProjectPage, ThemePage
 from .selectors import concept_of_the_month, recent_projects, theme_of_the_month
@@ -38,7 +37,7 @@ def concept_of_the_month_section(*, request, home_page):
 def themes_search_group():
     return SearchGroup(
         key="thematiques",
-        label=_("Thématiques d'inspiration"),
+        label="Thématiques d'inspiration",
         order=10,
         search=page_search(ThemePage),
     )
@@ -47,7 +46,7 @@ def themes_search_group():
 @hooks.register(SEARCH_GROUP_HOOK)
 def concepts_search_group():
     return SearchGroup(
-        key="concepts", label=_("Concepts du mois"), order=20, search=page_search(ConceptPage)
+        key="concepts", label="Concepts du mois", order=20, search=page_search(ConceptPage)
     )
 
 
@@ -55,7 +54,7 @@ def concepts_search_group():
 def projects_search_group():
     return SearchGroup(
         key="projets",
-        label=_("Projets et expériences territoriales"),
+        label="Projets et expériences territoriales",
         order=30,
         search=page_search(ProjectPage),
     )

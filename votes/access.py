@@ -5,7 +5,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.urls import NoReverseMatch, reverse
 
-from territoires.collectivites.selectors import current_representative
+from collectivites.selectors import current_representative
 
 __all__ = ["current_representative", "login_url", "signup_url"]
 

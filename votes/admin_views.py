@@ -6,8 +6,6 @@ from django.contrib.admin.utils import quote
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.generic import FormView
 from wagtail.admin import messages
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -35,30 +33,30 @@ class ProposalModerationForm(WagtailAdminModelForm):
     """The proposal as sent (editable, to fix a typo) and the moderator's decision."""
 
     decision = forms.ChoiceField(
-        label=gettext_lazy("Décision"),
+        label="Décision",
         choices=[
-            (LATER, gettext_lazy("Décider plus tard")),
-            (APPROVE, gettext_lazy("Accepter : le thème est ajouté au bulletin")),
-            (REJECT, gettext_lazy("Refuser")),
+            (LATER, "Décider plus tard"),
+            (APPROVE, "Accepter : le thème est ajouté au bulletin"),
+            (REJECT, "Refuser"),
         ],
         initial=LATER,
         widget=forms.RadioSelect,
         required=False,
     )
     reason = forms.CharField(
-        label=gettext_lazy("Motif du refus"),
+        label="Motif du refus",
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=gettext_lazy("Obligatoire pour un refus ; envoyé par e-mail à la collectivité."),
+        help_text="Obligatoire pour un refus ; envoyé par e-mail à la collectivité.",
     )
 
     def clean(self):
         cleaned = super().clean()
         decision = cleaned.get("decision") or LATER
         if decision != LATER and self.instance.status != Candidate.Status.PROPOSED:
-            raise forms.ValidationError(_("Cette proposition a déjà été modérée."))
+            raise forms.ValidationError("Cette proposition a déjà été modérée.")
         if decision == REJECT and not (cleaned.get("reason") or "").strip():
-            self.add_error("reason", _("Indiquez le motif du refus."))
+            self.add_error("reason", "Indiquez le motif du refus.")
         return cleaned
 
 
@@ -96,11 +94,11 @@ class ProposalEditView(generic.EditView):
     def get_success_message(self):
         status = self.object.status
         if status == Candidate.Status.APPROVED:
-            return _("« %(title)s » est ajouté au bulletin ; la collectivité est prévenue.") % {
+            return "« %(title)s » est ajouté au bulletin ; la collectivité est prévenue." % {
                 "title": self.object.title
             }
         if status == Candidate.Status.REJECTED:
-            return _("« %(title)s » est refusé ; la collectivité est prévenue.") % {
+            return "« %(title)s » est refusé ; la collectivité est prévenue." % {
                 "title": self.object.title
             }
         return super().get_success_message()
@@ -123,7 +121,7 @@ class CandidateDeleteView(generic.DeleteView):
         if self.object.choices.exists():
             messages.error(
                 self.request,
-                _("« %(title)s » a reçu des votes : il ne peut pas être supprimé.")
+                "« %(title)s » a reçu des votes : il ne peut pas être supprimé."
                 % {"title": self.object.title},
             )
             return redirect(self.index_url_name)
@@ -145,7 +143,7 @@ class BallotInspectView(generic.InspectView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         chosen = ", ".join(c.title for c in self.object.candidates.all())
-        context["fields"].append({"label": _("Thèmes choisis"), "value": chosen})
+        context["fields"].append({"label": "Thèmes choisis", "value": chosen})
         return context
 
 
@@ -169,19 +167,19 @@ class RegistrationDeleteView(generic.DeleteView):
 
 class CloseCampaignForm(forms.Form):
     winner = forms.ModelChoiceField(
-        label=gettext_lazy("Thème retenu"),
+        label="Thème retenu",
         queryset=Candidate.objects.none(),
         widget=forms.RadioSelect,
         empty_label=None,
     )
     title = forms.CharField(
-        label=gettext_lazy("Titre du projet partagé"),
+        label="Titre du projet partagé",
         max_length=255,
         required=False,
-        help_text=gettext_lazy("Laisser vide pour reprendre le nom du thème."),
+        help_text="Laisser vide pour reprendre le nom du thème.",
     )
     capacity = forms.IntegerField(
-        label=gettext_lazy("Nombre de places de parties prenantes"),
+        label="Nombre de places de parties prenantes",
         min_value=MIN_STAKEHOLDERS,
         max_value=MAX_STAKEHOLDERS,
         initial=MAX_STAKEHOLDERS,
@@ -198,7 +196,7 @@ class CloseCampaignView(WagtailAdminTemplateMixin, FormView):
 
     template_name = "votes/admin/close_campaign.html"
     form_class = CloseCampaignForm
-    page_title = gettext_lazy("Clôturer la campagne")
+    page_title = "Clôturer la campagne"
     header_icon = "tasks"
     index_url_name = "vote_campaigns:index"
     edit_url_name = "vote_campaigns:edit"
@@ -215,12 +213,12 @@ class CloseCampaignView(WagtailAdminTemplateMixin, FormView):
     def get_breadcrumbs_items(self):
         return [
             *self.breadcrumbs_items,
-            {"url": reverse(self.index_url_name), "label": _("Campagnes de vote")},
+            {"url": reverse(self.index_url_name), "label": "Campagnes de vote"},
             {
                 "url": reverse(self.edit_url_name, args=[quote(self.campaign.pk)]),
                 "label": self.campaign.title,
             },
-            {"url": "", "label": _("Clôturer")},
+            {"url": "", "label": "Clôturer"},
         ]
 
     def get_form_kwargs(self):
@@ -248,7 +246,7 @@ class CloseCampaignView(WagtailAdminTemplateMixin, FormView):
             except VoteRefused as refused:
                 messages.error(request, refused.message)
             else:
-                messages.success(request, _("Le vote est clos et ses résultats sont figés."))
+                messages.success(request, "Le vote est clos et ses résultats sont figés.")
             return redirect("vote_campaigns:close", pk=self.campaign.pk)
         return super().post(request, *args, **kwargs)
 
@@ -266,9 +264,9 @@ class CloseCampaignView(WagtailAdminTemplateMixin, FormView):
             return self.form_invalid(form)
         messages.success(
             self.request,
-            _("Le projet partagé « %(title)s » est publié.") % {"title": page.title},
+            "Le projet partagé « %(title)s » est publié." % {"title": page.title},
             buttons=[
-                messages.button(reverse("wagtailadmin_pages:edit", args=[page.pk]), _("Modifier"))
+                messages.button(reverse("wagtailadmin_pages:edit", args=[page.pk]), "Modifier")
             ],
         )
         return redirect("vote_campaigns:close", pk=self.campaign.pk)

@@ -26,8 +26,8 @@ from django.contrib.auth.hashers import make_password
 from django.db.models import F
 from django.utils import timezone
 
-from territoires.collectivites.models import Collectivite, Representative
-from territoires.core.demo_tools import ensure_page
+from collectivites.models import Collectivite, Representative
+from core.demo_tools import ensure_page
 from themes.models import ThemePage
 
 from .models import (

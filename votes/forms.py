@@ -1,15 +1,14 @@
 """Public forms of the votes: the ballot, a theme proposal, a project registration."""
 
 from django import forms
-from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
-from territoires.core.forms import PlainTextareaField, PlainTextField, PublicForm
+from core.forms import PlainTextareaField, PlainTextField, PublicForm
+from core.text import plural
 
 from .models import Campaign, Candidate, ProjectRegistration
 from .services.proposals import title_taken
 
-THEME_NOT_ON_BALLOT = _("Ce thème ne figure pas sur le bulletin de cette campagne.")
+THEME_NOT_ON_BALLOT = "Ce thème ne figure pas sur le bulletin de cette campagne."
 
 
 class OptionLabel(str):
@@ -44,7 +43,7 @@ class BallotForm(PublicForm):
         super().__init__(*args, **kwargs)
         self.campaign = campaign
         messages = {
-            "required": _("Choisissez un thème."),
+            "required": "Choisissez un thème.",
             "invalid_choice": THEME_NOT_ON_BALLOT,
             "invalid_pk_value": THEME_NOT_ON_BALLOT,
             "invalid_list": THEME_NOT_ON_BALLOT,
@@ -55,7 +54,7 @@ class BallotForm(PublicForm):
                 widget=forms.RadioSelect,
                 empty_label=None,
                 label=campaign.question,
-                help_text=_("Choisissez un thème."),
+                help_text="Choisissez un thème.",
                 error_messages=messages,
             )
         else:
@@ -63,13 +62,13 @@ class BallotForm(PublicForm):
                 queryset=candidates,
                 widget=forms.CheckboxSelectMultiple,
                 label=campaign.question,
-                help_text=ngettext(
+                help_text=plural(
                     "Choisissez jusqu'à %(max)s thème.",
                     "Choisissez jusqu'à %(max)s thèmes.",
                     campaign.max_choices,
                 )
                 % {"max": campaign.max_choices},
-                error_messages={**messages, "required": _("Choisissez au moins un thème.")},
+                error_messages={**messages, "required": "Choisissez au moins un thème."},
             )
         self.fields = {"themes": field, **self.fields}
 
@@ -78,7 +77,7 @@ class BallotForm(PublicForm):
         chosen = [themes] if isinstance(themes, Candidate) else list(themes)
         if len(chosen) > self.campaign.max_choices:
             raise forms.ValidationError(
-                ngettext(
+                plural(
                     "Vous pouvez choisir au plus %(max)s thème : vous en avez coché %(count)s.",
                     "Vous pouvez choisir au plus %(max)s thèmes : vous en avez coché %(count)s.",
                     self.campaign.max_choices,
@@ -90,15 +89,15 @@ class BallotForm(PublicForm):
 
 class ProposalForm(PublicForm):
     title = PlainTextField(
-        label=_("Thème proposé"),
+        label="Thème proposé",
         max_length=120,
-        help_text=_("En quelques mots, par exemple « Accès aux soins »."),
+        help_text="En quelques mots, par exemple « Accès aux soins ».",
     )
     description = PlainTextareaField(
-        label=_("Pourquoi ce thème est-il une priorité pour votre territoire ?"),
+        label="Pourquoi ce thème est-il une priorité pour votre territoire ?",
         max_length=1000,
         required=False,
-        help_text=_("1 000 caractères au plus. Cette description figurera sur le bulletin."),
+        help_text="1 000 caractères au plus. Cette description figurera sur le bulletin.",
         widget=forms.Textarea(attrs={"rows": 5}),
     )
 
@@ -109,21 +108,21 @@ class ProposalForm(PublicForm):
     def clean_title(self):
         title = " ".join(self.cleaned_data["title"].split())
         if not title:
-            raise forms.ValidationError(_("Indiquez le thème que vous proposez."))
+            raise forms.ValidationError("Indiquez le thème que vous proposez.")
         if title_taken(self.campaign, title):
             raise forms.ValidationError(
-                _("Ce thème figure déjà parmi les thèmes proposés pour cette campagne.")
+                "Ce thème figure déjà parmi les thèmes proposés pour cette campagne."
             )
         return title
 
 
 class RegistrationForm(PublicForm):
     role = forms.ChoiceField(
-        label=_("Votre collectivité souhaite participer comme"),
+        label="Votre collectivité souhaite participer comme",
         widget=forms.RadioSelect,
         error_messages={
-            "required": _("Choisissez partie prenante ou observatrice."),
-            "invalid_choice": _("Choisissez partie prenante ou observatrice."),
+            "required": "Choisissez partie prenante ou observatrice.",
+            "invalid_choice": "Choisissez partie prenante ou observatrice.",
         },
     )
 
@@ -133,8 +132,8 @@ class RegistrationForm(PublicForm):
             (
                 ProjectRegistration.Role.STAKEHOLDER,
                 OptionLabel(
-                    _("Partie prenante"),
-                    _(
+                    "Partie prenante",
+                    (
                         "Elle construit le projet avec l'ANCT (places limitées, "
                         "liste d'attente au-delà)."
                     ),
@@ -142,8 +141,6 @@ class RegistrationForm(PublicForm):
             ),
             (
                 ProjectRegistration.Role.OBSERVER,
-                OptionLabel(
-                    _("Observatrice"), _("Elle suit les travaux et reçoit leurs résultats.")
-                ),
+                OptionLabel("Observatrice", "Elle suit les travaux et reçoit leurs résultats."),
             ),
         ]

@@ -14,8 +14,8 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from wagtail.models import Page
 
-from territoires.collectivites.models import Collectivite, Representative
-from territoires.core.geography import REGIONS
+from collectivites.models import Collectivite, Representative
+from core.geography import REGIONS
 
 from .models import Ballot, BallotChoice, Campaign, Candidate, SharedProjectIndexPage
 

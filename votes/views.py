@@ -8,10 +8,9 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from territoires.core.ratelimit import limit_posts
+from core.ratelimit import limit_posts
 
 from . import selectors
 from .access import current_representative, login_url, signup_url
@@ -36,7 +35,7 @@ logger = logging.getLogger(__name__)
 def _campaign_or_404(slug: str) -> Campaign:
     campaign = selectors.public_campaign(slug)
     if campaign is None:
-        raise Http404(_("Cette campagne de vote n'existe pas."))
+        raise Http404("Cette campagne de vote n'existe pas.")
     return campaign
 
 
@@ -74,7 +73,7 @@ def _voter_context(request, campaign: Campaign) -> dict:
         "window_message": window_refusal(campaign),
         "my_ballot": ballot,
         "last_vote": (
-            _("Dernier vote par %(name)s le %(date)s.")
+            "Dernier vote par %(name)s le %(date)s."
             % {"name": ballot.voter_name, "date": paris_datetime(ballot.updated_at)}
             if ballot
             else ""
@@ -142,7 +141,7 @@ def ballot(request, slug):
             else:
                 messages.success(
                     request,
-                    _("Le vote de %(collectivite)s est enregistré.")
+                    "Le vote de %(collectivite)s est enregistré."
                     % {"collectivite": representative.collectivite},
                 )
                 return redirect("votes:ballot", slug=campaign.slug)
@@ -162,7 +161,7 @@ def ballot(request, slug):
             "can_vote": can_vote,
             "withdraw_url": reverse("votes:withdraw", kwargs={"slug": campaign.slug}),
             "propose_url": reverse("votes:propose", kwargs={"slug": campaign.slug}),
-            "breadcrumb": _breadcrumb(campaign, _("Bulletin de vote")),
+            "breadcrumb": _breadcrumb(campaign, "Bulletin de vote"),
             **voter,
         },
         status=status,
@@ -182,11 +181,11 @@ def ballot_withdrawal(request, slug):
         if withdrawn:
             messages.success(
                 request,
-                _("Le vote de %(collectivite)s a été retiré.")
+                "Le vote de %(collectivite)s a été retiré."
                 % {"collectivite": representative.collectivite},
             )
         else:
-            messages.info(request, _("Votre collectivité n'avait pas voté."))
+            messages.info(request, "Votre collectivité n'avait pas voté.")
     return redirect("votes:ballot", slug=campaign.slug)
 
 
@@ -200,7 +199,7 @@ def propose(request, slug):
     closed_message = voter["window_message"] or (
         None
         if campaign.accepts_proposals
-        else _("Cette campagne n'accepte pas de propositions de thèmes.")
+        else "Cette campagne n'accepte pas de propositions de thèmes."
     )
     can_propose = representative is not None and not voter["refusal"] and not closed_message
     status = 200
@@ -223,7 +222,7 @@ def propose(request, slug):
             else:
                 messages.success(
                     request,
-                    _(
+                    (
                         "Merci ! Votre proposition « %(title)s » sera examinée par l'équipe de "
                         "Territoires en Commun. Vous recevrez sa réponse par e-mail."
                     )
@@ -244,7 +243,7 @@ def propose(request, slug):
             "can_propose": can_propose,
             "closed_message": closed_message,
             "proposals": proposals,
-            "breadcrumb": _breadcrumb(campaign, _("Proposer un thème")),
+            "breadcrumb": _breadcrumb(campaign, "Proposer un thème"),
             **voter,
         },
         status=status,
@@ -267,7 +266,7 @@ def project_registration(request, page: SharedProjectPage):
             if registration_withdraw(representative=representative, project=page):
                 messages.success(
                     request,
-                    _("%(collectivite)s ne participe plus à ce projet partagé.")
+                    "%(collectivite)s ne participe plus à ce projet partagé."
                     % {"collectivite": representative.collectivite},
                 )
             return redirect(page.url)
@@ -280,12 +279,12 @@ def project_registration(request, page: SharedProjectPage):
         form.add_error(None, refused.message)
         return _project_page(request, page, form, status=200)
     if registration.is_waiting:
-        message = _(
+        message = (
             "%(collectivite)s est inscrite sur la liste d'attente des parties prenantes : "
             "vous serez prévenu par e-mail si une place se libère."
         )
     else:
-        message = _("%(collectivite)s participe à ce projet partagé comme %(role)s.")
+        message = "%(collectivite)s participe à ce projet partagé comme %(role)s."
     messages.success(
         request,
         message

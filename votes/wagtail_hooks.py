@@ -2,7 +2,6 @@
 
 from django.contrib.admin.utils import quote
 from django.urls import path, reverse
-from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column, DateColumn
@@ -10,8 +9,8 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.admin.widgets.button import Button, HeaderButton
 
-from territoires.core.home import HOME_SECTION_HOOK, HomeSection
-from territoires.core.search import SEARCH_GROUP_HOOK, SearchGroup, page_search
+from core.home import HOME_SECTION_HOOK, HomeSection
+from core.search import SEARCH_GROUP_HOOK, SearchGroup, page_search
 
 from . import admin_views, selectors
 from .models import (
@@ -37,7 +36,7 @@ class CampaignIndexView(generic.IndexView):
         if instance.is_published and self.user_has_permission("change"):
             buttons.append(
                 Button(
-                    _("Clôturer, projet partagé"),
+                    "Clôturer, projet partagé",
                     url=_close_url(instance),
                     icon_name="tasks",
                     priority=15,
@@ -52,9 +51,7 @@ class CampaignEditView(generic.EditView):
         if not self.object.is_published:
             return []
         return [
-            HeaderButton(
-                _("Clôturer, projet partagé"), url=_close_url(self.object), icon_name="tasks"
-            )
+            HeaderButton("Clôturer, projet partagé", url=_close_url(self.object), icon_name="tasks")
         ]
 
 
@@ -63,15 +60,15 @@ class CampaignViewSet(ModelViewSet):
     name = "vote_campaigns"
     url_prefix = "votes/campagnes"
     icon = "tasks"
-    menu_label = _("Campagnes")
+    menu_label = "Campagnes"
     index_view_class = CampaignIndexView
     edit_view_class = CampaignEditView
     copy_view_enabled = False
     list_display = [
         "title",
-        Column("status", label=_("Statut"), accessor="get_status_display"),
-        Column("opens_at", label=_("Ouverture"), accessor=lambda c: paris_datetime(c.opens_at)),
-        Column("closes_at", label=_("Clôture"), accessor=lambda c: paris_datetime(c.closing_time)),
+        Column("status", label="Statut", accessor="get_status_display"),
+        Column("opens_at", label="Ouverture", accessor=lambda c: paris_datetime(c.opens_at)),
+        Column("closes_at", label="Clôture", accessor=lambda c: paris_datetime(c.closing_time)),
         "max_choices",
     ]
     list_filter = ["is_published"]
@@ -93,7 +90,7 @@ class CandidateViewSet(ModelViewSet):
     name = "vote_candidates"
     url_prefix = "votes/themes"
     icon = "list-ul"
-    menu_label = _("Thèmes candidats")
+    menu_label = "Thèmes candidats"
     delete_view_class = admin_views.CandidateDeleteView
     copy_view_enabled = False
     list_display = ["title", "campaign", "status", "sort_order", "theme_page"]
@@ -107,7 +104,7 @@ class ThemeProposalViewSet(ModelViewSet):
     name = "vote_proposals"
     url_prefix = "votes/propositions"
     icon = "help"
-    menu_label = _("Propositions à modérer")
+    menu_label = "Propositions à modérer"
     copy_view_enabled = False
     index_view_class = admin_views.ProposalIndexView
     edit_view_class = admin_views.ProposalEditView
@@ -117,14 +114,14 @@ class ThemeProposalViewSet(ModelViewSet):
         "proposer_collectivite",
         "proposer_name",
         "status",
-        DateColumn("created_at", label=_("Proposé le")),
+        DateColumn("created_at", label="Proposé le"),
     ]
     list_filter = ["status", "campaign"]
     search_fields = ["title", "description", "proposer_name"]
     ordering = ["-created_at"]
     edit_handler = ObjectList(
         [
-            admin_views.ProposalFactsPanel(heading=_("La proposition")),
+            admin_views.ProposalFactsPanel(heading="La proposition"),
             FieldPanel("title"),
             FieldPanel("description"),
             FieldPanel("theme_page"),
@@ -158,7 +155,7 @@ class BallotViewSet(ModelViewSet):
     name = "vote_ballots"
     url_prefix = "votes/bulletins"
     icon = "doc-full"
-    menu_label = _("Bulletins")
+    menu_label = "Bulletins"
     index_view_class = admin_views.BallotIndexView
     inspect_view_class = admin_views.BallotInspectView
     inspect_view_enabled = True
@@ -167,7 +164,7 @@ class BallotViewSet(ModelViewSet):
         "collectivite",
         "campaign",
         "voter_name",
-        DateColumn("updated_at", label=_("Dernier vote le")),
+        DateColumn("updated_at", label="Dernier vote le"),
     ]
     list_filter = ["campaign"]
     search_fields = ["collectivite__name", "voter_name"]
@@ -196,7 +193,7 @@ class RegistrationViewSet(ModelViewSet):
     name = "vote_registrations"
     url_prefix = "votes/inscriptions"
     icon = "group"
-    menu_label = _("Inscriptions aux projets partagés")
+    menu_label = "Inscriptions aux projets partagés"
     index_view_class = admin_views.RegistrationIndexView
     delete_view_class = admin_views.RegistrationDeleteView
     inspect_view_enabled = True
@@ -208,7 +205,7 @@ class RegistrationViewSet(ModelViewSet):
         "status",
         "slot",
         "registered_by_name",
-        DateColumn("created_at", label=_("Inscrite le")),
+        DateColumn("created_at", label="Inscrite le"),
     ]
     list_filter = ["project", "role", "status"]
     search_fields = ["collectivite__name", "registered_by_name"]
@@ -233,7 +230,7 @@ class RegistrationViewSet(ModelViewSet):
 
 
 class VotesViewSetGroup(ModelViewSetGroup):
-    menu_label = _("Votes")
+    menu_label = "Votes"
     menu_icon = "tasks"
     menu_name = "votes"
     menu_order = 300
@@ -276,7 +273,7 @@ def vote_section(*, request, home_page):
 def shared_projects_search_group():
     return SearchGroup(
         key="projets-partages",
-        label=_("Projets partagés"),
+        label="Projets partagés",
         order=35,
         search=page_search(SharedProjectPage),
     )

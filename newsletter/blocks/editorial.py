@@ -2,7 +2,6 @@
 
 from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, URLValidator
-from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
 from .base import SectionBlock, live_pages
@@ -12,10 +11,10 @@ TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol"]
 
 class EditoBlock(SectionBlock):
     section = "edito"
-    title = blocks.CharBlock(label=_("Titre"), max_length=200, default="Édito")
-    text = blocks.RichTextBlock(label=_("Texte"), features=TEXT_FEATURES)
+    title = blocks.CharBlock(label="Titre", max_length=200, default="Édito")
+    text = blocks.RichTextBlock(label="Texte", features=TEXT_FEATURES)
     signature = blocks.CharBlock(
-        label=_("Signature"),
+        label="Signature",
         required=False,
         max_length=200,
         default="L'équipe de Territoires en Commun",
@@ -23,38 +22,36 @@ class EditoBlock(SectionBlock):
 
     class Meta:
         icon = "edit"
-        label = _("Édito")
+        label = "Édito"
 
 
 class TextSectionBlock(SectionBlock):
     section = "text"
-    title = blocks.CharBlock(label=_("Titre"), required=False, max_length=200)
-    text = blocks.RichTextBlock(label=_("Texte"), features=TEXT_FEATURES)
+    title = blocks.CharBlock(label="Titre", required=False, max_length=200)
+    text = blocks.RichTextBlock(label="Texte", features=TEXT_FEATURES)
 
     class Meta:
         icon = "pilcrow"
-        label = _("Texte libre")
+        label = "Texte libre"
 
 
 class PageLinkBlock(SectionBlock):
     """Any page of the site put forward: a project partagé, a news page, a vote…"""
 
     section = "page_link"
-    page = blocks.PageChooserBlock(label=_("Page du site"))
+    page = blocks.PageChooserBlock(label="Page du site")
     title = blocks.CharBlock(
-        label=_("Titre"),
+        label="Titre",
         required=False,
         max_length=200,
-        help_text=_("Laisser vide pour reprendre le titre de la page."),
+        help_text="Laisser vide pour reprendre le titre de la page.",
     )
-    text = blocks.TextBlock(label=_("Texte"), required=False)
-    link_label = blocks.CharBlock(
-        label=_("Libellé du lien"), max_length=80, default="En savoir plus"
-    )
+    text = blocks.TextBlock(label="Texte", required=False)
+    link_label = blocks.CharBlock(label="Libellé du lien", max_length=80, default="En savoir plus")
 
     class Meta:
         icon = "link"
-        label = _("Lien vers une page")
+        label = "Lien vers une page"
 
     def section_context(self, value, context):
         [page] = live_pages([value["page"]]) or [None]
@@ -84,7 +81,7 @@ class LinkOrEmailBlock(blocks.CharBlock):
                 URLValidator(schemes=["http", "https"])(value)
         except ValidationError as error:
             raise ValidationError(
-                _("Saisissez une adresse web (https://…) ou une adresse e-mail.")
+                "Saisissez une adresse web (https://…) ou une adresse e-mail."
             ) from error
         return value
 
@@ -99,14 +96,14 @@ class CallBlock(SectionBlock):
     """« Je suis une collectivité et je souhaite contribuer… », « … partager mes événements »."""
 
     section = "call"
-    title = blocks.CharBlock(label=_("Titre"), max_length=200)
-    text = blocks.TextBlock(label=_("Texte"), required=False)
-    link = LinkOrEmailBlock(label=_("Lien ou adresse e-mail"), required=False, max_length=500)
-    link_label = blocks.CharBlock(label=_("Libellé du lien"), required=False, max_length=80)
+    title = blocks.CharBlock(label="Titre", max_length=200)
+    text = blocks.TextBlock(label="Texte", required=False)
+    link = LinkOrEmailBlock(label="Lien ou adresse e-mail", required=False, max_length=500)
+    link_label = blocks.CharBlock(label="Libellé du lien", required=False, max_length=80)
 
     class Meta:
         icon = "help"
-        label = _("Appel à contribuer")
+        label = "Appel à contribuer"
 
     def section_context(self, value, context):
         link = value["link"]
@@ -117,33 +114,31 @@ class CallBlock(SectionBlock):
 
 
 class NewsItemBlock(blocks.StructBlock):
-    title = blocks.CharBlock(label=_("Titre"), max_length=200)
-    text = blocks.TextBlock(label=_("Texte"), required=False)
+    title = blocks.CharBlock(label="Titre", max_length=200)
+    text = blocks.TextBlock(label="Texte", required=False)
     when = blocks.CharBlock(
-        label=_("Date et lieu"),
+        label="Date et lieu",
         required=False,
         max_length=200,
-        help_text=_("Par exemple « Mardi 27 septembre, de 18 h 30 à 20 h 30, Nantes »."),
+        help_text="Par exemple « Mardi 27 septembre, de 18 h 30 à 20 h 30, Nantes ».",
     )
-    page = blocks.PageChooserBlock(label=_("Page du site"), required=False)
-    url = blocks.URLBlock(label=_("Ou adresse externe"), required=False)
-    link_label = blocks.CharBlock(
-        label=_("Libellé du lien"), max_length=80, default="En savoir plus"
-    )
+    page = blocks.PageChooserBlock(label="Page du site", required=False)
+    url = blocks.URLBlock(label="Ou adresse externe", required=False)
+    link_label = blocks.CharBlock(label="Libellé du lien", max_length=80, default="En savoir plus")
 
     class Meta:
         icon = "doc-empty"
-        label = _("Actualité")
+        label = "Actualité"
 
 
 class PartnerNewsBlock(SectionBlock):
     section = "news"
-    title = blocks.CharBlock(label=_("Titre"), max_length=200, default="Actualités des partenaires")
-    items = blocks.ListBlock(NewsItemBlock(), label=_("Actualités"), min_num=1)
+    title = blocks.CharBlock(label="Titre", max_length=200, default="Actualités des partenaires")
+    items = blocks.ListBlock(NewsItemBlock(), label="Actualités", min_num=1)
 
     class Meta:
         icon = "list-ul"
-        label = _("Actualités des partenaires")
+        label = "Actualités des partenaires"
 
     def section_context(self, value, context):
         items = []

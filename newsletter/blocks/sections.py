@@ -6,19 +6,18 @@ text shown.
 """
 
 from django.urls import NoReverseMatch, reverse
-from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from territoires.core.models import SiteSettings
+from core.models import SiteSettings
 
 from .base import SectionBlock, live_pages
 
 RESOURCE_LINK_LABELS = {
-    "enquete": _("Découvrez la note d'enquête"),
-    "tribune": _("Lire la tribune"),
-    "note": _("Lire la note"),
-    "guide": _("Découvrez le guide"),
+    "enquete": "Découvrez la note d'enquête",
+    "tribune": "Lire la tribune",
+    "note": "Lire la note",
+    "guide": "Découvrez le guide",
 }
 
 
@@ -38,21 +37,21 @@ def _need_url(theme) -> str | None:
 
 class ThemeSectionBlock(SectionBlock):
     section = "theme"
-    theme = blocks.PageChooserBlock(label=_("Thématique"), page_type="themes.ThemePage")
+    theme = blocks.PageChooserBlock(label="Thématique", page_type="themes.ThemePage")
     text = blocks.TextBlock(
-        label=_("Présentation"),
+        label="Présentation",
         required=False,
-        help_text=_("Laisser vide pour reprendre le chapeau de la thématique."),
+        help_text="Laisser vide pour reprendre le chapeau de la thématique.",
     )
     show_need = blocks.BooleanBlock(
-        label=_("Proposer « Je suis une collectivité, je souhaite préciser mon besoin »"),
+        label="Proposer « Je suis une collectivité, je souhaite préciser mon besoin »",
         required=False,
         default=True,
     )
 
     class Meta:
         icon = "pick"
-        label = _("Thématique du mois")
+        label = "Thématique du mois"
 
     def section_context(self, value, context):
         [theme] = live_pages([value["theme"]]) or [None]
@@ -64,29 +63,29 @@ class ThemeSectionBlock(SectionBlock):
 
 class IntroResourceBlock(SectionBlock):
     section = "intro_resource"
-    resource = SnippetChooserBlock("resources.Resource", label=_("Ressource"))
+    resource = SnippetChooserBlock("resources.Resource", label="Ressource")
     text = blocks.TextBlock(
-        label=_("Présentation"),
+        label="Présentation",
         required=False,
-        help_text=_("Laisser vide pour reprendre le résumé de la ressource."),
+        help_text="Laisser vide pour reprendre le résumé de la ressource.",
     )
     link_label = blocks.CharBlock(
-        label=_("Libellé du lien"),
+        label="Libellé du lien",
         required=False,
         max_length=80,
-        help_text=_("Par défaut « Lire la tribune », « Découvrez la note d'enquête »…"),
+        help_text="Par défaut « Lire la tribune », « Découvrez la note d'enquête »…",
     )
 
     class Meta:
         icon = "doc-full"
-        label = _("En introduction…")
+        label = "En introduction…"
 
     def section_context(self, value, context):
         resource = value["resource"]
         if resource is None or not resource.live:
             return None
         label = value["link_label"] or RESOURCE_LINK_LABELS.get(
-            resource.kind, _("Découvrez la ressource")
+            resource.kind, "Découvrez la ressource"
         )
         return {
             "resource": resource,
@@ -99,22 +98,22 @@ class IntroResourceBlock(SectionBlock):
 class ProjectsBlock(SectionBlock):
     section = "projects"
     title = blocks.CharBlock(
-        label=_("Titre"),
+        label="Titre",
         max_length=200,
         default="Projets démocratiques et expériences territoriales pour vous inspirer",
     )
     projects = blocks.ListBlock(
-        blocks.PageChooserBlock(page_type="themes.ProjectPage", label=_("Projet")),
-        label=_("Projets"),
+        blocks.PageChooserBlock(page_type="themes.ProjectPage", label="Projet"),
+        label="Projets",
         min_num=1,
     )
     link_label = blocks.CharBlock(
-        label=_("Libellé des liens"), max_length=80, default="Découvrez le projet"
+        label="Libellé des liens", max_length=80, default="Découvrez le projet"
     )
 
     class Meta:
         icon = "site"
-        label = _("Projets pour vous inspirer")
+        label = "Projets pour vous inspirer"
 
     def section_context(self, value, context):
         projects = live_pages(value["projects"])
@@ -123,16 +122,16 @@ class ProjectsBlock(SectionBlock):
 
 class ConceptBlock(SectionBlock):
     section = "concept"
-    concept = blocks.PageChooserBlock(label=_("Concept"), page_type="themes.ConceptPage")
+    concept = blocks.PageChooserBlock(label="Concept", page_type="themes.ConceptPage")
     text = blocks.TextBlock(
-        label=_("Présentation"),
+        label="Présentation",
         required=False,
-        help_text=_("Laisser vide pour reprendre le chapeau du concept."),
+        help_text="Laisser vide pour reprendre le chapeau du concept.",
     )
 
     class Meta:
         icon = "openquote"
-        label = _("Le concept du mois")
+        label = "Le concept du mois"
 
     def section_context(self, value, context):
         [concept] = live_pages([value["concept"]]) or [None]
@@ -164,20 +163,18 @@ class VoteBlock(SectionBlock):
     with it), as they stand now in previews."""
 
     section = "vote"
-    title = blocks.CharBlock(
-        label=_("Titre"), max_length=200, default="Votez pour une thématique !"
-    )
-    text = blocks.TextBlock(label=_("Texte"), required=False, default=VOTE_TEXT)
+    title = blocks.CharBlock(label="Titre", max_length=200, default="Votez pour une thématique !")
+    text = blocks.TextBlock(label="Texte", required=False, default=VOTE_TEXT)
     shown = blocks.IntegerBlock(
-        label=_("Nombre de thématiques affichées"), min_value=1, max_value=20, default=5
+        label="Nombre de thématiques affichées", min_value=1, max_value=20, default=5
     )
     link_label = blocks.CharBlock(
-        label=_("Libellé du bouton"), max_length=80, default="Votez pour une thématique"
+        label="Libellé du bouton", max_length=80, default="Votez pour une thématique"
     )
 
     class Meta:
         icon = "tasks"
-        label = _("Votez pour une thématique")
+        label = "Votez pour une thématique"
 
     def section_context(self, value, context):
         from ..snapshot import vote_snapshot
@@ -191,19 +188,19 @@ class VoteBlock(SectionBlock):
 
 class AgendaBlock(SectionBlock):
     section = "agenda"
-    title = blocks.CharBlock(label=_("Titre"), max_length=200, default="À vos agendas !")
+    title = blocks.CharBlock(label="Titre", max_length=200, default="À vos agendas !")
     events = blocks.ListBlock(
-        blocks.PageChooserBlock(page_type="events.EventPage", label=_("Événement")),
-        label=_("Événements"),
+        blocks.PageChooserBlock(page_type="events.EventPage", label="Événement"),
+        label="Événements",
         min_num=1,
     )
     link_label = blocks.CharBlock(
-        label=_("Libellé des liens"), max_length=80, default="Plus d'informations"
+        label="Libellé des liens", max_length=80, default="Plus d'informations"
     )
 
     class Meta:
         icon = "date"
-        label = _("À vos agendas !")
+        label = "À vos agendas !"
 
     def section_context(self, value, context):
         events = live_pages(value["events"])

@@ -2,7 +2,7 @@
 
 from django.db import migrations
 
-from territoires.core.permissions import grant_permissions
+from core.permissions import grant_permissions
 
 GRANTS = {
     "Editors": ["view_subscriber", "view_dispatch"],

@@ -5,13 +5,12 @@ import datetime
 from django.db import models
 from django.http import HttpResponse
 from django.utils.formats import date_format
-from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from territoires.core.models import SectionIndexPage
+from core.models import SectionIndexPage
 
 from ..blocks import ISSUE_BLOCKS
 
@@ -22,18 +21,18 @@ class NewsletterPage(SectionIndexPage):
     """/newsletter/: what the newsletter is, the sign-up form and the latest issues."""
 
     call_to_action = models.CharField(
-        _("appel à s'abonner (page d'accueil)"),
+        "appel à s'abonner (page d'accueil)",
         max_length=250,
         blank=True,
-        help_text=_("Phrase affichée sur la page d'accueil pour inviter à s'abonner."),
+        help_text="Phrase affichée sur la page d'accueil pour inviter à s'abonner.",
     )
 
     content_panels = [*SectionIndexPage.content_panels, FieldPanel("call_to_action")]
     subpage_types = ["newsletter.NewsletterArchivePage"]
-    empty_message = _("Aucune lettre n'a encore été envoyée.")
+    empty_message = "Aucune lettre n'a encore été envoyée."
 
     class Meta:
-        verbose_name = _("page de la newsletter")
+        verbose_name = "page de la newsletter"
 
     def get_context(self, request, *args, **kwargs):
         from ..forms import SignupForm
@@ -54,10 +53,10 @@ class NewsletterArchivePage(SectionIndexPage):
 
     parent_page_types = ["newsletter.NewsletterPage"]
     subpage_types = ["newsletter.NewsletterIssuePage"]
-    empty_message = _("Aucune lettre n'a encore été envoyée.")
+    empty_message = "Aucune lettre n'a encore été envoyée."
 
     class Meta:
-        verbose_name = _("archives de la newsletter")
+        verbose_name = "archives de la newsletter"
 
     def get_items(self):
         from ..selectors import published_issues
@@ -80,24 +79,24 @@ class NewsletterIssuePage(Page):
     """
 
     month = models.DateField(
-        _("mois"),
+        "mois",
         unique=True,
-        help_text=_("Le mois de la lettre : seul le mois compte."),
-        error_messages={"unique": _("Une lettre existe déjà pour ce mois.")},
+        help_text="Le mois de la lettre : seul le mois compte.",
+        error_messages={"unique": "Une lettre existe déjà pour ce mois."},
     )
     preheader = models.CharField(
-        _("phrase d'accroche"),
+        "phrase d'accroche",
         max_length=200,
         blank=True,
-        help_text=_(
+        help_text=(
             "Affichée par les messageries à côté de l'objet. Par exemple « Ce mois-ci : "
             "retour à l'emploi, le concept de qualité de la participation… »."
         ),
     )
-    body = StreamField(ISSUE_BLOCKS, verbose_name=_("rubriques"), blank=True)
+    body = StreamField(ISSUE_BLOCKS, verbose_name="rubriques", blank=True)
 
     content_panels = [
-        FieldPanel("title", help_text=_("C'est aussi l'objet de l'e-mail.")),
+        FieldPanel("title", help_text="C'est aussi l'objet de l'e-mail."),
         FieldPanel("month"),
         FieldPanel("preheader"),
         FieldPanel("body"),
@@ -106,15 +105,15 @@ class NewsletterIssuePage(Page):
     parent_page_types = ["newsletter.NewsletterArchivePage"]
     subpage_types = []
     preview_modes = [
-        ("", _("Page web")),
-        ("email", _("E-mail")),
-        ("texte", _("E-mail, version texte")),
+        ("", "Page web"),
+        ("email", "E-mail"),
+        ("texte", "E-mail, version texte"),
     ]
     default_preview_mode = ""
 
     class Meta:
-        verbose_name = _("lettre")
-        verbose_name_plural = _("lettres")
+        verbose_name = "lettre"
+        verbose_name_plural = "lettres"
 
     def __str__(self):
         return self.title

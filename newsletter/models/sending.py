@@ -2,17 +2,16 @@
 
 from django.conf import settings
 from django.db import models
-from django.utils.translation import gettext_lazy as _
 
 from .pages import NewsletterIssuePage
 from .subscribers import Subscriber
 
 
 class DispatchStatus(models.TextChoices):
-    SCHEDULED = "scheduled", _("Envoi programmé")
-    SENDING = "sending", _("Envoi en cours")
-    SENT = "sent", _("Envoyée")
-    CANCELLED = "cancelled", _("Envoi annulé")
+    SCHEDULED = "scheduled", "Envoi programmé"
+    SENDING = "sending", "Envoi en cours"
+    SENT = "sent", "Envoyée"
+    CANCELLED = "cancelled", "Envoi annulé"
 
 
 class Dispatch(models.Model):
@@ -28,47 +27,47 @@ class Dispatch(models.Model):
         NewsletterIssuePage,
         on_delete=models.CASCADE,
         related_name="dispatch",
-        verbose_name=_("lettre"),
+        verbose_name="lettre",
     )
     status = models.CharField(
-        _("état"), max_length=20, choices=DispatchStatus.choices, default=DispatchStatus.SCHEDULED
+        "état", max_length=20, choices=DispatchStatus.choices, default=DispatchStatus.SCHEDULED
     )
-    scheduled_at = models.DateTimeField(_("envoi prévu le"), null=True, blank=True)
-    started_at = models.DateTimeField(_("envoi commencé le"), null=True, blank=True)
-    finished_at = models.DateTimeField(_("envoi terminé le"), null=True, blank=True)
+    scheduled_at = models.DateTimeField("envoi prévu le", null=True, blank=True)
+    started_at = models.DateTimeField("envoi commencé le", null=True, blank=True)
+    finished_at = models.DateTimeField("envoi terminé le", null=True, blank=True)
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        verbose_name=_("demandé par"),
+        verbose_name="demandé par",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    subject = models.CharField(_("objet"), max_length=255, blank=True)
-    html = models.TextField(_("e-mail HTML"), blank=True)
-    text = models.TextField(_("e-mail texte"), blank=True)
+    subject = models.CharField("objet", max_length=255, blank=True)
+    html = models.TextField("e-mail HTML", blank=True)
+    text = models.TextField("e-mail texte", blank=True)
     # What the issue showed that changes by itself (the vote's tallies), as sent.
-    snapshot = models.JSONField(_("données figées à l'envoi"), default=dict, blank=True)
-    total = models.PositiveIntegerField(_("destinataires"), default=0)
-    chunk_count = models.PositiveIntegerField(_("lots"), default=0)
+    snapshot = models.JSONField("données figées à l'envoi", default=dict, blank=True)
+    total = models.PositiveIntegerField("destinataires", default=0)
+    chunk_count = models.PositiveIntegerField("lots", default=0)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
-        verbose_name = _("envoi")
-        verbose_name_plural = _("envois")
-        permissions = [("send_dispatch", _("Peut envoyer la newsletter"))]
+        verbose_name = "envoi"
+        verbose_name_plural = "envois"
+        permissions = [("send_dispatch", "Peut envoyer la newsletter")]
 
     def __str__(self):
         return f"{self.issue} — {self.get_status_display()}"
 
 
 class DeliveryStatus(models.TextChoices):
-    PENDING = "pending", _("À envoyer")
-    CLAIMED = "claimed", _("En cours")
-    SENT = "sent", _("Envoyé")
-    FAILED = "failed", _("Échec")
-    BOUNCED = "bounced", _("Adresse refusée")
-    SKIPPED = "skipped", _("Non envoyé (désinscrit entre-temps)")
+    PENDING = "pending", "À envoyer"
+    CLAIMED = "claimed", "En cours"
+    SENT = "sent", "Envoyé"
+    FAILED = "failed", "Échec"
+    BOUNCED = "bounced", "Adresse refusée"
+    SKIPPED = "skipped", "Non envoyé (désinscrit entre-temps)"
 
 
 class Delivery(models.Model):
@@ -88,19 +87,19 @@ class Delivery(models.Model):
     subscriber = models.ForeignKey(
         Subscriber, null=True, on_delete=models.SET_NULL, related_name="deliveries"
     )
-    chunk = models.PositiveIntegerField(_("lot"))
+    chunk = models.PositiveIntegerField("lot")
     status = models.CharField(
-        _("état"), max_length=20, choices=DeliveryStatus.choices, default=DeliveryStatus.PENDING
+        "état", max_length=20, choices=DeliveryStatus.choices, default=DeliveryStatus.PENDING
     )
     claim = models.CharField(max_length=32, blank=True)
     claimed_at = models.DateTimeField(null=True, blank=True)
     attempts = models.PositiveSmallIntegerField(default=0)
-    sent_at = models.DateTimeField(_("envoyé le"), null=True, blank=True)
-    error = models.CharField(_("erreur"), max_length=500, blank=True)
+    sent_at = models.DateTimeField("envoyé le", null=True, blank=True)
+    error = models.CharField("erreur", max_length=500, blank=True)
 
     class Meta:
-        verbose_name = _("envoi à un abonné")
-        verbose_name_plural = _("journal d'envoi")
+        verbose_name = "envoi à un abonné"
+        verbose_name_plural = "journal d'envoi"
         constraints = [
             models.UniqueConstraint(
                 fields=["issue", "subscriber"], name="newsletter_one_delivery_per_subscriber"

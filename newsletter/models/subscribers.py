@@ -2,24 +2,23 @@
 
 from django.db import models
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
 
 class SubscriberKind(models.TextChoices):
-    COLLECTIVITE = "collectivite", _("Collectivité territoriale")
-    PARTNER = "partenaire", _("Partenaire ou réseau")
-    ASSOCIATION = "association", _("Association")
-    STATE = "etat", _("Services de l'État")
-    CITIZEN = "citoyen", _("Citoyenne ou citoyen")
-    OTHER = "autre", _("Autre")
+    COLLECTIVITE = "collectivite", "Collectivité territoriale"
+    PARTNER = "partenaire", "Partenaire ou réseau"
+    ASSOCIATION = "association", "Association"
+    STATE = "etat", "Services de l'État"
+    CITIZEN = "citoyen", "Citoyenne ou citoyen"
+    OTHER = "autre", "Autre"
 
 
 class SubscriberStatus(models.TextChoices):
-    PENDING = "pending", _("En attente de confirmation")
-    ACTIVE = "active", _("Abonné")
-    UNSUBSCRIBED = "unsubscribed", _("Désinscrit")
-    BOUNCED = "bounced", _("Adresse en erreur")
+    PENDING = "pending", "En attente de confirmation"
+    ACTIVE = "active", "Abonné"
+    UNSUBSCRIBED = "unsubscribed", "Désinscrit"
+    BOUNCED = "bounced", "Adresse en erreur"
 
 
 class SubscriberQuerySet(models.QuerySet):
@@ -39,35 +38,33 @@ class Subscriber(models.Model):
     never creates a second row.
     """
 
-    email = models.EmailField(_("adresse e-mail"), unique=True)
-    name = models.CharField(_("nom"), max_length=150, blank=True)
-    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
-    kind = models.CharField(_("profil"), max_length=20, choices=SubscriberKind.choices, blank=True)
+    email = models.EmailField("adresse e-mail", unique=True)
+    name = models.CharField("nom", max_length=150, blank=True)
+    organisation = models.CharField("organisation", max_length=200, blank=True)
+    kind = models.CharField("profil", max_length=20, choices=SubscriberKind.choices, blank=True)
     themes = models.ManyToManyField(
         "themes.ThemePage",
-        verbose_name=_("thématiques qui l'intéressent"),
+        verbose_name="thématiques qui l'intéressent",
         blank=True,
         related_name="+",
     )
     status = models.CharField(
-        _("état"),
+        "état",
         max_length=20,
         choices=SubscriberStatus.choices,
         default=SubscriberStatus.PENDING,
         db_index=True,
     )
     paused = models.BooleanField(
-        _("envois suspendus"),
+        "envois suspendus",
         default=False,
-        help_text=_("L'abonné a mis ses envois en pause depuis ses préférences."),
+        help_text="L'abonné a mis ses envois en pause depuis ses préférences.",
     )
-    created_at = models.DateTimeField(_("inscrit le"), default=timezone.now, editable=False)
-    confirmed_at = models.DateTimeField(_("confirmé le"), null=True, blank=True, editable=False)
-    unsubscribed_at = models.DateTimeField(
-        _("désinscrit le"), null=True, blank=True, editable=False
-    )
-    bounced_at = models.DateTimeField(_("en erreur depuis le"), null=True, blank=True)
-    bounce_reason = models.CharField(_("erreur du serveur"), max_length=500, blank=True)
+    created_at = models.DateTimeField("inscrit le", default=timezone.now, editable=False)
+    confirmed_at = models.DateTimeField("confirmé le", null=True, blank=True, editable=False)
+    unsubscribed_at = models.DateTimeField("désinscrit le", null=True, blank=True, editable=False)
+    bounced_at = models.DateTimeField("en erreur depuis le", null=True, blank=True)
+    bounce_reason = models.CharField("erreur du serveur", max_length=500, blank=True)
 
     objects = SubscriberQuerySet.as_manager()
 
@@ -83,14 +80,14 @@ class Subscriber(models.Model):
                 FieldPanel("bounced_at", read_only=True),
                 FieldPanel("bounce_reason", read_only=True),
             ],
-            heading=_("Réception"),
+            heading="Réception",
         ),
     ]
 
     class Meta:
         ordering = ["-created_at", "-pk"]
-        verbose_name = _("abonné")
-        verbose_name_plural = _("abonnés")
+        verbose_name = "abonné"
+        verbose_name_plural = "abonnés"
 
     def __str__(self):
         return self.email
@@ -118,10 +115,10 @@ def normalise_email(address: str) -> str:
 
 
 class ConsentAction(models.TextChoices):
-    SIGNUP = "signup", _("Inscription")
-    CONFIRM = "confirm", _("Confirmation de l'adresse")
-    RESUBSCRIBE = "resubscribe", _("Réabonnement")
-    UNSUBSCRIBE = "unsubscribe", _("Désinscription")
+    SIGNUP = "signup", "Inscription"
+    CONFIRM = "confirm", "Confirmation de l'adresse"
+    RESUBSCRIBE = "resubscribe", "Réabonnement"
+    UNSUBSCRIBE = "unsubscribe", "Désinscription"
 
 
 class ConsentRecord(models.Model):
@@ -132,18 +129,18 @@ class ConsentRecord(models.Model):
     """
 
     subscriber = models.ForeignKey(
-        Subscriber, on_delete=models.CASCADE, related_name="consents", verbose_name=_("abonné")
+        Subscriber, on_delete=models.CASCADE, related_name="consents", verbose_name="abonné"
     )
-    action = models.CharField(_("action"), max_length=20, choices=ConsentAction.choices)
-    recorded_at = models.DateTimeField(_("date"), default=timezone.now)
-    source = models.CharField(_("formulaire"), max_length=40, blank=True)
-    wording = models.TextField(_("texte affiché"), blank=True)
-    ip_address = models.GenericIPAddressField(_("adresse IP tronquée"), null=True, blank=True)
+    action = models.CharField("action", max_length=20, choices=ConsentAction.choices)
+    recorded_at = models.DateTimeField("date", default=timezone.now)
+    source = models.CharField("formulaire", max_length=40, blank=True)
+    wording = models.TextField("texte affiché", blank=True)
+    ip_address = models.GenericIPAddressField("adresse IP tronquée", null=True, blank=True)
 
     class Meta:
         ordering = ["recorded_at", "pk"]
-        verbose_name = _("consentement")
-        verbose_name_plural = _("consentements")
+        verbose_name = "consentement"
+        verbose_name_plural = "consentements"
 
     def __str__(self):
         return f"{self.get_action_display()} — {self.recorded_at:%d/%m/%Y %H:%M}"

@@ -1,6 +1,6 @@
 from django.db import migrations
 
-from territoires.core.permissions import grant_permissions
+from core.permissions import grant_permissions
 
 AUDIENCES = [
     ("elus", "Élus"),

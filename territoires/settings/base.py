@@ -7,8 +7,6 @@ This is the one module that reads the environment; ``dev``, ``test`` and
 import os
 from pathlib import Path
 
-from django.utils.translation import gettext_lazy as _
-
 from .database import database_config
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -42,9 +40,9 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 
 INSTALLED_APPS = [
-    "territoires.core",
-    "territoires.collectivites",
-    "territoires.contributions",
+    "core",
+    "collectivites",
+    "contributions",
     "themes",
     "resources",
     "events",
@@ -81,19 +79,19 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "territoires.core.observability.RequestLogMiddleware",
-    "territoires.core.security.SecurityHeadersMiddleware",
+    "core.observability.RequestLogMiddleware",
+    "core.security.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
-    "territoires.core.two_factor.AdminTwoFactorMiddleware",
+    "core.two_factor.AdminTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    "territoires.core.page_cache.PageCacheMiddleware",
+    "core.page_cache.PageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "territoires.urls"
@@ -135,7 +133,7 @@ if REDIS_URL:
     CACHES = {
         "default": {
             # Degrades to no cache while Redis is down (core.cache).
-            "BACKEND": "territoires.core.cache.ResilientRedisCache",
+            "BACKEND": "core.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1},
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "tec"),
@@ -238,12 +236,13 @@ DEFAULT_FROM_EMAIL = os.environ.get(
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # --- Internationalisation -----------------------------------------------------------
+# The site is written in French directly (no message catalogue of its own, see
+# ARCHITECTURE.md); USE_I18N gives Django's and Wagtail's own messages in French.
 LANGUAGE_CODE = "fr"
-LANGUAGES = [("fr", _("Français"))]
+LANGUAGES = [("fr", "Français")]
 TIME_ZONE = "Europe/Paris"
 USE_I18N = True
 USE_TZ = True
-LOCALE_PATHS = [BASE_DIR / "locale"]
 
 # --- Static and media ---------------------------------------------------------------
 STATIC_URL = "/static/"
@@ -274,7 +273,7 @@ REPRESENTATIVE_AUTO_APPROVAL = env_bool("REPRESENTATIVE_AUTO_APPROVAL", True)
 # Editors and staff confirm every admin login with a TOTP code (core.two_factor).
 ADMIN_REQUIRE_2FA = env_bool("ADMIN_REQUIRE_2FA", True)
 OTP_TOTP_ISSUER = "Territoires en Commun"
-WAGTAILADMIN_USER_LOGIN_FORM = "territoires.core.admin_login.ThrottledLoginForm"
+WAGTAILADMIN_USER_LOGIN_FORM = "core.admin_login.ThrottledLoginForm"
 
 # --- Wagtail ------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Territoires en Commun"
@@ -293,7 +292,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "docx"]
 # Every document is downloaded (Content-Disposition: attachment), never shown inline.
 WAGTAILDOCS_INLINE_CONTENT_TYPES: list[str] = []
-WAGTAILDOCS_DOCUMENT_FORM_BASE = "territoires.core.documents.DocumentForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "core.documents.DocumentForm"
 DOCUMENT_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
@@ -310,7 +309,7 @@ CONTRIBUTION_UPLOAD_ROOT = Path(
 NEED_REQUESTS_EMAIL = os.environ.get("NEED_REQUESTS_EMAIL", "")
 # Proposals never confirmed by their sender are forgotten after 30 days.
 CELERY_BEAT_SCHEDULE["contributions-purge-unconfirmed"] = {
-    "task": "territoires.contributions.tasks.purge_unconfirmed_contributions",
+    "task": "contributions.tasks.purge_unconfirmed_contributions",
     "schedule": 24 * 3600,
 }
 
@@ -380,7 +379,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "formatters": {
         "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
-        "json": {"()": "territoires.core.observability.JsonFormatter"},
+        "json": {"()": "core.observability.JsonFormatter"},
     },
     "handlers": {
         "console": {

@@ -7,7 +7,7 @@ import pytest
 from django.core import mail
 from playwright.sync_api import expect
 
-from territoires.contributions.models import Contribution, NeedRequest
+from contributions.models import Contribution, NeedRequest
 from tests.browser.accessibility import accessibility_violations
 
 pytestmark = pytest.mark.browser

@@ -2,7 +2,7 @@ import factory
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from territoires.collectivites.models import Collectivite, Representative
+from collectivites.models import Collectivite, Representative
 
 
 def siren_with_key(body: str) -> str:

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from territoires.collectivites.models import Representative
+from collectivites.models import Representative
 
 from .factories import CollectiviteFactory, RepresentativeFactory
 

@@ -3,8 +3,8 @@
 import pytest
 from django import forms
 
-from territoires.collectivites.forms import CollectiviteField
-from territoires.collectivites.models import Collectivite
+from collectivites.forms import CollectiviteField
+from collectivites.models import Collectivite
 
 from .factories import CollectiviteFactory
 

@@ -7,9 +7,9 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from territoires.collectivites import services
-from territoires.collectivites.models import Representative
-from territoires.core.signed_links import SignedLink
+from collectivites import services
+from collectivites.models import Representative
+from core.signed_links import SignedLink
 
 from .factories import RepresentativeFactory
 

@@ -5,8 +5,8 @@ from django.http import HttpResponse
 from django.test import RequestFactory
 from django.urls import reverse
 
-from territoires.collectivites.models import Representative
-from territoires.collectivites.selectors import current_representative, representative_required
+from collectivites.models import Representative
+from collectivites.selectors import current_representative, representative_required
 
 from .factories import RepresentativeFactory
 

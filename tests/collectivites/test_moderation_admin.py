@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core import mail
 
-from territoires.collectivites.models import Collectivite, Representative
+from collectivites.models import Collectivite, Representative
 
 from .factories import CollectiviteFactory, RepresentativeFactory, UserFactory
 

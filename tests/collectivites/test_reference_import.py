@@ -10,9 +10,9 @@ from hashlib import sha512
 import pytest
 from django.core.management import CommandError, call_command
 
-from territoires.collectivites import reference_data
-from territoires.collectivites.models import Collectivite
-from territoires.collectivites.reference_data import (
+from collectivites import reference_data
+from collectivites.models import Collectivite
+from collectivites.reference_data import (
     Entry,
     entries_from_package,
     import_entries,

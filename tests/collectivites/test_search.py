@@ -2,8 +2,8 @@
 
 import pytest
 
-from territoires.collectivites.models import Collectivite
-from territoires.collectivites.selectors import search_collectivites
+from collectivites.models import Collectivite
+from collectivites.selectors import search_collectivites
 
 from .factories import CollectiviteFactory
 

@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 from django.urls import reverse
 
-from territoires.collectivites.models import Representative
+from collectivites.models import Representative
 
 from .factories import CollectiviteFactory
 

@@ -4,7 +4,7 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from territoires.collectivites.models import Representative
+from collectivites.models import Representative
 
 from .test_signup_and_confirmation import PASSWORD, signup_data
 
@@ -79,7 +79,7 @@ def test_sign_up_posts_are_limited_per_address(client, settings):
 
 
 def signup_data_for_lyon():
-    from territoires.collectivites.models import Collectivite
+    from collectivites.models import Collectivite
 
     lyon = Collectivite.objects.get(kind="commune", code="69123")
     return {**signup_data(lyon), "password": PASSWORD, "password_confirmation": PASSWORD}

@@ -3,9 +3,9 @@
 import pytest
 from django import forms
 
-from territoires.collectivites.forms import CollectiviteField
-from territoires.collectivites.models import Collectivite
-from territoires.collectivites.names import luhn_ok
+from collectivites.forms import CollectiviteField
+from collectivites.models import Collectivite
+from collectivites.names import luhn_ok
 
 from .factories import siren_with_key
 

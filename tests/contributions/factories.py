@@ -1,7 +1,7 @@
 import factory
 from django.utils import timezone
 
-from territoires.contributions.models import Contribution, NeedRequest
+from contributions.models import Contribution, NeedRequest
 
 
 class ContributionFactory(factory.django.DjangoModelFactory):

@@ -5,7 +5,7 @@ import re
 
 from django.core import mail
 
-from territoires.contributions.models import Contribution
+from contributions.models import Contribution
 
 
 def resource_data(**overrides) -> dict:

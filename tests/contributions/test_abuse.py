@@ -2,7 +2,7 @@
 
 import pytest
 
-from territoires.contributions.models import Contribution, NeedRequest
+from contributions.models import Contribution, NeedRequest
 
 from .helpers import resource_data, text
 

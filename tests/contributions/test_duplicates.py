@@ -2,8 +2,8 @@
 
 import pytest
 
-from territoires.contributions.models import Contribution
-from territoires.contributions.selectors import possible_duplicates
+from contributions.models import Contribution
+from contributions.selectors import possible_duplicates
 from tests.resources.factories import ResourceFactory
 from tests.themes.factories import ProjectPageFactory
 from themes.models import ProjectIndexPage

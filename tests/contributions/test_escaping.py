@@ -3,7 +3,7 @@
 import pytest
 from django.core import mail
 
-from territoires.contributions.models import Contribution
+from contributions.models import Contribution
 
 from .helpers import link_in, mails_to, resource_data, submit_and_confirm
 
@@ -66,7 +66,7 @@ def test_moderators_notification_escapes_the_proposal(
     contribution = submit_and_confirm(client, "ressource", capture, **resource_data())
     Contribution.objects.filter(pk=contribution.pk).update(status="unconfirmed", title=ATTACK)
     contribution.refresh_from_db()
-    from territoires.contributions import services
+    from contributions import services
 
     mail.outbox.clear()
     with capture(execute=True):

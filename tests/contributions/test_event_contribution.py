@@ -7,8 +7,8 @@ import pytest
 from bs4 import BeautifulSoup
 from django.core import mail
 
+from contributions.models import Contribution
 from events.models import EventPage
-from territoires.contributions.models import Contribution
 
 from .helpers import event_data, link_in, mails_to, submit, submit_and_confirm
 

@@ -7,8 +7,8 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from territoires.contributions.models import Contribution
-from territoires.contributions.tasks import purge_unconfirmed_contributions
+from contributions.models import Contribution
+from contributions.tasks import purge_unconfirmed_contributions
 
 from .factories import ContributionFactory
 from .helpers import text

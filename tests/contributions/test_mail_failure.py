@@ -4,7 +4,7 @@ import smtplib
 
 import pytest
 
-from territoires.contributions.models import Contribution, NeedRequest
+from contributions.models import Contribution, NeedRequest
 
 from .helpers import resource_data
 
@@ -56,7 +56,7 @@ def test_a_broker_that_is_down_loses_nothing(
     def broker_down(*args, **kwargs):
         raise ConnectionRefusedError("redis down")
 
-    monkeypatch.setattr("territoires.core.mail.send_email.delay", broker_down)
+    monkeypatch.setattr("core.mail.send_email.delay", broker_down)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post("/contribuer/ressource/", resource_data())
     assert response.status_code == 302

@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from territoires.contributions.models import Contribution
+from contributions.models import Contribution
 from tests.collectivites.factories import UserFactory
 
 from .factories import ContributionFactory

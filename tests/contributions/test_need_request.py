@@ -5,7 +5,7 @@ import html
 import pytest
 from django.core import mail
 
-from territoires.contributions.models import NeedRequest
+from contributions.models import NeedRequest
 from tests.collectivites.factories import CollectiviteFactory
 from tests.resources.factories import ResourceFactory
 from tests.themes.factories import ProjectPageFactory

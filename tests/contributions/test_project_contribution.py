@@ -3,7 +3,7 @@
 import pytest
 from bs4 import BeautifulSoup
 
-from territoires.contributions.models import Contribution
+from contributions.models import Contribution
 from themes.models import ProjectPage
 
 from .helpers import link_in, mails_to, project_data, submit_and_confirm, text

@@ -4,8 +4,8 @@ import pytest
 from bs4 import BeautifulSoup
 from django.core import mail
 
+from contributions.models import Contribution
 from resources.models import Resource
-from territoires.contributions.models import Contribution
 
 from .helpers import link_in, mails_to, resource_data, submit
 

@@ -3,8 +3,8 @@
 import pytest
 from django.core import signing
 
-from territoires.contributions import services
-from territoires.contributions.models import Contribution
+from contributions import services
+from contributions.models import Contribution
 
 from .factories import ContributionFactory
 from .helpers import link_in, mails_to, resource_data, submit, text

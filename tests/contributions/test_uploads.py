@@ -6,8 +6,8 @@ import zipfile
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from contributions.models import Contribution
 from resources.models import Resource
-from territoires.contributions.models import Contribution
 
 from .helpers import resource_data, submit_and_confirm, text
 

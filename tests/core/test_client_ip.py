@@ -1,6 +1,6 @@
 from django.test import RequestFactory, override_settings
 
-from territoires.core.client import client_ip, truncated_ip
+from core.client import client_ip, truncated_ip
 
 factory = RequestFactory()
 

@@ -2,7 +2,7 @@ import pytest
 from django.core.management import call_command
 from wagtail.models import Page, PageLogEntry, Revision, Site
 
-from territoires.core.models import HomePage, Partner, SiteSettings
+from core.models import HomePage, Partner, SiteSettings
 
 pytestmark = pytest.mark.django_db
 

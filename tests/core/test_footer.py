@@ -1,7 +1,7 @@
 import pytest
 from bs4 import BeautifulSoup
 
-from territoires.core.models import AccessibilityStatus, SiteSettings
+from core.models import AccessibilityStatus, SiteSettings
 
 pytestmark = pytest.mark.django_db
 

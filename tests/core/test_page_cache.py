@@ -108,7 +108,7 @@ def test_a_newsletter_sign_up_does_not_empty_the_cache(client, home):
 
 
 def test_redis_coming_back_empties_the_cache(client, home):
-    from territoires.core.cache import cache_recovered
+    from core.cache import cache_recovered
 
     client.get("/")
     cache_recovered.send(sender=None)

@@ -1,7 +1,7 @@
 from django import forms
 from django.template.loader import render_to_string
 
-from territoires.core.forms import PlainTextField, PublicForm, plain_text
+from core.forms import PlainTextField, PublicForm, plain_text
 
 
 class ContactForm(PublicForm):

@@ -1,7 +1,7 @@
 from django.http import HttpResponse
 from django.test import RequestFactory, override_settings
 
-from territoires.core.ratelimit import Rate, exceeded, limit_posts
+from core.ratelimit import Rate, exceeded, limit_posts
 
 factory = RequestFactory()
 

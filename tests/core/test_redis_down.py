@@ -13,7 +13,7 @@ DEAD_REDIS = "redis://127.0.0.1:1/0"  # nothing listens on port 1
 def redis_down(settings):
     settings.CACHES = {
         "default": {
-            "BACKEND": "territoires.core.cache.ResilientRedisCache",
+            "BACKEND": "core.cache.ResilientRedisCache",
             "LOCATION": DEAD_REDIS,
             "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
         }
@@ -65,6 +65,6 @@ def test_a_task_runs_in_process_when_the_broker_is_unreachable(redis_down):
 
 
 def test_rate_limits_let_visitors_through_rather_than_fail(client, home, redis_down):
-    from territoires.core.ratelimit import Rate, exceeded
+    from core.ratelimit import Rate, exceeded
 
     assert not any(exceeded("demo", "203.0.113.7", Rate.parse("1/h")) for _ in range(3))

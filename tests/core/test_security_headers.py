@@ -2,7 +2,7 @@ import re
 
 import pytest
 
-from territoires.core.security import nonce_wagtail_bootstraps
+from core.security import nonce_wagtail_bootstraps
 
 
 def csp_of(response) -> dict[str, str]:

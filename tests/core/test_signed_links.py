@@ -3,7 +3,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from territoires.core.signed_links import ExpiredLink, InvalidLink, SignedLink
+from core.signed_links import ExpiredLink, InvalidLink, SignedLink
 
 CONFIRM = SignedLink("confirm", max_age=timedelta(days=2))
 records = {1: SimpleNamespace(pk=1, confirmed_at="")}

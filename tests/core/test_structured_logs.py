@@ -5,7 +5,7 @@ from celery import shared_task
 from django.core import mail
 from django.test import override_settings
 
-from territoires.core.observability import JsonFormatter
+from core.observability import JsonFormatter
 
 
 def json_lines(caplog, logger):

@@ -2,7 +2,7 @@ import smtplib
 
 from django.core import mail
 
-from territoires.core import mail as site_mail
+from core import mail as site_mail
 
 
 def test_a_queued_email_is_sent_after_the_transaction_commits(

@@ -6,8 +6,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
+from core.models import Partner
 from events.models import EventPage
-from territoires.core.models import Partner
 from themes.models import ThemePage
 
 pytestmark = pytest.mark.django_db

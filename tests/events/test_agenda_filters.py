@@ -3,7 +3,7 @@
 import pytest
 from bs4 import BeautifulSoup
 
-from territoires.core.models import Partner
+from core.models import Partner
 from tests.events.conftest import listed_titles
 from tests.events.factories import EventPageFactory, paris
 from tests.themes.factories import ThemePageFactory

@@ -5,7 +5,7 @@ import datetime
 import pytest
 from bs4 import BeautifulSoup
 
-from territoires.core.models import Partner
+from core.models import Partner
 from tests.events.conftest import month_groups
 from tests.events.factories import EventPageFactory, paris
 from tests.themes.factories import ThemePageFactory

@@ -6,8 +6,8 @@ from django.core.exceptions import ValidationError
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 
+from core.models import Partner
 from events.models import EventPage
-from territoires.core.models import Partner
 from tests.events.factories import EventPageFactory, paris
 
 pytestmark = pytest.mark.django_db

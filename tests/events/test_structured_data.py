@@ -5,7 +5,7 @@ import json
 import pytest
 from bs4 import BeautifulSoup
 
-from territoires.core.models import Partner
+from core.models import Partner
 from tests.events.factories import EventPageFactory, paris
 
 pytestmark = pytest.mark.django_db

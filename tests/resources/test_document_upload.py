@@ -10,7 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from wagtail.documents import get_document_model
 from wagtail.documents.forms import get_document_form
 
-from territoires.core.documents import DocumentForm
+from core.documents import DocumentForm
 
 pytestmark = pytest.mark.django_db
 

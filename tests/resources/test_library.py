@@ -82,7 +82,7 @@ def test_filter_by_audience_year_publisher_and_theme(client):
 
 
 def _partner_id(name):
-    from territoires.core.models import Partner
+    from core.models import Partner
 
     return Partner.objects.get(name=name).pk
 

@@ -7,10 +7,10 @@ from bs4 import BeautifulSoup
 from django.core.management import call_command
 from django.db import connection, transaction
 
+from core.fulltext import normalise
 from resources import search
 from resources.models import Resource
 from resources.random_content import random_content_create
-from territoires.core.fulltext import normalise
 from themes.models import ProjectIndexPage, ProjectPage
 
 pytestmark = pytest.mark.django_db

@@ -9,10 +9,10 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.http import QueryDict
 
+from core.fulltext import FTS_CONFIG
 from resources import library, search
 from resources.models import Resource
 from resources.random_content import random_content_create
-from territoires.core.fulltext import FTS_CONFIG
 from tests.resources.factories import ResourceFactory
 
 pytestmark = [

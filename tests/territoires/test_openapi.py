@@ -5,9 +5,9 @@ from bs4 import BeautifulSoup
 from openapi_schema_validator import OAS31Validator
 from openapi_spec_validator import validate
 
+from core.geography import REGIONS
 from resources.filters import ResourceFilterSet
 from resources.models import ResourceKind
-from territoires.core.geography import REGIONS
 from tests.resources.factories import ResourceFactory
 from themes.filters import ProjectFilterSet
 

@@ -121,7 +121,7 @@ def test_many_collectivites_at_once_lose_no_vote(campaign):
 
 
 def test_the_capacity_of_a_project_holds_under_concurrent_registrations():
-    from territoires.core import demo as site_demo
+    from core import demo as site_demo
     from tests.votes.factories import shared_project
 
     site_demo.load()

@@ -2,7 +2,7 @@
 
 import pytest
 
-from territoires.collectivites.models import Collectivite
+from collectivites.models import Collectivite
 from votes import demo, selectors
 from votes.models import Ballot, Campaign, SharedProjectPage
 

@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from territoires.collectivites.models import Representative
+from collectivites.models import Representative
 from tests.collectivites.factories import RepresentativeFactory
 from tests.votes.conftest import page_text
 from tests.votes.factories import CampaignFactory, CandidateFactory

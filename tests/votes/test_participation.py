@@ -2,7 +2,7 @@
 
 import pytest
 
-from territoires.collectivites.models import Collectivite
+from collectivites.models import Collectivite
 from tests.collectivites.factories import CollectiviteFactory, RepresentativeFactory
 from votes import selectors
 from votes.services import ballot_cast

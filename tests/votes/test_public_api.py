@@ -57,7 +57,7 @@ def test_tallies_of_a_closed_campaign_are_frozen():
 def test_the_votes_page_lists_campaigns_with_their_participation(client, campaign, themes):
     from bs4 import BeautifulSoup
 
-    from territoires.collectivites.models import Representative
+    from collectivites.models import Representative
 
     voters = RepresentativeFactory.create_batch(3)
     for rep in voters:

@@ -3,7 +3,7 @@
 import pytest
 from django.utils import timezone
 
-from territoires.collectivites.models import Representative
+from collectivites.models import Representative
 from tests.collectivites.factories import RepresentativeFactory
 from tests.votes.conftest import page_text, vote_as
 from votes import selectors

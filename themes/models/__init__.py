@@ -1,4 +1,3 @@
-from .base import EditorialPage
 from .concept import ConceptIndexPage, ConceptPage
 from .indexes import ProjectIndexPage, ThemeIndexPage
 from .project import ProjectPage, ProjectPageTag
@@ -7,7 +6,6 @@ from .theme import ThemePage
 __all__ = [
     "ConceptIndexPage",
     "ConceptPage",
-    "EditorialPage",
     "ProjectIndexPage",
     "ProjectPage",
     "ProjectPageTag",

@@ -1,13 +1,13 @@
 from django.db.models.functions import ExtractYear
-from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 
-from territoires.core.blocks import LinkBlock
-from territoires.core.models import SectionIndexPage
+from core.blocks import LinkBlock
+from core.models import SectionIndexPage
+from core.page_bases import EditorialPage
 
-from .base import EditorialPage, MonthMixin
+from .base import MonthMixin
 
 
 class ConceptPage(MonthMixin, EditorialPage):
@@ -15,10 +15,10 @@ class ConceptPage(MonthMixin, EditorialPage):
     « Qualité de la participation »), with links « Pour aller plus loin »."""
 
     further_reading = StreamField(
-        [("link", LinkBlock())], verbose_name=_("pour aller plus loin"), blank=True
+        [("link", LinkBlock())], verbose_name="pour aller plus loin", blank=True
     )
     related_themes = ParentalManyToManyField(
-        "themes.ThemePage", verbose_name=_("thématiques liées"), blank=True, related_name="concepts"
+        "themes.ThemePage", verbose_name="thématiques liées", blank=True, related_name="concepts"
     )
 
     content_panels = [
@@ -32,8 +32,8 @@ class ConceptPage(MonthMixin, EditorialPage):
     subpage_types = []
 
     class Meta:
-        verbose_name = _("concept du mois")
-        verbose_name_plural = _("concepts du mois")
+        verbose_name = "concept du mois"
+        verbose_name_plural = "concepts du mois"
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -44,11 +44,11 @@ class ConceptPage(MonthMixin, EditorialPage):
 class ConceptIndexPage(SectionIndexPage):
     """/concepts/: every concept du mois, by month."""
 
-    empty_message = _("Aucun concept n'est publié pour le moment.")
+    empty_message = "Aucun concept n'est publié pour le moment."
     subpage_types = ["themes.ConceptPage"]
 
     class Meta:
-        verbose_name = _("index des concepts")
+        verbose_name = "index des concepts"
 
     def get_items(self):
         return (

@@ -1,17 +1,16 @@
 from django.core.paginator import Paginator
-from django.utils.translation import gettext_lazy as _
 
-from territoires.core.models import SectionIndexPage
+from core.models import SectionIndexPage
 
 
 class ThemeIndexPage(SectionIndexPage):
     """/thematiques/: every thématique d'inspiration, the latest month first."""
 
-    empty_message = _("Aucune thématique d'inspiration n'est publiée pour le moment.")
+    empty_message = "Aucune thématique d'inspiration n'est publiée pour le moment."
     subpage_types = ["themes.ThemePage"]
 
     class Meta:
-        verbose_name = _("index des thématiques")
+        verbose_name = "index des thématiques"
 
     def get_items(self):
         from .theme import ThemePage
@@ -28,11 +27,11 @@ class ThemeIndexPage(SectionIndexPage):
 class ProjectIndexPage(SectionIndexPage):
     """/projets/: projets démocratiques et expériences territoriales, filterable."""
 
-    empty_message = _("Aucun projet ne correspond à ces critères.")
+    empty_message = "Aucun projet ne correspond à ces critères."
     subpage_types = ["themes.ProjectPage"]
 
     class Meta:
-        verbose_name = _("index des projets")
+        verbose_name = "index des projets"
 
     def get_items(self):
         from .project import ProjectPage

@@ -1,55 +1,41 @@
 from django.db import models
-from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
 
-from territoires.core.geography import DEPARTEMENT_CHOICES, REGION_CHOICES, region_of
+from core.page_bases import EditorialPage, LocatedMixin
 
-from .base import EditorialPage
 from .theme import ThemePage
 
 
-class ProjectPage(EditorialPage):
+class ProjectPage(LocatedMixin, EditorialPage):
     """A projet démocratique or expérience territoriale told to inspire others:
     what a collectivité or association did, where, and where to learn more."""
 
     territory = models.CharField(
-        _("collectivité ou territoire"),
+        "collectivité ou territoire",
         max_length=200,
         blank=True,
-        help_text=_("Par exemple « Ville de Rezé » ou « Val-de-Marne »."),
-    )
-    departement = models.CharField(
-        _("département"), max_length=3, choices=DEPARTEMENT_CHOICES, blank=True
-    )
-    region = models.CharField(
-        _("région"),
-        max_length=2,
-        choices=REGION_CHOICES,
-        blank=True,
-        help_text=_("Déduite du département quand il est indiqué."),
+        help_text="Par exemple « Ville de Rezé » ou « Val-de-Marne ».",
     )
     themes = ParentalManyToManyField(
-        "themes.ThemePage", verbose_name=_("thématiques"), blank=True, related_name="projects"
+        "themes.ThemePage", verbose_name="thématiques", blank=True, related_name="projects"
     )
     tags = ClusterTaggableManager(
-        verbose_name=_("mots-clés"), through="themes.ProjectPageTag", blank=True
+        verbose_name="mots-clés", through="themes.ProjectPageTag", blank=True
     )
-    external_url = models.URLField(_("lien « En savoir plus »"), max_length=500, blank=True)
+    external_url = models.URLField("lien « En savoir plus »", max_length=500, blank=True)
     external_label = models.CharField(
-        _("libellé du lien"), max_length=80, default="En savoir plus", blank=True
+        "libellé du lien", max_length=80, default="En savoir plus", blank=True
     )
     # Set when the project came in through the contribution form.
     contributed_by = models.CharField(
-        _("proposé par"),
+        "proposé par",
         max_length=250,
         blank=True,
-        help_text=_(
-            "Personne ou organisation à créditer, pour un projet proposé par un contributeur."
-        ),
+        help_text="Personne ou organisation à créditer, pour un projet proposé par un contributeur.",
     )
 
     content_panels = [
@@ -57,9 +43,9 @@ class ProjectPage(EditorialPage):
         MultiFieldPanel(
             [
                 FieldPanel("territory"),
-                FieldRowPanel([FieldPanel("departement"), FieldPanel("region")]),
+                LocatedMixin.location_panel,
             ],
-            heading=_("Territoire"),
+            heading="Territoire",
         ),
         *EditorialPage.content_panels[2:],
         FieldRowPanel([FieldPanel("external_url"), FieldPanel("external_label")]),
@@ -76,8 +62,8 @@ class ProjectPage(EditorialPage):
     subpage_types = []
 
     class Meta:
-        verbose_name = _("projet démocratique ou expérience territoriale")
-        verbose_name_plural = _("projets et expériences territoriales")
+        verbose_name = "projet démocratique ou expérience territoriale"
+        verbose_name_plural = "projets et expériences territoriales"
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -89,15 +75,10 @@ class ProjectPage(EditorialPage):
         context["tags"] = self.tags.all()
         return context
 
-    def save(self, *args, **kwargs):
-        if self.departement:
-            self.region = region_of(self.departement)
-        super().save(*args, **kwargs)
-
     @property
     def place(self) -> str:
         """« Ville de Rezé, Loire-Atlantique » — what the cards show under the title."""
-        parts = [self.territory, self.get_departement_display().rsplit(" (", 1)[0]]
+        parts = [self.territory, self.departement_name]
         if not self.departement:
             parts.append(self.get_region_display())
         return ", ".join(dict.fromkeys(part for part in parts if part))

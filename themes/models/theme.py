@@ -1,11 +1,11 @@
 from django.db import models
 from django.urls import reverse
-from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
-from territoires.core.models import SiteSettings
+from core.models import SiteSettings
+from core.page_bases import EditorialPage
 
-from .base import EditorialPage, MonthMixin
+from .base import MonthMixin
 
 
 class ThemePage(MonthMixin, EditorialPage):
@@ -14,12 +14,12 @@ class ThemePage(MonthMixin, EditorialPage):
 
     intro_resource = models.ForeignKey(
         "resources.Resource",
-        verbose_name=_("ressource « En introduction… »"),
+        verbose_name="ressource « En introduction… »",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text=_("Une enquête ou une tribune pour entrer dans la thématique."),
+        help_text="Une enquête ou une tribune pour entrer dans la thématique.",
     )
 
     content_panels = [
@@ -32,8 +32,8 @@ class ThemePage(MonthMixin, EditorialPage):
     subpage_types = []
 
     class Meta:
-        verbose_name = _("thématique d'inspiration")
-        verbose_name_plural = _("thématiques d'inspiration")
+        verbose_name = "thématique d'inspiration"
+        verbose_name_plural = "thématiques d'inspiration"
 
     def get_context(self, request, *args, **kwargs):
         from themes.selectors import theme_page_context

@@ -7,7 +7,7 @@ are read-only for everyone: only the collectivités cast them.
 
 from django.db import migrations
 
-from territoires.core.permissions import grant_permissions
+from core.permissions import grant_permissions
 
 EDITING = [
     "add_campaign",

@@ -9,17 +9,16 @@ from django.db.models import Q
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
 DEFAULT_QUESTION = "Quelle est la priorité d'action de votre territoire ?"
 
 
 class CampaignStatus(models.TextChoices):
-    DRAFT = "draft", _("Brouillon")
-    UPCOMING = "upcoming", _("À venir")
-    OPEN = "open", _("Ouvert")
-    CLOSED = "closed", _("Clos")
+    DRAFT = "draft", "Brouillon"
+    UPCOMING = "upcoming", "À venir"
+    OPEN = "open", "Ouvert"
+    CLOSED = "closed", "Clos"
 
 
 class CampaignQuerySet(models.QuerySet):
@@ -56,48 +55,48 @@ class Campaign(models.Model):
     collectivités or their representatives never alter them.
     """
 
-    title = models.CharField(_("titre"), max_length=200)
+    title = models.CharField("titre", max_length=200)
     slug = models.SlugField(
-        _("adresse"),
+        "adresse",
         max_length=80,
         unique=True,
-        help_text=_("La campagne sera publiée à l'adresse /votes/<adresse>/."),
+        help_text="La campagne sera publiée à l'adresse /votes/<adresse>/.",
     )
-    question = models.CharField(_("question posée"), max_length=250, default=DEFAULT_QUESTION)
-    description = models.TextField(_("présentation"), blank=True)
-    opens_at = models.DateTimeField(_("ouverture du vote"), help_text=_("Heure de Paris."))
-    closes_at = models.DateTimeField(_("clôture du vote"), help_text=_("Heure de Paris."))
+    question = models.CharField("question posée", max_length=250, default=DEFAULT_QUESTION)
+    description = models.TextField("présentation", blank=True)
+    opens_at = models.DateTimeField("ouverture du vote", help_text="Heure de Paris.")
+    closes_at = models.DateTimeField("clôture du vote", help_text="Heure de Paris.")
     max_choices = models.PositiveSmallIntegerField(
-        _("nombre de thèmes par bulletin"),
+        "nombre de thèmes par bulletin",
         default=1,
         validators=[MinValueValidator(1), MaxValueValidator(10)],
-        help_text=_("Combien de thèmes une collectivité peut choisir au plus."),
+        help_text="Combien de thèmes une collectivité peut choisir au plus.",
     )
     choices_public = models.BooleanField(
-        _("choix des collectivités publics"),
+        "choix des collectivités publics",
         default=False,
-        help_text=_(
+        help_text=(
             "Si coché, la page des résultats liste les collectivités de chaque thème "
             "(choix figé avec les résultats à la clôture)."
         ),
     )
     accepts_proposals = models.BooleanField(
-        _("les collectivités peuvent proposer un thème"), default=True
+        "les collectivités peuvent proposer un thème", default=True
     )
     is_published = models.BooleanField(
-        _("publiée"),
+        "publiée",
         default=False,
-        help_text=_("Tant qu'elle n'est pas publiée, la campagne est un brouillon invisible."),
+        help_text="Tant qu'elle n'est pas publiée, la campagne est un brouillon invisible.",
     )
     # Set when staff close the vote before its closing date.
-    closed_at = models.DateTimeField(_("close le"), null=True, blank=True, editable=False)
+    closed_at = models.DateTimeField("close le", null=True, blank=True, editable=False)
     results_frozen_at = models.DateTimeField(
-        _("résultats figés le"), null=True, blank=True, editable=False
+        "résultats figés le", null=True, blank=True, editable=False
     )
-    frozen_results = models.JSONField(_("résultats figés"), null=True, blank=True, editable=False)
+    frozen_results = models.JSONField("résultats figés", null=True, blank=True, editable=False)
     winner = models.ForeignKey(
         "votes.Candidate",
-        verbose_name=_("thème retenu"),
+        verbose_name="thème retenu",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -106,14 +105,14 @@ class Campaign(models.Model):
     )
     shared_project = models.ForeignKey(
         "votes.SharedProjectPage",
-        verbose_name=_("projet partagé"),
+        verbose_name="projet partagé",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="campaigns",
         editable=False,
     )
-    created_at = models.DateTimeField(_("créée le"), auto_now_add=True)
+    created_at = models.DateTimeField("créée le", auto_now_add=True)
 
     objects = CampaignQuerySet.as_manager()
 
@@ -124,7 +123,7 @@ class Campaign(models.Model):
         FieldPanel("description"),
         MultiFieldPanel(
             [FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")])],
-            heading=_("Calendrier"),
+            heading="Calendrier",
         ),
         FieldRowPanel([FieldPanel("max_choices"), FieldPanel("choices_public")]),
         FieldPanel("accepts_proposals"),
@@ -132,8 +131,8 @@ class Campaign(models.Model):
     ]
 
     class Meta:
-        verbose_name = _("campagne de vote")
-        verbose_name_plural = _("campagnes de vote")
+        verbose_name = "campagne de vote"
+        verbose_name_plural = "campagnes de vote"
         ordering = ["-opens_at", "-pk"]
         constraints = [
             models.CheckConstraint(
@@ -159,9 +158,7 @@ class Campaign(models.Model):
         from django.core.exceptions import ValidationError
 
         if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
-            raise ValidationError(
-                {"closes_at": _("La clôture doit être postérieure à l'ouverture.")}
-            )
+            raise ValidationError({"closes_at": "La clôture doit être postérieure à l'ouverture."})
 
     @property
     def closing_time(self) -> datetime.datetime:
@@ -207,33 +204,33 @@ class Candidate(models.Model):
     proposed and a moderator approved."""
 
     class Status(models.TextChoices):
-        PROPOSED = "proposed", _("À modérer")
-        APPROVED = "approved", _("Sur le bulletin")
-        REJECTED = "rejected", _("Refusé")
+        PROPOSED = "proposed", "À modérer"
+        APPROVED = "approved", "Sur le bulletin"
+        REJECTED = "rejected", "Refusé"
 
     campaign = models.ForeignKey(
-        Campaign, verbose_name=_("campagne"), on_delete=models.CASCADE, related_name="candidates"
+        Campaign, verbose_name="campagne", on_delete=models.CASCADE, related_name="candidates"
     )
-    title = models.CharField(_("thème"), max_length=120)
-    description = models.TextField(_("description"), blank=True)
+    title = models.CharField("thème", max_length=120)
+    description = models.TextField("description", blank=True)
     theme_page = models.ForeignKey(
         "themes.ThemePage",
-        verbose_name=_("thématique d'inspiration"),
+        verbose_name="thématique d'inspiration",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text=_("La page de la thématique d'inspiration correspondante, s'il y en a une."),
+        help_text="La page de la thématique d'inspiration correspondante, s'il y en a une.",
     )
     status = models.CharField(
-        _("statut"), max_length=10, choices=Status.choices, default=Status.APPROVED
+        "statut", max_length=10, choices=Status.choices, default=Status.APPROVED
     )
-    sort_order = models.PositiveSmallIntegerField(_("ordre sur le bulletin"), default=0)
+    sort_order = models.PositiveSmallIntegerField("ordre sur le bulletin", default=0)
     # Who proposed it, when a collectivité did; names and address are kept so that the
     # outcome can be told even if the account has gone since.
     proposer_collectivite = models.ForeignKey(
         "collectivites.Collectivite",
-        verbose_name=_("proposé par la collectivité"),
+        verbose_name="proposé par la collectivité",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -241,29 +238,29 @@ class Candidate(models.Model):
     )
     proposed_by = models.ForeignKey(
         "collectivites.Representative",
-        verbose_name=_("proposé par"),
+        verbose_name="proposé par",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    proposer_name = models.CharField(_("nom du proposant"), max_length=150, blank=True)
-    proposer_email = models.EmailField(_("adresse du proposant"), blank=True)
+    proposer_name = models.CharField("nom du proposant", max_length=150, blank=True)
+    proposer_email = models.EmailField("adresse du proposant", blank=True)
     rejection_reason = models.TextField(
-        _("motif du refus"),
+        "motif du refus",
         blank=True,
-        help_text=_("Envoyé à la collectivité qui a proposé le thème."),
+        help_text="Envoyé à la collectivité qui a proposé le thème.",
     )
-    moderated_at = models.DateTimeField(_("modéré le"), null=True, blank=True)
+    moderated_at = models.DateTimeField("modéré le", null=True, blank=True)
     moderated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        verbose_name=_("modéré par"),
+        verbose_name="modéré par",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    created_at = models.DateTimeField(_("créé le"), default=timezone.now)
+    created_at = models.DateTimeField("créé le", default=timezone.now)
 
     objects = CandidateQuerySet.as_manager()
 
@@ -276,8 +273,8 @@ class Candidate(models.Model):
     ]
 
     class Meta:
-        verbose_name = _("thème candidat")
-        verbose_name_plural = _("thèmes candidats")
+        verbose_name = "thème candidat"
+        verbose_name_plural = "thèmes candidats"
         ordering = ["campaign", "sort_order", "title"]
         constraints = [
             models.UniqueConstraint(
@@ -306,8 +303,8 @@ class ThemeProposal(Candidate):
 
     class Meta:
         proxy = True
-        verbose_name = _("proposition de thème")
-        verbose_name_plural = _("propositions de thèmes")
+        verbose_name = "proposition de thème"
+        verbose_name_plural = "propositions de thèmes"
 
 
 class Ballot(models.Model):
@@ -315,32 +312,32 @@ class Ballot(models.Model):
     replaces it. ``voter_name`` keeps who voted last even if the account goes."""
 
     campaign = models.ForeignKey(
-        Campaign, verbose_name=_("campagne"), on_delete=models.CASCADE, related_name="ballots"
+        Campaign, verbose_name="campagne", on_delete=models.CASCADE, related_name="ballots"
     )
     collectivite = models.ForeignKey(
         "collectivites.Collectivite",
-        verbose_name=_("collectivité"),
+        verbose_name="collectivité",
         on_delete=models.PROTECT,
         related_name="ballots",
     )
     candidates = models.ManyToManyField(
-        Candidate, through="BallotChoice", related_name="ballots", verbose_name=_("thèmes choisis")
+        Candidate, through="BallotChoice", related_name="ballots", verbose_name="thèmes choisis"
     )
     voter = models.ForeignKey(
         "collectivites.Representative",
-        verbose_name=_("dernier vote par"),
+        verbose_name="dernier vote par",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="ballots",
     )
-    voter_name = models.CharField(_("nom du votant"), max_length=150)
-    cast_at = models.DateTimeField(_("premier vote le"), default=timezone.now)
-    updated_at = models.DateTimeField(_("dernier vote le"), default=timezone.now)
+    voter_name = models.CharField("nom du votant", max_length=150)
+    cast_at = models.DateTimeField("premier vote le", default=timezone.now)
+    updated_at = models.DateTimeField("dernier vote le", default=timezone.now)
 
     class Meta:
-        verbose_name = _("bulletin")
-        verbose_name_plural = _("bulletins")
+        verbose_name = "bulletin"
+        verbose_name_plural = "bulletins"
         ordering = ["-updated_at", "-pk"]
         constraints = [
             models.UniqueConstraint(
@@ -359,8 +356,8 @@ class BallotChoice(models.Model):
     candidate = models.ForeignKey(Candidate, on_delete=models.PROTECT, related_name="choices")
 
     class Meta:
-        verbose_name = _("choix")
-        verbose_name_plural = _("choix")
+        verbose_name = "choix"
+        verbose_name_plural = "choix"
         constraints = [
             models.UniqueConstraint(fields=["ballot", "candidate"], name="ballot_choice_unique")
         ]

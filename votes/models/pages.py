@@ -1,16 +1,14 @@
-from django.utils.translation import gettext_lazy as _
-
-from territoires.core.models import SectionIndexPage
+from core.models import SectionIndexPage
 
 
 class VoteIndexPage(SectionIndexPage):
     """/votes/: the campaigns on the themes of the projets partagés and their tallies."""
 
-    empty_message = _("Aucune campagne de vote n'est ouverte pour le moment.")
+    empty_message = "Aucune campagne de vote n'est ouverte pour le moment."
     subpage_types = []
 
     class Meta:
-        verbose_name = _("page des votes")
+        verbose_name = "page des votes"
 
     def get_context(self, request, *args, **kwargs):
         from votes.selectors import vote_index_context

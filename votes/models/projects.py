@@ -5,11 +5,10 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
-from territoires.core.models import SectionIndexPage
-from themes.models import EditorialPage
+from core.models import SectionIndexPage
+from core.page_bases import EditorialPage
 
 MIN_STAKEHOLDERS = 3
 MAX_STAKEHOLDERS = 5
@@ -18,11 +17,11 @@ MAX_STAKEHOLDERS = 5
 class SharedProjectIndexPage(SectionIndexPage):
     """/projets-partages/: the projets partagés born from the votes."""
 
-    empty_message = _("Aucun projet partagé n'est publié pour le moment.")
+    empty_message = "Aucun projet partagé n'est publié pour le moment."
     subpage_types = ["votes.SharedProjectPage"]
 
     class Meta:
-        verbose_name = _("index des projets partagés")
+        verbose_name = "index des projets partagés"
 
     def get_items(self):
         return (
@@ -41,7 +40,7 @@ class SharedProjectPage(EditorialPage):
 
     campaign = models.ForeignKey(
         "votes.Campaign",
-        verbose_name=_("campagne d'origine"),
+        verbose_name="campagne d'origine",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -49,19 +48,19 @@ class SharedProjectPage(EditorialPage):
     )
     theme_page = models.ForeignKey(
         "themes.ThemePage",
-        verbose_name=_("thématique d'inspiration"),
+        verbose_name="thématique d'inspiration",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
     )
     stakeholder_capacity = models.PositiveSmallIntegerField(
-        _("nombre de places de parties prenantes"),
+        "nombre de places de parties prenantes",
         default=MAX_STAKEHOLDERS,
         validators=[MinValueValidator(MIN_STAKEHOLDERS), MaxValueValidator(MAX_STAKEHOLDERS)],
-        help_text=_("Entre 3 et 5. Au-delà, les collectivités s'inscrivent en liste d'attente."),
+        help_text="Entre 3 et 5. Au-delà, les collectivités s'inscrivent en liste d'attente.",
     )
-    registrations_open = models.BooleanField(_("inscriptions ouvertes"), default=True)
+    registrations_open = models.BooleanField("inscriptions ouvertes", default=True)
 
     content_panels = [
         *EditorialPage.content_panels,
@@ -73,15 +72,15 @@ class SharedProjectPage(EditorialPage):
                 FieldPanel("campaign"),
                 FieldPanel("theme_page"),
             ],
-            heading=_("Participation des collectivités"),
+            heading="Participation des collectivités",
         ),
     ]
     parent_page_types = ["votes.SharedProjectIndexPage"]
     subpage_types = []
 
     class Meta:
-        verbose_name = _("projet partagé")
-        verbose_name_plural = _("projets partagés")
+        verbose_name = "projet partagé"
+        verbose_name_plural = "projets partagés"
         constraints = [
             models.CheckConstraint(
                 condition=Q(stakeholder_capacity__gte=MIN_STAKEHOLDERS)
@@ -97,7 +96,7 @@ class SharedProjectPage(EditorialPage):
             if confirmed > self.stakeholder_capacity:
                 raise ValidationError(
                     {
-                        "stakeholder_capacity": _(
+                        "stakeholder_capacity": (
                             "Ce projet compte déjà %(count)s parties prenantes : "
                             "retirez-en avant de réduire le nombre de places."
                         )
@@ -138,50 +137,50 @@ class ProjectRegistration(models.Model):
     the numbered places, or on the waiting list) or as observatrice."""
 
     class Role(models.TextChoices):
-        STAKEHOLDER = "stakeholder", _("Partie prenante")
-        OBSERVER = "observer", _("Observatrice")
+        STAKEHOLDER = "stakeholder", "Partie prenante"
+        OBSERVER = "observer", "Observatrice"
 
     class Status(models.TextChoices):
-        CONFIRMED = "confirmed", _("Confirmée")
-        WAITING = "waiting", _("Liste d'attente")
+        CONFIRMED = "confirmed", "Confirmée"
+        WAITING = "waiting", "Liste d'attente"
 
     project = models.ForeignKey(
         SharedProjectPage,
-        verbose_name=_("projet partagé"),
+        verbose_name="projet partagé",
         on_delete=models.CASCADE,
         related_name="registrations",
     )
     collectivite = models.ForeignKey(
         "collectivites.Collectivite",
-        verbose_name=_("collectivité"),
+        verbose_name="collectivité",
         on_delete=models.PROTECT,
         related_name="project_registrations",
     )
-    role = models.CharField(_("rôle"), max_length=12, choices=Role.choices)
+    role = models.CharField("rôle", max_length=12, choices=Role.choices)
     status = models.CharField(
-        _("statut"), max_length=10, choices=Status.choices, default=Status.CONFIRMED
+        "statut", max_length=10, choices=Status.choices, default=Status.CONFIRMED
     )
     # The numbered place of a confirmed partie prenante: unique per project, so two
     # collectivités can never hold the same place, whatever the concurrency.
-    slot = models.PositiveSmallIntegerField(_("place"), null=True, blank=True)
+    slot = models.PositiveSmallIntegerField("place", null=True, blank=True)
     registered_by = models.ForeignKey(
         "collectivites.Representative",
-        verbose_name=_("inscrite par"),
+        verbose_name="inscrite par",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    registered_by_name = models.CharField(_("inscrite par (nom)"), max_length=150, blank=True)
-    contact_email = models.EmailField(_("adresse de contact"), blank=True)
-    created_at = models.DateTimeField(_("inscrite le"), default=timezone.now)
-    promoted_at = models.DateTimeField(_("sortie de la liste d'attente le"), null=True, blank=True)
+    registered_by_name = models.CharField("inscrite par (nom)", max_length=150, blank=True)
+    contact_email = models.EmailField("adresse de contact", blank=True)
+    created_at = models.DateTimeField("inscrite le", default=timezone.now)
+    promoted_at = models.DateTimeField("sortie de la liste d'attente le", null=True, blank=True)
 
     objects = RegistrationQuerySet.as_manager()
 
     class Meta:
-        verbose_name = _("inscription à un projet partagé")
-        verbose_name_plural = _("inscriptions aux projets partagés")
+        verbose_name = "inscription à un projet partagé"
+        verbose_name_plural = "inscriptions aux projets partagés"
         ordering = ["project", "role", "status", "created_at", "pk"]
         constraints = [
             models.UniqueConstraint(

@@ -23,10 +23,9 @@ from collections.abc import Iterable
 
 from django.db import connection
 from django.utils import timezone
-from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
-from territoires.collectivites.models import Representative
+from collectivites.models import Representative
+from core.text import plural
 from votes.cache import forget_home_summary
 from votes.models import Ballot, BallotChoice, Campaign, Candidate
 
@@ -48,11 +47,11 @@ def campaign_for_voting(campaign_id: int) -> Campaign:
             )
         )
         if not rows:
-            raise VoteRefused(_("Cette campagne n'existe plus."))
+            raise VoteRefused("Cette campagne n'existe plus.")
         return rows[0]
     campaign = Campaign.objects.only(*CAMPAIGN_FIELDS).filter(pk=campaign_id).first()
     if campaign is None:
-        raise VoteRefused(_("Cette campagne n'existe plus."))
+        raise VoteRefused("Cette campagne n'existe plus.")
     return campaign
 
 
@@ -63,7 +62,7 @@ def _chosen_ids(candidates: Iterable) -> list[int]:
         try:
             pk = int(pk)
         except (TypeError, ValueError):
-            raise VoteRefused(_("Ce thème ne figure pas sur le bulletin.")) from None
+            raise VoteRefused("Ce thème ne figure pas sur le bulletin.") from None
         if pk not in ids:
             ids.append(pk)
     return ids
@@ -71,10 +70,10 @@ def _chosen_ids(candidates: Iterable) -> list[int]:
 
 def _check_choices(campaign: Campaign, ids: list[int]) -> None:
     if not ids:
-        raise VoteRefused(_("Choisissez au moins un thème."))
+        raise VoteRefused("Choisissez au moins un thème.")
     if len(ids) > campaign.max_choices:
         raise VoteRefused(
-            ngettext(
+            plural(
                 "Vous pouvez choisir un seul thème.",
                 "Vous pouvez choisir au plus %(max)s thèmes.",
                 campaign.max_choices,
@@ -87,7 +86,7 @@ def _check_choices(campaign: Campaign, ids: list[int]) -> None:
         .values_list("pk", flat=True)
     )
     if on_ballot != set(ids):
-        raise VoteRefused(_("Ce thème ne figure pas sur le bulletin de cette campagne."))
+        raise VoteRefused("Ce thème ne figure pas sur le bulletin de cette campagne.")
 
 
 def _locked_ballot(campaign_id: int, collectivite_id: int) -> Ballot | None:

@@ -6,7 +6,6 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
-from django.utils.translation import gettext as _
 from wagtail.models import Site
 
 from votes.cache import forget_home_summary
@@ -37,9 +36,7 @@ def campaign_freeze(campaign: Campaign, *, now: datetime.datetime | None = None)
         locked = Campaign.objects.select_for_update().get(pk=campaign.pk)
         if locked.results_frozen_at is None:
             if not locked.is_closed(now):
-                raise VoteRefused(
-                    _("Le vote n'est pas clos : ses résultats ne peuvent être figés.")
-                )
+                raise VoteRefused("Le vote n'est pas clos : ses résultats ne peuvent être figés.")
             _freeze_locked(locked, now)
             locked.save(update_fields=["frozen_results", "results_frozen_at", "closed_at"])
     return locked
@@ -51,7 +48,7 @@ def campaign_close(campaign: Campaign, *, now: datetime.datetime | None = None) 
     with transaction.atomic():
         locked = Campaign.objects.select_for_update().get(pk=campaign.pk)
         if not locked.is_published:
-            raise VoteRefused(_("Une campagne en brouillon ne peut pas être close."))
+            raise VoteRefused("Une campagne en brouillon ne peut pas être close.")
         if not locked.is_closed(now):
             locked.closed_at = now
         if locked.results_frozen_at is None:
@@ -77,9 +74,9 @@ def shared_projects_index() -> SharedProjectIndexPage:
         return index
     home = Site.objects.get(is_default_site=True).root_page
     index = SharedProjectIndexPage(
-        title=_("Projets partagés"),
+        title="Projets partagés",
         slug="projets-partages",
-        intro=_(
+        intro=(
             "<p>Les projets partagés de l'ANCT : un thème choisi par le vote des collectivités, "
             "travaillé avec trois à cinq parties prenantes et suivi par des observatrices.</p>"
         ),
@@ -110,23 +107,23 @@ def shared_project_create(
     """Closes the campaign if needed and publishes the winning theme as a projet partagé."""
     if not MIN_STAKEHOLDERS <= capacity <= MAX_STAKEHOLDERS:
         raise VoteRefused(
-            _("Un projet partagé accueille de %(min)s à %(max)s parties prenantes.")
+            "Un projet partagé accueille de %(min)s à %(max)s parties prenantes."
             % {"min": MIN_STAKEHOLDERS, "max": MAX_STAKEHOLDERS}
         )
     with transaction.atomic():
         closed = campaign_close(campaign, now=now)
         locked = Campaign.objects.select_for_update().get(pk=closed.pk)
         if locked.shared_project_id is not None:
-            raise VoteRefused(_("Le projet partagé de cette campagne existe déjà."))
+            raise VoteRefused("Le projet partagé de cette campagne existe déjà.")
         if winner.campaign_id != locked.pk or winner.status != Candidate.Status.APPROVED:
-            raise VoteRefused(_("Ce thème ne figurait pas sur le bulletin de cette campagne."))
+            raise VoteRefused("Ce thème ne figurait pas sur le bulletin de cette campagne.")
         index = shared_projects_index()
         title = " ".join((title or winner.title).split())
         page = SharedProjectPage(
             title=title,
             slug=_free_slug(index, title),
             intro=winner.description
-            or _(
+            or (
                 "Le thème « %(theme)s », choisi par les collectivités lors de la campagne "
                 "« %(campaign)s »."
             )

@@ -4,9 +4,8 @@ import datetime
 
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.translation import gettext as _
 
-from territoires.collectivites.models import Representative
+from collectivites.models import Representative
 from votes.models import Campaign, CampaignStatus
 
 
@@ -26,21 +25,19 @@ def paris_datetime(value: datetime.datetime) -> str:
 def representative_refusal(representative: Representative | None) -> str | None:
     """Why this person cannot act for a collectivité, or None if they can."""
     if representative is None:
-        return _(
-            "Seuls les représentants d'une collectivité, connectés à leur compte, peuvent voter."
-        )
+        return "Seuls les représentants d'une collectivité, connectés à leur compte, peuvent voter."
     if representative.can_act:
         if not representative.collectivite.is_current:
-            return _(
+            return (
                 "Votre collectivité ne figure plus dans la liste officielle (fusion, "
                 "dissolution) : écrivez-nous pour rattacher votre compte à la nouvelle."
             )
         return None
     if representative.status == Representative.Status.SUSPENDED:
-        return _("Votre compte est suspendu : vous ne pouvez plus agir pour votre collectivité.")
+        return "Votre compte est suspendu : vous ne pouvez plus agir pour votre collectivité."
     if representative.email_confirmed_at is None:
-        return _("Confirmez d'abord votre adresse e-mail grâce au lien que nous vous avons envoyé.")
-    return _(
+        return "Confirmez d'abord votre adresse e-mail grâce au lien que nous vous avons envoyé."
+    return (
         "Votre inscription attend la validation de l'équipe de Territoires en Commun : "
         "vous pourrez voter dès qu'elle sera validée."
     )
@@ -52,9 +49,7 @@ def window_refusal(campaign: Campaign, now: datetime.datetime | None = None) -> 
     if status == CampaignStatus.OPEN:
         return None
     if status == CampaignStatus.DRAFT:
-        return _("Cette campagne n'est pas publiée.")
+        return "Cette campagne n'est pas publiée."
     if status == CampaignStatus.UPCOMING:
-        return _("Le vote ouvrira le %(date)s.") % {"date": paris_datetime(campaign.opens_at)}
-    return _("Le vote est clos depuis le %(date)s.") % {
-        "date": paris_datetime(campaign.closing_time)
-    }
+        return "Le vote ouvrira le %(date)s." % {"date": paris_datetime(campaign.opens_at)}
+    return "Le vote est clos depuis le %(date)s." % {"date": paris_datetime(campaign.closing_time)}

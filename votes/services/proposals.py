@@ -6,11 +6,10 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
-from territoires.collectivites.models import Representative
-from territoires.core.mail import absolute_url, queue_email
-from territoires.core.models import SiteSettings
+from collectivites.models import Representative
+from core.mail import absolute_url, queue_email
+from core.models import SiteSettings
 from votes.cache import forget_home_summary
 from votes.models import Campaign, Candidate
 
@@ -61,23 +60,23 @@ def candidate_propose(
     if message := window_refusal(campaign, now):
         raise VoteRefused(message)
     if not campaign.accepts_proposals:
-        raise VoteRefused(_("Cette campagne n'accepte pas de propositions de thèmes."))
+        raise VoteRefused("Cette campagne n'accepte pas de propositions de thèmes.")
     title = " ".join(title.split())
     if not title:
-        raise VoteRefused(_("Indiquez le thème que vous proposez."))
+        raise VoteRefused("Indiquez le thème que vous proposez.")
     pending = Candidate.objects.to_moderate().filter(
         campaign=campaign, proposer_collectivite_id=representative.collectivite_id
     )
     if pending.count() >= MAX_PENDING_PROPOSALS:
         raise VoteRefused(
-            _(
+            (
                 "Votre collectivité a déjà %(count)s propositions en attente de modération : "
                 "attendez la réponse de l'équipe avant d'en proposer d'autres."
             )
             % {"count": MAX_PENDING_PROPOSALS}
         )
     if title_taken(campaign, title):
-        raise VoteRefused(_("Ce thème a déjà été proposé pour cette campagne."))
+        raise VoteRefused("Ce thème a déjà été proposé pour cette campagne.")
     try:
         with transaction.atomic():
             candidate = Candidate.objects.create(
@@ -92,7 +91,7 @@ def candidate_propose(
                 created_at=now or timezone.now(),
             )
     except IntegrityError:  # the same title, proposed at the same moment
-        raise VoteRefused(_("Ce thème a déjà été proposé pour cette campagne.")) from None
+        raise VoteRefused("Ce thème a déjà été proposé pour cette campagne.") from None
     context = _email_context(candidate)
     queue_email("votes/emails/proposal_received", [representative.email], context)
     site_settings = SiteSettings.load()
@@ -114,13 +113,13 @@ def proposal_moderate(
     the collectivité by e-mail. A proposal is moderated once."""
     reason = (reason or "").strip()
     if not approve and not reason:
-        raise VoteRefused(_("Indiquez le motif du refus : il sera envoyé à la collectivité."))
+        raise VoteRefused("Indiquez le motif du refus : il sera envoyé à la collectivité.")
     with transaction.atomic():
         locked = (
             Candidate.objects.select_for_update().select_related("campaign").get(pk=candidate.pk)
         )
         if locked.status != Candidate.Status.PROPOSED:
-            raise VoteRefused(_("Cette proposition a déjà été modérée."))
+            raise VoteRefused("Cette proposition a déjà été modérée.")
         locked.status = Candidate.Status.APPROVED if approve else Candidate.Status.REJECTED
         locked.rejection_reason = "" if approve else reason
         locked.moderated_at = now or timezone.now()

@@ -11,10 +11,9 @@ import datetime
 
 from django.db import connection
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
-from territoires.collectivites.models import Representative
-from territoires.core.mail import absolute_url, queue_email
+from collectivites.models import Representative
+from core.mail import absolute_url, queue_email
 from votes.models import ProjectRegistration, SharedProjectPage
 
 from .errors import VoteRefused, representative_refusal
@@ -116,13 +115,13 @@ def registration_register(
     if refusal:
         raise VoteRefused(refusal)
     if role not in Role.values:
-        raise VoteRefused(_("Choisissez de participer comme partie prenante ou observatrice."))
+        raise VoteRefused("Choisissez de participer comme partie prenante ou observatrice.")
 
     def register():
         moment = now or timezone.now()
         locked = _locked_project(project.pk)
         if not locked.registrations_open:
-            raise VoteRefused(_("Les inscriptions à ce projet partagé sont closes."))
+            raise VoteRefused("Les inscriptions à ce projet partagé sont closes.")
         existing = (
             ProjectRegistration.objects.filter(
                 project=locked, collectivite_id=representative.collectivite_id

@@ -1,5 +1,4 @@
 from django import template
-from django.utils.translation import gettext as _
 
 from votes.models import CampaignStatus
 from votes.services.errors import paris_datetime
@@ -12,10 +11,10 @@ def campaign_dates(campaign) -> str:
     """« Vote ouvert jusqu'au … », « Vote du … au … » or « Vote clos le … », Paris time."""
     status = campaign.status
     if status == CampaignStatus.OPEN:
-        return _("Vote ouvert jusqu'au %(date)s") % {"date": paris_datetime(campaign.closing_time)}
+        return "Vote ouvert jusqu'au %(date)s" % {"date": paris_datetime(campaign.closing_time)}
     if status == CampaignStatus.UPCOMING:
-        return _("Vote du %(start)s au %(end)s") % {
+        return "Vote du %(start)s au %(end)s" % {
             "start": paris_datetime(campaign.opens_at),
             "end": paris_datetime(campaign.closes_at),
         }
-    return _("Vote clos le %(date)s") % {"date": paris_datetime(campaign.closing_time)}
+    return "Vote clos le %(date)s" % {"date": paris_datetime(campaign.closing_time)}

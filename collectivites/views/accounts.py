@@ -1,0 +1,134 @@
+"""Signing up as a representative, confirming the address, the « Mon compte » page."""
+
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods
+
+from core.ratelimit import exceeded, limit_posts, rate_for, too_many_requests
+from core.signed_links import InvalidLink
+
+from ..forms import ResendConfirmationForm, SignupForm
+from ..selectors import colleagues_of, current_representative
+from ..services import (
+    representative_confirm_email,
+    representative_from_confirmation,
+    representative_resend_confirmation,
+    representative_signup,
+)
+
+
+@require_http_methods(["GET", "POST"])
+@limit_posts("account-signup", "10/h")
+def signup(request):
+    if request.user.is_authenticated and current_representative(request) is not None:
+        return redirect("account-home")
+    form = SignupForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if not form.is_spam:
+            data = form.cleaned_data
+            representative_signup(
+                full_name=data["full_name"],
+                role=data["role"],
+                position=data["position"],
+                email=data["email"],
+                password=data["password"],
+                collectivite=data["collectivite"],
+            )
+        request.session["signup_email"] = form.cleaned_data["email"]
+        return redirect("account-signup-done")
+    return render(
+        request,
+        "collectivites/signup.html",
+        {"form": form, "breadcrumb": {"links": [], "current": "Créer un compte"}},
+    )
+
+
+@require_http_methods(["GET"])
+def signup_done(request):
+    return render(
+        request,
+        "collectivites/signup_done.html",
+        {
+            "email": request.session.get("signup_email", ""),
+            "breadcrumb": {"links": [], "current": "Créer un compte"},
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def confirm(request, token: str):
+    """GET shows a button, POST confirms: mail scanners that open links spend nothing."""
+    try:
+        representative = (
+            representative_confirm_email(token=token)
+            if request.method == "POST"
+            else representative_from_confirmation(token)
+        )
+    except InvalidLink as error:
+        return render(
+            request,
+            "collectivites/confirm_invalid.html",
+            {"message": error.message, "breadcrumb": {"links": [], "current": "Confirmation"}},
+            status=400,
+        )
+    if request.method == "GET":
+        return render(
+            request,
+            "collectivites/confirm.html",
+            {
+                "representative": representative,
+                "breadcrumb": {"links": [], "current": "Confirmation"},
+            },
+        )
+    user = representative.user
+    if user.is_active:
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    messages.success(request, "Votre adresse e-mail est confirmée.")
+    return redirect("account-home")
+
+
+@require_http_methods(["GET", "POST"])
+@limit_posts("account-resend", "10/h")
+def resend_confirmation(request):
+    representative = current_representative(request)
+    initial = {"email": representative.email} if representative else {}
+    form = ResendConfirmationForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        email = form.cleaned_data["email"]
+        if exceeded("account-resend:email", email, rate_for("account-resend:email", "3/h")):
+            return too_many_requests(
+                request, "Plusieurs liens ont déjà été envoyés à cette adresse dans l'heure."
+            )
+        representative_resend_confirmation(email=email)
+        messages.success(
+            request,
+            f"Si un compte attend la confirmation de l'adresse {email}, un nouveau lien "
+            "vient de lui être envoyé.",
+        )
+        return redirect(reverse("account-resend-confirmation"))
+    return render(
+        request,
+        "collectivites/resend_confirmation.html",
+        {"form": form, "breadcrumb": {"links": [], "current": "Recevoir un nouveau lien"}},
+    )
+
+
+@login_required
+@require_http_methods(["GET"])
+def account_home(request):
+    representative = current_representative(request)
+    colleagues = []
+    if representative is not None and representative.can_act:
+        colleagues = list(colleagues_of(representative))
+    return render(
+        request,
+        "collectivites/account_home.html",
+        {
+            "representative": representative,
+            "colleagues": colleagues,
+            "breadcrumb": {"links": [], "current": "Mon compte"},
+        },
+    )

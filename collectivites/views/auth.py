@@ -1,0 +1,82 @@
+"""Logging in and out, and passwords: Django's views with our French DSFR pages."""
+
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.urls import reverse_lazy
+
+from core.ratelimit import limit_posts
+
+from ..forms import (
+    LocalisedPasswordChangeForm,
+    LocalisedPasswordResetForm,
+    LocalisedSetPasswordForm,
+    LoginForm,
+)
+
+
+def _breadcrumb(current: str) -> dict:
+    return {
+        "links": [{"url": reverse_lazy("account-home"), "title": "Mon compte"}],
+        "current": current,
+    }
+
+
+class LoginView(auth_views.LoginView):
+    form_class = LoginForm
+    template_name = "collectivites/login.html"
+    redirect_authenticated_user = True
+    extra_context = {"breadcrumb": {"links": [], "current": "Se connecter"}}
+
+    def form_invalid(self, form):
+        response = super().form_invalid(form)
+        if form.throttled:
+            response.status_code = 429
+        return response
+
+
+class LogoutView(auth_views.LogoutView):
+    next_page = reverse_lazy("account-login")
+
+    def post(self, request, *args, **kwargs):
+        response = super().post(request, *args, **kwargs)
+        messages.info(request, "Vous êtes déconnecté.")
+        return response
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    form_class = LocalisedPasswordResetForm
+    template_name = "collectivites/password_reset.html"
+    success_url = reverse_lazy("account-password-reset-done")
+    extra_context = {"breadcrumb": _breadcrumb("Mot de passe oublié")}
+
+
+password_reset = limit_posts("account-password-reset", "10/h")(PasswordResetView.as_view())
+
+
+class PasswordResetDoneView(auth_views.PasswordResetDoneView):
+    template_name = "collectivites/password_reset_done.html"
+    extra_context = {"breadcrumb": _breadcrumb("Mot de passe oublié")}
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    form_class = LocalisedSetPasswordForm
+    template_name = "collectivites/password_reset_confirm.html"
+    success_url = reverse_lazy("account-password-reset-complete")
+    extra_context = {"breadcrumb": _breadcrumb("Nouveau mot de passe")}
+
+
+class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
+    template_name = "collectivites/password_reset_complete.html"
+    extra_context = {"breadcrumb": _breadcrumb("Nouveau mot de passe")}
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    form_class = LocalisedPasswordChangeForm
+    template_name = "collectivites/password_change.html"
+    success_url = reverse_lazy("account-home")
+    extra_context = {"breadcrumb": _breadcrumb("Changer de mot de passe")}
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        messages.success(self.request, "Votre mot de passe a été modifié.")
+        return response

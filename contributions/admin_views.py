@@ -1,0 +1,328 @@
+"""The moderation queue in the Wagtail admin: list, detail, edit, approve, decline, duplicate."""
+
+from django import forms
+from django.contrib.admin.utils import quote
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.views.generic import FormView, View
+from wagtail.admin import messages
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
+from wagtail.admin.views.generic import EditView, IndexView, InspectView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
+
+from . import services
+from .forms import DeclineForm, DuplicateForm
+from .models import Contribution
+from .selectors import possible_duplicates
+
+COMMON_PANELS = [
+    FieldPanel("title"),
+    FieldPanel("summary"),
+    FieldPanel("description"),
+]
+CONTRIBUTOR_PANELS = MultiFieldPanel(
+    [
+        FieldRowPanel([FieldPanel("contributor_name"), FieldPanel("organisation")]),
+        FieldPanel("email"),
+        FieldPanel("credit"),
+    ],
+    heading="Contributeur",
+)
+THEMES_PANEL = FieldPanel("themes", widget=forms.CheckboxSelectMultiple)
+
+PANELS_BY_KIND = {
+    Contribution.Kind.RESOURCE: [
+        FieldPanel("title"),
+        FieldPanel("resource_kind"),
+        FieldPanel("summary"),
+        FieldPanel("url"),
+        THEMES_PANEL,
+        CONTRIBUTOR_PANELS,
+    ],
+    Contribution.Kind.EVENT: [
+        *COMMON_PANELS,
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+                FieldPanel("all_day"),
+                FieldPanel("event_format"),
+            ],
+            heading="Date et format",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("venue"),
+                FieldPanel("address"),
+                FieldRowPanel([FieldPanel("city"), FieldPanel("departement")]),
+                FieldPanel("online_url"),
+            ],
+            heading="Lieu",
+        ),
+        FieldRowPanel([FieldPanel("organiser_name"), FieldPanel("registration_url")]),
+        THEMES_PANEL,
+        CONTRIBUTOR_PANELS,
+    ],
+    Contribution.Kind.PROJECT: [
+        *COMMON_PANELS,
+        FieldRowPanel([FieldPanel("territory"), FieldPanel("departement")]),
+        FieldPanel("url"),
+        THEMES_PANEL,
+        CONTRIBUTOR_PANELS,
+    ],
+}
+
+
+def edit_handler_for(kind: str):
+    return ObjectList(PANELS_BY_KIND[kind]).bind_to_model(Contribution)
+
+
+class ContributionIndexView(IndexView):
+    """Confirmed proposals only: unconfirmed ones never reach the moderators."""
+
+    def get_base_queryset(self):
+        return super().get_base_queryset().confirmed()
+
+    def get_edit_url(self, instance):
+        # The title leads to the detail, where the moderator decides.
+        return reverse(self.inspect_url_name, args=[quote(instance.pk)])
+
+
+class ContributionInspectView(InspectView):
+    template_name = "contributions/admin/contribution_inspect.html"
+
+    def get_object(self, queryset=None):
+        return get_object_or_404(Contribution.objects.confirmed(), pk=self.pk)
+
+    def get_page_subtitle(self):
+        return self.object.reference
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        contribution = self.object
+        can_moderate = self.user_has_permission("change")
+        context.update(
+            contribution=contribution,
+            duplicates=possible_duplicates(contribution) if contribution.is_open else [],
+            themes=list(contribution.themes.all()),
+            can_moderate=can_moderate and contribution.is_open,
+            published=contribution.published_object,
+            document_url=reverse("contributions:document", args=[contribution.pk])
+            if contribution.document
+            else "",
+            status_path=services.status_path(contribution),
+        )
+        return context
+
+
+class ContributionEditView(EditView):
+    """Edit before publishing, with the fields of the proposal's kind only."""
+
+    def get_panel(self):
+        contribution = Contribution.objects.confirmed().filter(pk=self.object_pk).first()
+        if contribution is None:
+            raise Http404
+        return edit_handler_for(contribution.kind)
+
+    def get_form_class(self):
+        # The viewset hands every edit view one form class; ours depends on the kind.
+        return self.panel.get_form_class()
+
+    def get_object(self, queryset=None):
+        contribution = super().get_object(queryset)
+        if not contribution.is_open:
+            raise Http404
+        return contribution
+
+    def save_instance(self):
+        instance = super().save_instance()
+        services.contribution_edited(contribution=instance)
+        return instance
+
+    def get_success_url(self):
+        return reverse("contributions:inspect", args=[self.object.pk])
+
+
+class ModerationActionMixin(PermissionCheckedMixin):
+    """A moderator's decision on one open contribution."""
+
+    permission_required = "change"
+
+    @cached_property
+    def contribution(self):
+        return get_object_or_404(Contribution.objects.confirmed(), pk=self.kwargs["pk"])
+
+    def back(self):
+        return redirect("contributions:inspect", self.contribution.pk)
+
+
+class TakeView(ModerationActionMixin, View):
+    http_method_names = ["post"]
+
+    def post(self, request, pk):
+        try:
+            services.contribution_take(contribution=self.contribution, moderator=request.user)
+        except services.ModerationError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(
+                request,
+                "Vous examinez cette contribution : son auteur le voit sur sa page de suivi.",
+            )
+        return self.back()
+
+
+class ApproveView(ModerationActionMixin, View):
+    http_method_names = ["post"]
+
+    def post(self, request, pk):
+        try:
+            published = services.contribution_approve(
+                contribution=self.contribution, moderator=request.user
+            )
+        except services.ModerationError as error:
+            messages.error(request, error.message)
+            return self.back()
+        messages.success(
+            request,
+            f"« {published.title} » est publié et son auteur en est informé.",
+        )
+        return self.back()
+
+
+class DecisionFormView(ModerationActionMixin, WagtailAdminTemplateMixin, FormView):
+    template_name = "contributions/admin/decision_form.html"
+    header_icon = "mail"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not self.contribution.is_open:
+            messages.error(request, "Cette contribution a déjà été traitée.")
+            return self.back()
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_subtitle(self):
+        return self.contribution.reference
+
+    def get_breadcrumbs_items(self):
+        return [
+            {"url": reverse("contributions:index"), "label": "Contributions"},
+            {
+                "url": reverse("contributions:inspect", args=[self.contribution.pk]),
+                "label": self.contribution.reference,
+            },
+            {"url": "", "label": self.get_page_title()},
+        ]
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(contribution=self.contribution, **kwargs)
+
+
+class DeclineView(DecisionFormView):
+    form_class = DeclineForm
+    page_title = "Refuser la contribution"
+    submit_label = "Refuser et prévenir le contributeur"
+
+    def form_valid(self, form):
+        try:
+            services.contribution_decline(
+                contribution=self.contribution,
+                moderator=self.request.user,
+                reason=form.cleaned_data["reason"],
+            )
+        except services.ModerationError as error:
+            messages.error(self.request, error.message)
+        else:
+            messages.success(
+                self.request, "La contribution est refusée ; son auteur a reçu le motif."
+            )
+        return self.back()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(submit_label=self.submit_label, **kwargs)
+
+
+class DuplicateView(DecisionFormView):
+    form_class = DuplicateForm
+    page_title = "Marquer comme doublon"
+    submit_label = "Marquer comme doublon et prévenir le contributeur"
+
+    def get_initial(self):
+        matches = possible_duplicates(self.contribution)
+        if matches:
+            return {"duplicate_of": f"{matches[0].title} ({matches[0].what})"[:300]}
+        return {}
+
+    def form_valid(self, form):
+        try:
+            services.contribution_mark_duplicate(
+                contribution=self.contribution,
+                moderator=self.request.user,
+                duplicate_of=form.cleaned_data["duplicate_of"],
+                reason=form.cleaned_data["reason"],
+            )
+        except services.ModerationError as error:
+            messages.error(self.request, error.message)
+        else:
+            messages.success(self.request, "La contribution est marquée comme doublon.")
+        return self.back()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(submit_label=self.submit_label, **kwargs)
+
+
+class DocumentView(ModerationActionMixin, View):
+    """The document sent with a proposal, for moderators only (it is not public yet)."""
+
+    permission_required = "change"
+
+    def get(self, request, pk):
+        contribution = self.contribution
+        if not contribution.document:
+            raise Http404
+        try:
+            handle = contribution.document.open("rb")
+        except FileNotFoundError as error:
+            raise Http404 from error
+        return FileResponse(handle, as_attachment=True, filename=contribution.document_name)
+
+
+# -- Requests to the ANCT ----------------------------------------------------------------
+
+
+class NeedRequestInspectView(InspectView):
+    template_name = "contributions/admin/need_request_inspect.html"
+
+    def get_page_subtitle(self):
+        return self.object.reference
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(need=self.object, **kwargs)
+
+
+class NeedRequestEditView(EditView):
+    """Only the follow-up is editable: the request stays as the collectivité sent it."""
+
+    def get_page_subtitle(self):
+        return self.object.reference
+
+    def save_instance(self):
+        instance = super().save_instance()
+        return services.need_request_update(need_request=instance, user=self.request.user)
+
+    def get_success_url(self):
+        return reverse("besoins:inspect", args=[self.object.pk])
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["need"] = self.object
+        return context
+
+
+class NeedRequestIndexView(IndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("collectivite", "theme")
+
+    def get_edit_url(self, instance):
+        return reverse(self.inspect_url_name, args=[quote(instance.pk)])

@@ -1,0 +1,300 @@
+"""What visitors send in: proposed resources, events and projects, and requests to the ANCT."""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+from core.geography import DEPARTEMENT_CHOICES
+from events.models import EventFormat
+from resources.models import ResourceKind
+
+from .keys import title_key, url_key
+from .storage import private_storage
+
+
+def contribution_upload_path(instance, filename: str) -> str:
+    # A random folder: two contributors may send files with the same name.
+    return f"contributions/{timezone.now():%Y}/{uuid.uuid4().hex}/{filename}"
+
+
+def reference_for(prefix: str, pk: int, when) -> str:
+    """« TEC-2026-00042 »: the prefix, the year it was sent, a number that never repeats."""
+    return f"{prefix}-{when:%Y}-{pk:05d}"
+
+
+class ContributionQuerySet(models.QuerySet):
+    def confirmed(self):
+        return self.exclude(status=Contribution.Status.UNCONFIRMED)
+
+    def awaiting_moderation(self):
+        return self.filter(status__in=Contribution.OPEN_STATUSES)
+
+
+class Contribution(models.Model):
+    """A resource, an event or an inspiring project proposed by a collectivité or a
+    partner, which a moderator publishes (possibly after editing it) or declines.
+
+    It reaches the moderators only once its sender has confirmed their e-mail address.
+    """
+
+    class Kind(models.TextChoices):
+        RESOURCE = "ressource", "Ressource"
+        EVENT = "evenement", "Événement"
+        PROJECT = "projet", "Projet inspirant"
+
+    class Status(models.TextChoices):
+        UNCONFIRMED = "unconfirmed", "Adresse e-mail à confirmer"
+        RECEIVED = "received", "Reçue"
+        IN_REVIEW = "in_review", "En cours d'examen"
+        PUBLISHED = "published", "Publiée"
+        DECLINED = "declined", "Non retenue"
+        DUPLICATE = "duplicate", "Doublon"
+
+    OPEN_STATUSES = (Status.RECEIVED, Status.IN_REVIEW)
+    CLOSED_STATUSES = (Status.PUBLISHED, Status.DECLINED, Status.DUPLICATE)
+    REFERENCE_PREFIX = "TEC"
+
+    # Set right after the first save (it holds the id): NULL until then, as unique allows.
+    reference = models.CharField(  # noqa: DJ001
+        "référence", max_length=20, unique=True, null=True, editable=False
+    )
+    kind = models.CharField("type de contribution", max_length=12, choices=Kind.choices)
+    status = models.CharField(
+        "statut", max_length=12, choices=Status.choices, default=Status.UNCONFIRMED
+    )
+
+    # Who sends it.
+    contributor_name = models.CharField("nom et prénom", max_length=150)
+    organisation = models.CharField("collectivité ou organisation", max_length=200)
+    email = models.EmailField("adresse e-mail", max_length=254)
+    consent_contact = models.BooleanField("accepte d'être recontacté", default=False)
+    credit = models.CharField(
+        "crédit « Proposé par »",
+        max_length=250,
+        blank=True,
+        help_text="Ce qui s'affichera sous « Proposé par » une fois la contribution publiée.",
+    )
+
+    # What every kind has.
+    title = models.CharField("titre", max_length=255)
+    summary = models.TextField("résumé", max_length=1000)
+    description = models.TextField("présentation détaillée", max_length=10000, blank=True)
+    url = models.URLField("lien", max_length=500, blank=True)
+    themes = models.ManyToManyField(
+        "themes.ThemePage",
+        verbose_name="thématiques",
+        blank=True,
+        related_name="contributions",
+    )
+
+    # A resource.
+    resource_kind = models.CharField(
+        "type de ressource", max_length=20, choices=ResourceKind.choices, blank=True
+    )
+    document = models.FileField(
+        "document",
+        upload_to=contribution_upload_path,
+        storage=private_storage,
+        max_length=300,
+        blank=True,
+    )
+
+    # An event.
+    start = models.DateTimeField("début", null=True, blank=True)
+    end = models.DateTimeField("fin", null=True, blank=True)
+    all_day = models.BooleanField("journée(s) entière(s)", default=False)
+    event_format = models.CharField(
+        "format", max_length=20, choices=EventFormat.choices, blank=True
+    )
+    venue = models.CharField("lieu", max_length=200, blank=True)
+    address = models.CharField("adresse", max_length=250, blank=True)
+    city = models.CharField("ville", max_length=120, blank=True)
+    online_url = models.URLField("lien de connexion ou de diffusion", max_length=500, blank=True)
+    registration_url = models.URLField("lien d'inscription", max_length=500, blank=True)
+    organiser_name = models.CharField("organisateur", max_length=250, blank=True)
+
+    # An event or a project.
+    departement = models.CharField(
+        "département", max_length=3, choices=DEPARTEMENT_CHOICES, blank=True
+    )
+    # A project.
+    territory = models.CharField("collectivité ou territoire", max_length=200, blank=True)
+
+    # Moderation.
+    title_key = models.CharField(max_length=255, db_index=True, editable=False, default="")
+    url_key = models.CharField(max_length=500, db_index=True, editable=False, default="")
+    flagged_duplicate = models.BooleanField(
+        "doublon possible",
+        default=False,
+        help_text="Un titre ou un lien identique existe déjà sur le site ou dans une autre proposition.",
+    )
+    decline_reason = models.TextField(
+        "motif",
+        blank=True,
+        help_text="Envoyé au contributeur et affiché sur sa page de suivi.",
+    )
+    duplicate_of = models.CharField("doublon de", max_length=300, blank=True)
+    moderated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="modérée par",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    moderated_at = models.DateTimeField("modérée le", null=True, blank=True)
+    published_resource = models.ForeignKey(
+        "resources.Resource",
+        verbose_name="ressource publiée",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    published_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name="page publiée",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    created_at = models.DateTimeField("envoyée le", auto_now_add=True)
+    confirmed_at = models.DateTimeField("adresse confirmée le", null=True, blank=True)
+    updated_at = models.DateTimeField("mise à jour le", auto_now=True)
+    # The sender's network (host part blanked), to trace abuse without keeping who they are.
+    client_network = models.CharField(max_length=45, blank=True, editable=False)
+
+    objects = ContributionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = "contribution"
+        verbose_name_plural = "contributions"
+        indexes = [models.Index(fields=["status", "kind"], name="contribution_status_kind")]
+
+    def __str__(self):
+        return f"{self.reference or '—'} · {self.title}"
+
+    def save(self, *args, **kwargs):
+        self.title_key = title_key(self.title)
+        self.url_key = url_key(self.url or self.registration_url)
+        super().save(*args, **kwargs)
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in self.OPEN_STATUSES
+
+    @property
+    def published_object(self):
+        """The resource or page the contribution became, if it is still there."""
+        if self.published_resource_id:
+            return self.published_resource
+        if self.published_page_id:
+            return self.published_page.specific
+        return None
+
+    @property
+    def public_url(self) -> str:
+        item = self.published_object
+        if item is None:
+            return ""
+        if self.published_resource_id:
+            return item.get_absolute_url() if item.live else ""
+        return item.url if item.live else ""
+
+    @property
+    def duplicate_label(self) -> str:
+        return "Doublon possible" if self.flagged_duplicate else ""
+
+    @property
+    def document_name(self) -> str:
+        return self.document.name.rsplit("/", 1)[-1] if self.document else ""
+
+    def default_credit(self) -> str:
+        """« Anne Martin, Ville de Rezé »: the sender and their organisation."""
+        parts = [self.contributor_name.strip(), self.organisation.strip()]
+        return ", ".join(part for part in parts if part)[:250]
+
+
+class NeedRequest(models.Model):
+    """A collectivité telling the ANCT what it needs on a thématique: where its
+    project stands and what help it expects. ANCT staff follow it up."""
+
+    class Stage(models.TextChoices):
+        IDEA = "idee", "Idée"
+        PREPARATION = "preparation", "En préparation"
+        ONGOING = "en_cours", "En cours"
+        EVALUATION = "evaluation", "Évaluation"
+
+    class Status(models.TextChoices):
+        NEW = "nouveau", "Nouveau"
+        IN_PROGRESS = "en_cours", "En cours"
+        DONE = "traite", "Traité"
+
+    REFERENCE_PREFIX = "BES"
+
+    # Set right after the first save (it holds the id): NULL until then, as unique allows.
+    reference = models.CharField(  # noqa: DJ001
+        "référence", max_length=20, unique=True, null=True, editable=False
+    )
+    collectivite = models.ForeignKey(
+        "collectivites.Collectivite",
+        verbose_name="collectivité",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="need_requests",
+    )
+    structure_name = models.CharField(
+        "autre structure",
+        max_length=200,
+        blank=True,
+        help_text="Quand la structure ne figure pas dans la liste des collectivités.",
+    )
+    contact_name = models.CharField("nom et prénom", max_length=150)
+    role = models.CharField("fonction", max_length=150)
+    email = models.EmailField("adresse e-mail", max_length=254)
+    phone = models.CharField("téléphone", max_length=30, blank=True)
+    theme = models.ForeignKey(
+        "themes.ThemePage",
+        verbose_name="thématique",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="need_requests",
+    )
+    stage = models.CharField("avancement du projet", max_length=12, choices=Stage.choices)
+    subject = models.CharField("objet", max_length=200)
+    message = models.TextField("besoin", max_length=5000)
+    status = models.CharField("statut", max_length=10, choices=Status.choices, default=Status.NEW)
+    internal_note = models.TextField(
+        "note interne", blank=True, help_text="Visible de l'équipe seulement."
+    )
+    handled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="suivie par",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField("envoyée le", auto_now_add=True)
+    updated_at = models.DateTimeField("mise à jour le", auto_now=True)
+    client_network = models.CharField(max_length=45, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = "demande d'accompagnement"
+        verbose_name_plural = "demandes d'accompagnement"
+
+    def __str__(self):
+        return f"{self.reference or '—'} · {self.subject}"
+
+    @property
+    def structure(self) -> str:
+        """The collectivité from the list, else the structure typed in."""
+        return str(self.collectivite) if self.collectivite_id else self.structure_name

@@ -1,0 +1,240 @@
+"""Public pages: contribute, confirm, follow a proposal; state a need to the ANCT."""
+
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
+
+from core.client import client_ip, truncated_ip
+from core.ratelimit import exceeded, limit_posts, rate_for, too_many_requests
+from core.signed_links import InvalidLink
+from themes.models import ThemePage
+
+from . import services
+from .forms import CONTRIBUTION_FORMS, NeedRequestForm
+from .models import Contribution
+from .selectors import suggested_projects, suggested_resources
+
+CONTRIBUTE_CRUMB = {"url": "/contribuer/", "title": "Contribuer"}
+EMAIL_LIMIT_MESSAGE = (
+    "Vous avez envoyé beaucoup de propositions avec cette adresse e-mail en peu de temps. "
+    "Merci de réessayer dans une heure."
+)
+
+
+def contribute(request):
+    """/contribuer/: what can be proposed, and how it is moderated."""
+    return render(
+        request,
+        "contributions/contribute.html",
+        {"breadcrumb": {"links": [], "current": "Contribuer"}},
+    )
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+@limit_posts("contribution", "20/h")
+def contribution_form(request, kind: str):
+    """/contribuer/<kind>/: one of the three forms."""
+    form_class = CONTRIBUTION_FORMS.get(kind)
+    if form_class is None:
+        raise Http404
+    if request.method != "POST":
+        form = form_class()
+        return _render_form(request, form, kind)
+    form = form_class(request.POST, request.FILES)
+    if form.is_spam:
+        # Answer a robot as if all went well, storing nothing.
+        return redirect("contribution-sent-generic")
+    if not form.is_valid():
+        return _render_form(request, form, kind)
+    if exceeded(
+        "contribution:email",
+        form.cleaned_data["email"],
+        rate_for("contribution-email", "5/h"),
+    ):
+        return too_many_requests(request, EMAIL_LIMIT_MESSAGE)
+    contribution = services.contribution_submit(
+        kind=kind,
+        data=form.cleaned_data,
+        themes=form.cleaned_data.get("themes") or [],
+        client_network=truncated_ip(client_ip(request)),
+    )
+    return redirect(services.sent_path(contribution))
+
+
+def _render_form(request, form, kind, status=200):
+    label = dict(Contribution.Kind.choices)[kind]
+    return render(
+        request,
+        f"contributions/form_{kind}.html",
+        {
+            "form": form,
+            "kind": kind,
+            "kind_label": label,
+            "breadcrumb": {"links": [CONTRIBUTE_CRUMB], "current": f"Proposer : {label.lower()}"},
+        },
+        status=status,
+    )
+
+
+@never_cache
+def contribution_sent(request, token: str = ""):
+    """Right after sending: « check your inbox » (the address shown to spot a typo)."""
+    contribution = None
+    if token:
+        try:
+            contribution = services.contribution_from_link(services.SENT_LINK, token)
+        except InvalidLink:
+            contribution = None
+    return render(
+        request,
+        "contributions/sent.html",
+        {
+            "contribution": contribution,
+            "breadcrumb": {"links": [CONTRIBUTE_CRUMB], "current": "Proposition envoyée"},
+        },
+    )
+
+
+@never_cache
+def contribution_confirm(request, token: str):
+    """The link of the confirmation e-mail: the proposal goes to the moderators."""
+    try:
+        contribution = services.contribution_from_link(services.CONFIRM_LINK, token)
+    except InvalidLink as error:
+        return _invalid_link(request, error)
+    services.contribution_confirm(contribution=contribution)
+    return redirect(services.status_path(contribution))
+
+
+@never_cache
+def contribution_status(request, token: str):
+    """The status page: received, in review, published or declined (with the reason)."""
+    try:
+        contribution = services.contribution_from_link(services.STATUS_LINK, token)
+    except InvalidLink as error:
+        return _invalid_link(request, error)
+    return render(
+        request,
+        "contributions/status.html",
+        {
+            "contribution": contribution,
+            "steps": status_steps(contribution),
+            "breadcrumb": {
+                "links": [CONTRIBUTE_CRUMB],
+                "current": f"Suivi de la proposition {contribution.reference}",
+            },
+        },
+    )
+
+
+def status_steps(contribution: Contribution) -> dict:
+    """The DSFR stepper: where the proposal is among confirm → received → review → decision."""
+    status = Contribution.Status
+    titles = {
+        status.UNCONFIRMED: "Adresse e-mail à confirmer",
+        status.RECEIVED: "Reçue",
+        status.IN_REVIEW: "En cours d'examen",
+        status.PUBLISHED: "Publiée",
+        status.DECLINED: "Non retenue",
+        status.DUPLICATE: "Non retenue : déjà présente sur le site",
+    }
+    order = [status.UNCONFIRMED, status.RECEIVED, status.IN_REVIEW]
+    number = order.index(contribution.status) + 1 if contribution.status in order else 4
+    following = ["Reçue", "En cours d'examen", "Décision de l'équipe éditoriale", ""]
+    return {
+        "current": {"title": titles[contribution.status]},
+        "number": number,
+        "total": 4,
+        "next": following[number - 1],
+    }
+
+
+def _invalid_link(request, error: InvalidLink):
+    return render(
+        request,
+        "contributions/invalid_link.html",
+        {
+            "message": error.message,
+            "breadcrumb": {"links": [CONTRIBUTE_CRUMB], "current": "Lien non valide"},
+        },
+        status=400,
+    )
+
+
+# -- « Préciser mon besoin » -------------------------------------------------------------
+
+NEED_CRUMB = {"links": [], "current": "Préciser mon besoin"}
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+@limit_posts("need-request", "20/h")
+def need_request(request):
+    """/besoin/: describe the need, see what the site already offers, then send."""
+    if request.method != "POST":
+        form = NeedRequestForm(initial={"theme": _theme_from_query(request)})
+        return _render_need(request, form)
+    form = NeedRequestForm(request.POST)
+    if form.is_spam:
+        return redirect("need-request-sent-generic")
+    if not form.is_valid():
+        return _render_need(request, form)
+    text = " ".join([form.cleaned_data["subject"], form.cleaned_data["message"]])
+    theme = form.cleaned_data.get("theme")
+    if request.POST.get("action") != "envoyer":
+        # The « vérifier » step: what already answers the need, before sending.
+        return _render_need(
+            request,
+            form,
+            checked=True,
+            resources=suggested_resources(text=text, theme=theme),
+            projects=suggested_projects(text=text, theme=theme),
+        )
+    if exceeded(
+        "need-request:email", form.cleaned_data["email"], rate_for("need-request-email", "5/h")
+    ):
+        return too_many_requests(request, EMAIL_LIMIT_MESSAGE)
+    need = services.need_request_submit(
+        data=form.cleaned_data, client_network=truncated_ip(client_ip(request))
+    )
+    return redirect(services.need_sent_path(need))
+
+
+def _theme_from_query(request):
+    """« Je souhaite préciser mon besoin » on a theme page links here with ?thematique=<slug>."""
+    slug = request.GET.get("thematique", "")[:255]
+    if not slug or "\x00" in slug:
+        return None
+    return ThemePage.objects.live().public().filter(slug=slug).first()
+
+
+def _render_need(request, form, status=200, **context):
+    return render(
+        request,
+        "contributions/need_request.html",
+        {"form": form, "breadcrumb": NEED_CRUMB, **context},
+        status=status,
+    )
+
+
+@never_cache
+def need_request_sent(request, token: str = ""):
+    need = None
+    if token:
+        try:
+            need = services.need_request_from_link(token)
+        except InvalidLink:
+            need = None
+    return render(
+        request,
+        "contributions/need_sent.html",
+        {
+            "need": need,
+            "breadcrumb": {
+                "links": [{"url": "/besoin/", "title": "Préciser mon besoin"}],
+                "current": "Demande envoyée",
+            },
+        },
+    )

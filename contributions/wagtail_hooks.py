@@ -1,0 +1,213 @@
+"""The moderation queue and the requests to the ANCT in the Wagtail admin; the home call."""
+
+import django_filters
+from django.urls import path
+from wagtail import hooks
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.ui.components import Component
+from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn
+from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
+
+from core.home import HOME_SECTION_HOOK, HomeSection
+from themes.models import ThemePage
+
+from . import admin_views
+from .models import Contribution, NeedRequest
+
+
+class NoAddingPolicy(ModelPermissionPolicy):
+    """Contributions and requests come from the public forms, never from the admin."""
+
+    def user_has_permission(self, user, action):
+        return action != "add" and super().user_has_permission(user, action)
+
+
+register_permission_policy(Contribution, NoAddingPolicy(Contribution))
+register_permission_policy(NeedRequest, NoAddingPolicy(NeedRequest))
+
+
+class ContributionFilterSet(WagtailFilterSet):
+    kind = django_filters.ChoiceFilter(label="Type", choices=Contribution.Kind.choices)
+    status = django_filters.ChoiceFilter(
+        label="Statut",
+        choices=[
+            choice
+            for choice in Contribution.Status.choices
+            if choice[0] != Contribution.Status.UNCONFIRMED
+        ],
+    )
+    created_at = django_filters.DateFromToRangeFilter(
+        label="Envoyée entre le", widget=DateRangePickerWidget
+    )
+    flagged_duplicate = django_filters.BooleanFilter(label="Doublon possible")
+
+    class Meta:
+        model = Contribution
+        fields = ["kind", "status", "created_at", "flagged_duplicate"]
+
+
+def _status_tag_column(label):
+    return StatusTagColumn(
+        "status",
+        label=label,
+        accessor="get_status_display",
+        primary=lambda item: (
+            item.status in Contribution.OPEN_STATUSES or item.status == NeedRequest.Status.NEW
+        ),
+    )
+
+
+class ContributionViewSet(ModelViewSet):
+    model = Contribution
+    name = "contributions"
+    icon = "mail"
+    menu_label = "Contributions à modérer"
+    menu_order = 100
+    index_view_class = admin_views.ContributionIndexView
+    inspect_view_class = admin_views.ContributionInspectView
+    edit_view_class = admin_views.ContributionEditView
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    filterset_class = ContributionFilterSet
+    search_fields = ["title", "reference", "organisation", "email", "contributor_name"]
+    search_backend_name = None
+    list_per_page = 50
+    ordering = ["-created_at"]
+    list_display = [
+        "reference",
+        "title",
+        Column("kind", label="Type", accessor="get_kind_display"),
+        _status_tag_column("Statut"),
+        Column("flagged_duplicate", label="Doublon", accessor="duplicate_label"),
+        "organisation",
+        DateColumn("created_at", label="Envoyée le"),
+    ]
+    # The edit form is chosen per kind by the edit view; this one lists every field.
+    panels = admin_views.PANELS_BY_KIND[Contribution.Kind.EVENT]
+
+    def get_urlpatterns(self):
+        permission_policy = self.permission_policy
+        return [
+            *super().get_urlpatterns(),
+            path(
+                "take/<int:pk>/",
+                admin_views.TakeView.as_view(permission_policy=permission_policy),
+                name="take",
+            ),
+            path(
+                "approve/<int:pk>/",
+                admin_views.ApproveView.as_view(permission_policy=permission_policy),
+                name="approve",
+            ),
+            path(
+                "decline/<int:pk>/",
+                admin_views.DeclineView.as_view(permission_policy=permission_policy),
+                name="decline",
+            ),
+            path(
+                "duplicate/<int:pk>/",
+                admin_views.DuplicateView.as_view(permission_policy=permission_policy),
+                name="duplicate",
+            ),
+            path(
+                "document/<int:pk>/",
+                admin_views.DocumentView.as_view(permission_policy=permission_policy),
+                name="document",
+            ),
+        ]
+
+
+class NeedRequestFilterSet(WagtailFilterSet):
+    status = django_filters.ChoiceFilter(label="Statut", choices=NeedRequest.Status.choices)
+    stage = django_filters.ChoiceFilter(label="Avancement", choices=NeedRequest.Stage.choices)
+    theme = django_filters.ModelChoiceFilter(
+        label="Thématique", queryset=ThemePage.objects.order_by("-month")
+    )
+    created_at = django_filters.DateFromToRangeFilter(
+        label="Envoyée entre le", widget=DateRangePickerWidget
+    )
+
+    class Meta:
+        model = NeedRequest
+        fields = ["status", "stage", "theme", "created_at"]
+
+
+class NeedRequestViewSet(ModelViewSet):
+    model = NeedRequest
+    name = "besoins"
+    icon = "help"
+    menu_label = "Demandes des collectivités"
+    menu_order = 200
+    index_view_class = admin_views.NeedRequestIndexView
+    inspect_view_class = admin_views.NeedRequestInspectView
+    edit_view_class = admin_views.NeedRequestEditView
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    filterset_class = NeedRequestFilterSet
+    search_fields = ["subject", "reference", "structure_name", "contact_name", "email"]
+    search_backend_name = None
+    list_per_page = 50
+    ordering = ["-created_at"]
+    form_fields = ["status", "internal_note"]
+    list_display = [
+        "reference",
+        "subject",
+        Column("structure", label="Structure"),
+        Column("theme", label="Thématique"),
+        Column("stage", label="Avancement", accessor="get_stage_display"),
+        _status_tag_column("Statut"),
+        DateColumn("created_at", label="Envoyée le"),
+    ]
+
+
+class ContributionsViewSetGroup(ModelViewSetGroup):
+    items = (ContributionViewSet, NeedRequestViewSet)
+    menu_icon = "mail"
+    menu_label = "Contributions"
+    menu_name = "contributions-group"
+    menu_order = 250
+
+
+@hooks.register("register_admin_viewset")
+def register_contributions_viewsets():
+    return ContributionsViewSetGroup()
+
+
+@hooks.register(HOME_SECTION_HOOK)
+def contribute_section(*, request, home_page):
+    """« Je suis une collectivité ou un partenaire et je souhaite contribuer »."""
+    return HomeSection(template="contributions/home/contribute.html", order=80)
+
+
+class AwaitingModerationPanel(Component):
+    """On the admin dashboard: how many proposals and requests wait for someone."""
+
+    name = "contributions_awaiting"
+    order = 90
+    template_name = "contributions/admin/home_panel.html"
+
+    def __init__(self, *, contributions: int, requests: int):
+        self.contributions = contributions
+        self.requests = requests
+
+    def get_context_data(self, parent_context=None):
+        return {"contributions": self.contributions, "requests": self.requests}
+
+
+@hooks.register("construct_homepage_panels")
+def awaiting_moderation_panel(request, panels):
+    user = request.user
+    contributions = (
+        Contribution.objects.awaiting_moderation().count()
+        if user.has_perm("contributions.change_contribution")
+        else 0
+    )
+    requests = (
+        NeedRequest.objects.filter(status=NeedRequest.Status.NEW).count()
+        if user.has_perm("contributions.change_needrequest")
+        else 0
+    )
+    if contributions or requests:
+        panels.append(AwaitingModerationPanel(contributions=contributions, requests=requests))

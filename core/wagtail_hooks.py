@@ -1,0 +1,28 @@
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .models import ContentPage, Partner
+from .search import SEARCH_GROUP_HOOK, SearchGroup, page_search
+
+
+class PartnerViewSet(SnippetViewSet):
+    model = Partner
+    icon = "group"
+    menu_label = "Partenaires"
+    add_to_admin_menu = True
+    menu_order = 300
+    list_display = ["name", "full_name", "is_founder", "sort_order"]
+    list_filter = ["is_founder"]
+    search_fields = ["name", "full_name"]
+    ordering = ["sort_order", "name"]
+
+
+register_snippet(PartnerViewSet)
+
+
+@hooks.register(SEARCH_GROUP_HOOK)
+def pages_search_group():
+    return SearchGroup(
+        key="pages", label="Pages du site", order=90, search=page_search(ContentPage)
+    )
