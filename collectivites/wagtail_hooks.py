@@ -20,6 +20,7 @@ from wagtail.permissions import register_permission_policy
 
 from core.geography import DEPARTEMENTS
 
+from . import demo
 from .admin_forms import CollectiviteDomainsForm, RepresentativeAdminForm
 from .models import Collectivite, Representative
 from .names import compact_number, fold_query
@@ -325,3 +326,7 @@ def register_representative_actions(actions):
     actions.register_action("collectivites.approve", "Valider", "Représentant validé")
     actions.register_action("collectivites.suspend", "Suspendre", "Représentant suspendu")
     actions.register_action("collectivites.reactivate", "Réactiver", "Représentant réactivé")
+
+
+# The demo content of this app, found by ``manage.py load_demo_content`` in this order.
+hooks.register("load_demo_content", demo.load, order=40)

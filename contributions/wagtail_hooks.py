@@ -13,7 +13,7 @@ from wagtail.permissions import register_permission_policy
 from core.home import HOME_SECTION_HOOK, HomeSection
 from themes.models import ThemePage
 
-from . import admin_views
+from . import admin_views, demo
 from .models import Contribution, NeedRequest
 
 
@@ -211,3 +211,7 @@ def awaiting_moderation_panel(request, panels):
     )
     if contributions or requests:
         panels.append(AwaitingModerationPanel(contributions=contributions, requests=requests))
+
+
+# The demo content of this app, found by ``manage.py load_demo_content`` in this order.
+hooks.register("load_demo_content", demo.load, order=60)

@@ -8,6 +8,7 @@ from wagtail.admin.viewsets.pages import PageListingViewSet
 from core.home import HOME_SECTION_HOOK, HomeSection
 from core.search import SEARCH_GROUP_HOOK, SearchGroup, page_search
 
+from . import demo
 from .models import EventFormat, EventPage, EventStatus
 from .selectors import upcoming_events
 
@@ -82,3 +83,7 @@ def agenda_section(*, request, home_page):
 @hooks.register(SEARCH_GROUP_HOOK)
 def events_search_group():
     return SearchGroup(key="agenda", label="Agenda", order=50, search=page_search(EventPage))
+
+
+# The demo content of this app, found by ``manage.py load_demo_content`` in this order.
+hooks.register("load_demo_content", demo.load, order=30)

@@ -11,7 +11,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from core.home import HOME_SECTION_HOOK, HomeSection
 
-from . import admin_views
+from . import admin_views, demo
 from .admin_forms import SubscriberAdminForm
 from .forms import HOME_WORDING
 from .models import (
@@ -134,3 +134,7 @@ def refuse_copying_issues(request, page):
         )
         return redirect("wagtailadmin_explore", page.get_parent().pk)
     return None
+
+
+# The demo content of this app, found by ``manage.py load_demo_content`` in this order.
+hooks.register("load_demo_content", demo.load, order=70)

@@ -9,7 +9,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from core.search import SEARCH_GROUP_HOOK, SearchGroup
 from themes.models import ThemePage
 
-from . import search
+from . import demo, search
 from .models import Audience, Resource, ResourceIndexPage, ResourceKind
 
 
@@ -73,3 +73,7 @@ def resources_search_group():
         search=_search_resources,
         more_url=_library_url,
     )
+
+
+# The demo content of this app, found by ``manage.py load_demo_content`` in this order.
+hooks.register("load_demo_content", demo.load, order=20)

@@ -3,6 +3,7 @@ from wagtail import hooks
 from core.home import HOME_SECTION_HOOK, HomeSection
 from core.search import SEARCH_GROUP_HOOK, SearchGroup, page_search
 
+from . import demo
 from .models import ConceptPage, ProjectPage, ThemePage
 from .selectors import concept_of_the_month, recent_projects, theme_of_the_month
 
@@ -58,3 +59,7 @@ def projects_search_group():
         order=30,
         search=page_search(ProjectPage),
     )
+
+
+# The demo content of this app, found by ``manage.py load_demo_content`` in this order.
+hooks.register("load_demo_content", demo.load, order=10)

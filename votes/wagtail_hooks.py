@@ -12,7 +12,7 @@ from wagtail.admin.widgets.button import Button, HeaderButton
 from core.home import HOME_SECTION_HOOK, HomeSection
 from core.search import SEARCH_GROUP_HOOK, SearchGroup, page_search
 
-from . import admin_views, selectors
+from . import admin_views, demo, selectors
 from .models import (
     Ballot,
     Campaign,
@@ -277,3 +277,7 @@ def shared_projects_search_group():
         order=35,
         search=page_search(SharedProjectPage),
     )
+
+
+# The demo content of this app, found by ``manage.py load_demo_content`` in this order.
+hooks.register("load_demo_content", demo.load, order=50)
