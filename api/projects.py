@@ -12,6 +12,7 @@ from themes.filters import ProjectFilterSet
 from themes.models import ProjectPage, ThemePage
 from themes.selectors import newest_projects
 
+from .collection import Collection
 from .http import (
     PageParams,
     choice,
@@ -21,6 +22,7 @@ from .http import (
     not_found_response,
     paginated_response,
 )
+from .schema import detail_operation, filter_parameters, list_operation
 
 PARAMETER_HELP = {
     "theme": "Identifiant d'une thématique d'inspiration (champ `themes[].id` des réponses).",
@@ -164,3 +166,31 @@ def project_detail(request, slug):
     if project is None:
         return not_found_response("Aucun projet publié ne porte cet identifiant.")
     return json_response(serialize_project(request, project))
+
+
+COLLECTION = Collection(
+    segment="projets",
+    url_name="project",
+    tag={"name": "projets", "description": "Projets et expériences territoriales."},
+    list_view=project_list,
+    detail_view=project_detail,
+    list_operation=list_operation(
+        operation_id="listProjects",
+        tag="projets",
+        summary="Filtrer les projets publiés",
+        description=(
+            "Les mêmes filtres que la page « Projets », du plus récemment publié au plus ancien."
+        ),
+        parameters=filter_parameters(ProjectFilterSet, PARAMETER_HELP),
+        item_schema="Project",
+    ),
+    detail_operation=detail_operation(
+        operation_id="getProject",
+        tag="projets",
+        summary="Un projet publié",
+        slug_help="Identifiant du projet (champ `slug`).",
+        item_schema="Project",
+    ),
+    item_schema="Project",
+    schemas=SCHEMAS,
+)

@@ -9,9 +9,11 @@ from django.db.models import Prefetch
 from django.views.decorators.http import require_safe
 
 from core.fulltext import MAX_QUERY_LENGTH
+from resources.filters import ResourceFilterSet
 from resources.library import SORT_RELEVANCE, SORTS, filtered_resources, sorted_resources
 from resources.models import Language, Resource, ResourceKind
 
+from .collection import Collection
 from .http import (
     PageParams,
     choice,
@@ -22,6 +24,7 @@ from .http import (
     paginated_response,
 )
 from .projects import published_themes, serialize_tags, serialize_theme
+from .schema import detail_operation, filter_parameters, list_operation, query_parameter
 
 PARAMETER_HELP = {
     "q": (
@@ -189,3 +192,40 @@ def resource_detail(request, slug):
     if resource is None:
         return not_found_response("Aucune ressource publiée ne porte cet identifiant.")
     return json_response(serialize_resource(request, resource))
+
+
+COLLECTION = Collection(
+    segment="ressources",
+    url_name="resource",
+    tag={"name": "ressources", "description": "La bibliothèque de ressources."},
+    list_view=resource_list,
+    detail_view=resource_detail,
+    list_operation=list_operation(
+        operation_id="listResources",
+        tag="ressources",
+        summary="Rechercher et filtrer les ressources publiées",
+        description=(
+            "Les mêmes recherche, filtres et tris que la page « Ressources ». Les filtres se "
+            "combinent ; un filtre répété accepte chacune des valeurs données."
+        ),
+        parameters=[
+            query_parameter("q", {"type": "string"}, PARAMETER_HELP["q"]),
+            *filter_parameters(ResourceFilterSet, PARAMETER_HELP),
+            query_parameter(
+                "tri",
+                {"type": "string", "enum": list(SORTS), "default": SORT_RELEVANCE},
+                PARAMETER_HELP["tri"],
+            ),
+        ],
+        item_schema="Resource",
+    ),
+    detail_operation=detail_operation(
+        operation_id="getResource",
+        tag="ressources",
+        summary="Une ressource publiée",
+        slug_help="Identifiant de la ressource (champ `slug`).",
+        item_schema="Resource",
+    ),
+    item_schema="Resource",
+    schemas=SCHEMAS,
+)

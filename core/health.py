@@ -2,11 +2,10 @@
 
 import secrets
 
+from celery import current_app as celery_app
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
-
-from territoires.celery import app as celery_app
 
 
 def check_database() -> dict:
