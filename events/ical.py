@@ -15,7 +15,8 @@ import icalendar
 from django.utils import timezone
 
 from . import dates
-from .models import EventPage, EventStatus
+from .choices import EventStatus
+from .models import EventPage
 
 PRODID = "-//Territoires en Commun//Agenda des partenaires//FR"
 UID_DOMAIN = "territoires-en-commun"
