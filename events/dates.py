@@ -7,6 +7,8 @@ the same way, whatever the server's or the visitor's time zone.
 
 import datetime
 import zoneinfo
+from dataclasses import dataclass, field
+from itertools import groupby
 
 PARIS = zoneinfo.ZoneInfo("Europe/Paris")
 END_OF_DAY = datetime.time(23, 59, 59)
@@ -112,3 +114,27 @@ def event_dates_label(
         "start": time_label(start),
         "end": time_label(end),
     }
+
+
+@dataclass
+class MonthGroup:
+    """The events of one month under its heading (« Novembre 2026 »)."""
+
+    month: datetime.date
+    events: list = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        return month_label(self.month)
+
+    @property
+    def anchor(self) -> str:
+        return f"mois-{self.month:%Y-%m}"
+
+
+def group_by_month(events) -> list[MonthGroup]:
+    """Consecutive events under the Paris month of their start, order kept."""
+    return [
+        MonthGroup(month=month, events=list(items))
+        for month, items in groupby(events, key=lambda event: event.first_day.replace(day=1))
+    ]

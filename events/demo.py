@@ -26,6 +26,11 @@ def days(first: datetime.date, last: datetime.date | None = None) -> dict:
     return {"all_day": True, "start": at(first, 0), "end": at(last or first, 0)}
 
 
+def place(city: str, departement: str, *, venue: str = "", address: str = "") -> dict:
+    """Where an in-person event takes place."""
+    return {"city": city, "departement": departement, "venue": venue, "address": address}
+
+
 def d(year: int, month: int, day: int) -> datetime.date:
     return datetime.date(year, month, day)
 
@@ -111,8 +116,7 @@ NEWSLETTER_EVENTS = [
         title="Festival « Faire autrement — Sur les chemins de l'utopie »",
         summary="Quatre jours de festival à Guise, sur les chemins de l'utopie.",
         **days(d(2022, 9, 22), d(2022, 9, 25)),
-        city="Guise",
-        departement="02",
+        **place("Guise", "02"),
     ),
     dict(
         slug="democracy-happy-hour-la-malette-des-barmans",
@@ -128,9 +132,7 @@ NEWSLETTER_EVENTS = [
         ),
         start=at(d(2022, 9, 23), 18),
         end=at(d(2022, 9, 23), 20),
-        venue="Maison des Métallos",
-        city="Paris",
-        departement="75",
+        **place("Paris", "75", venue="Maison des Métallos"),
         organiser_name="Démocratie Ouverte et la Maison des Métallos",
         themes=[DEMARCHE],
         tags=["débat", "outil d'animation"],
@@ -151,8 +153,7 @@ NEWSLETTER_EVENTS = [
         ),
         start=at(d(2022, 9, 27), 18, 30),
         end=at(d(2022, 9, 27), 20, 30),
-        city="Nantes",
-        departement="44",
+        **place("Nantes", "44"),
         organiser="ICPC",
         themes=[DEMARCHE],
         tags=["afterwork"],
@@ -165,8 +166,7 @@ NEWSLETTER_EVENTS = [
             "éthique, collaborative et durable."
         ),
         **days(d(2022, 9, 28), d(2022, 9, 29)),
-        city="Lens",
-        departement="62",
+        **place("Lens", "62"),
         organiser="ANCT",
         tags=["numérique"],
     ),
@@ -188,8 +188,7 @@ NEWSLETTER_EVENTS = [
             "pratiques."
         ),
         **days(d(2022, 10, 24), d(2022, 10, 26)),
-        city="Rennes",
-        departement="35",
+        **place("Rennes", "35"),
         themes=[DEMARCHE],
         tags=["rencontres"],
     ),
@@ -217,128 +216,118 @@ NEWSLETTER_EVENTS = [
 ]
 
 
-def upcoming_events(today: datetime.date) -> list[dict]:
-    """Plausible events of the coming weeks, so that the agenda always has some."""
+# The coming weeks, so that the agenda always has some: ``hours`` is (days from
+# today, "start", "end"), ``all_days`` the first and last days from today.
+UPCOMING_EVENTS = [
+    dict(
+        slug="webinaire-evaluer-sa-demarche-de-participation",
+        title="Webinaire : évaluer sa démarche de participation citoyenne",
+        summary=(
+            "Les résultats de l'enquête de Décider ensemble et D21 sur l'évaluation des "
+            "démarches de participation, et des pistes pour évaluer les vôtres."
+        ),
+        body=paragraphs(
+            "Si les démarches de participation se multiplient, elles sont rarement évaluées. "
+            "Ce webinaire présente les principaux résultats de l'enquête, ses pistes de "
+            "réflexion et ses recommandations, avec le témoignage de deux collectivités.",
+        ),
+        hours=(12, "11:00", "12:30"),
+        event_format=EventFormat.ONLINE,
+        online_url="https://webinaire.example.org/evaluer-sa-demarche",
+        registration_url="https://inscriptions.example.org/evaluer-sa-demarche",
+        organiser="Décider ensemble",
+        accessibility="Sous-titrage en direct ; le replay est publié avec sa transcription.",
+        themes=[DEMARCHE],
+        tags=["évaluation", "webinaire"],
+    ),
+    dict(
+        slug="atelier-financer-une-demarche-participative",
+        title="Atelier : financer une démarche participative",
+        summary=(
+            "Quels financements mobiliser pour une concertation, un budget participatif ou "
+            "une assemblée citoyenne ? Un atelier pour les agents et les élus."
+        ),
+        hours=(19, "14:00", "16:00"),
+        status=EventStatus.CANCELLED,
+        **place("Lyon", "69", venue="Hôtel de Région", address="1 esplanade François-Mitterrand"),
+        organiser="Banque des Territoires",
+        accessibility="Salle accessible en fauteuil roulant, boucle magnétique.",
+        themes=[DEMARCHE],
+        tags=["financement"],
+    ),
+    dict(
+        slug="afterwork-icpc-le-recit-territorial-partage",
+        title="Afterwork ICPC : le récit territorial partagé",
+        summary=(
+            "Micro-trottoirs, balades urbaines, mémoire collective des lieux : comment les "
+            "dispositifs participatifs construisent un récit du territoire."
+        ),
+        hours=(26, "18:30", "20:30"),
+        **place("Nantes", "44", venue="Le Lieu Unique", address="2 rue de la Biscuiterie"),
+        organiser="ICPC",
+        registration_url="https://inscriptions.example.org/afterwork-recit",
+        accessibility="Lieu de plain-pied. Interprétation en LSF sur demande à l'inscription.",
+        themes=[DEMARCHE],
+        tags=["afterwork", "récit"],
+    ),
+    dict(
+        slug="balade-urbaine-diagnostic-partage-saint-etienne",
+        title="Balade urbaine et diagnostic partagé au Crêt de Roc",
+        summary=(
+            "Une balade urbaine avec les habitantes et habitants pour faire émerger un "
+            "diagnostic partagé et une mémoire collective des lieux."
+        ),
+        hours=(35, "10:00", "12:30"),
+        status=EventStatus.POSTPONED,
+        **place("Saint-Étienne", "42", venue="Place du Crêt de Roc"),
+        organiser_name="Conseil citoyen du Crêt de Roc Soleil",
+        themes=[DEMARCHE],
+        tags=["récit", "balade urbaine"],
+    ),
+    dict(
+        slug="journee-des-projets-partages-anct",
+        title="Journée des projets partagés de l'ANCT",
+        summary=(
+            "Les collectivités des projets partagés présentent leurs travaux, et l'ANCT "
+            "annonce le thème du prochain projet choisi par vos votes."
+        ),
+        hours=(40, "09:30", "17:00"),
+        event_format=EventFormat.HYBRID,
+        **place("Paris", "75", venue="ANCT", address="20 avenue de Ségur"),
+        online_url="https://webinaire.example.org/projets-partages",
+        registration_url="https://inscriptions.example.org/projets-partages",
+        organiser="ANCT",
+        accessibility="Salle accessible ; retransmission sous-titrée.",
+        themes=[EMPLOI],
+        tags=["projet partagé"],
+    ),
+    dict(
+        slug="rencontres-regionales-participation-des-jeunes",
+        title="Rencontres régionales : la participation des jeunes",
+        summary=(
+            "Deux jours pour concevoir la politique locale avec et par les adolescents et "
+            "les jeunes adultes, avec les collectivités du projet partagé."
+        ),
+        all_days=(55, 56),
+        status=EventStatus.FULL,
+        **place("Rezé", "44", venue="Théâtre municipal"),
+        organiser_name="Ville de Rezé",
+        registration_url="https://inscriptions.example.org/participation-des-jeunes",
+        tags=["jeunesse", "projet partagé"],
+    ),
+]
 
-    def later(days_: int) -> datetime.date:
-        return today + datetime.timedelta(days=days_)
 
-    return [
-        dict(
-            slug="webinaire-evaluer-sa-demarche-de-participation",
-            title="Webinaire : évaluer sa démarche de participation citoyenne",
-            summary=(
-                "Les résultats de l'enquête de Décider ensemble et D21 sur l'évaluation des "
-                "démarches de participation, et des pistes pour évaluer les vôtres."
-            ),
-            body=paragraphs(
-                "Si les démarches de participation se multiplient, elles sont rarement évaluées. "
-                "Ce webinaire présente les principaux résultats de l'enquête, ses pistes de "
-                "réflexion et ses recommandations, avec le témoignage de deux collectivités.",
-            ),
-            start=at(later(12), 11),
-            end=at(later(12), 12, 30),
-            event_format=EventFormat.ONLINE,
-            online_url="https://webinaire.example.org/evaluer-sa-demarche",
-            registration_url="https://inscriptions.example.org/evaluer-sa-demarche",
-            organiser="Décider ensemble",
-            accessibility="Sous-titrage en direct ; le replay est publié avec sa transcription.",
-            themes=[DEMARCHE],
-            tags=["évaluation", "webinaire"],
-        ),
-        dict(
-            slug="atelier-financer-une-demarche-participative",
-            title="Atelier : financer une démarche participative",
-            summary=(
-                "Quels financements mobiliser pour une concertation, un budget participatif ou "
-                "une assemblée citoyenne ? Un atelier pour les agents et les élus."
-            ),
-            start=at(later(19), 14),
-            end=at(later(19), 16),
-            status=EventStatus.CANCELLED,
-            venue="Hôtel de Région",
-            address="1 esplanade François-Mitterrand",
-            city="Lyon",
-            departement="69",
-            organiser="Banque des Territoires",
-            accessibility="Salle accessible en fauteuil roulant, boucle magnétique.",
-            themes=[DEMARCHE],
-            tags=["financement"],
-        ),
-        dict(
-            slug="afterwork-icpc-le-recit-territorial-partage",
-            title="Afterwork ICPC : le récit territorial partagé",
-            summary=(
-                "Micro-trottoirs, balades urbaines, mémoire collective des lieux : comment les "
-                "dispositifs participatifs construisent un récit du territoire."
-            ),
-            start=at(later(26), 18, 30),
-            end=at(later(26), 20, 30),
-            venue="Le Lieu Unique",
-            address="2 rue de la Biscuiterie",
-            city="Nantes",
-            departement="44",
-            organiser="ICPC",
-            registration_url="https://inscriptions.example.org/afterwork-recit",
-            accessibility="Lieu de plain-pied. Interprétation en LSF sur demande à l'inscription.",
-            themes=[DEMARCHE],
-            tags=["afterwork", "récit"],
-        ),
-        dict(
-            slug="balade-urbaine-diagnostic-partage-saint-etienne",
-            title="Balade urbaine et diagnostic partagé au Crêt de Roc",
-            summary=(
-                "Une balade urbaine avec les habitantes et habitants pour faire émerger un "
-                "diagnostic partagé et une mémoire collective des lieux."
-            ),
-            start=at(later(35), 10),
-            end=at(later(35), 12, 30),
-            status=EventStatus.POSTPONED,
-            venue="Place du Crêt de Roc",
-            city="Saint-Étienne",
-            departement="42",
-            organiser_name="Conseil citoyen du Crêt de Roc Soleil",
-            themes=[DEMARCHE],
-            tags=["récit", "balade urbaine"],
-        ),
-        dict(
-            slug="journee-des-projets-partages-anct",
-            title="Journée des projets partagés de l'ANCT",
-            summary=(
-                "Les collectivités des projets partagés présentent leurs travaux, et l'ANCT "
-                "annonce le thème du prochain projet choisi par vos votes."
-            ),
-            start=at(later(40), 9, 30),
-            end=at(later(40), 17),
-            event_format=EventFormat.HYBRID,
-            venue="ANCT",
-            address="20 avenue de Ségur",
-            city="Paris",
-            departement="75",
-            online_url="https://webinaire.example.org/projets-partages",
-            registration_url="https://inscriptions.example.org/projets-partages",
-            organiser="ANCT",
-            accessibility="Salle accessible ; retransmission sous-titrée.",
-            themes=[EMPLOI],
-            tags=["projet partagé"],
-        ),
-        dict(
-            slug="rencontres-regionales-participation-des-jeunes",
-            title="Rencontres régionales : la participation des jeunes",
-            summary=(
-                "Deux jours pour concevoir la politique locale avec et par les adolescents et "
-                "les jeunes adultes, avec les collectivités du projet partagé."
-            ),
-            **days(later(55), later(56)),
-            status=EventStatus.FULL,
-            venue="Théâtre municipal",
-            city="Rezé",
-            departement="44",
-            organiser_name="Ville de Rezé",
-            registration_url="https://inscriptions.example.org/participation-des-jeunes",
-            tags=["jeunesse", "projet partagé"],
-        ),
-    ]
+def dated(spec: dict, today: datetime.date) -> dict:
+    """An event of ``UPCOMING_EVENTS`` with its dates counted from ``today``."""
+    spec = dict(spec)
+    if "all_days" in spec:
+        first, last = (today + datetime.timedelta(offset) for offset in spec.pop("all_days"))
+        return spec | days(first, last)
+    offset, start, end = spec.pop("hours")
+    day = today + datetime.timedelta(offset)
+    start, end = (datetime.time.fromisoformat(time) for time in (start, end))
+    return spec | {"start": paris_datetime(day, start), "end": paris_datetime(day, end)}
 
 
 def load(*, home) -> None:
@@ -356,7 +345,8 @@ def load(*, home) -> None:
     )
     themes = {theme.slug: theme for theme in ThemePage.objects.all()}
     partners = {partner.name: partner for partner in Partner.objects.all()}
-    for spec in [*NEWSLETTER_EVENTS, *upcoming_events(timezone.localdate())]:
+    today = timezone.localdate()
+    for spec in [*NEWSLETTER_EVENTS, *(dated(spec, today) for spec in UPCOMING_EVENTS)]:
         spec = dict(spec)
         related = [themes[slug] for slug in spec.pop("themes", []) if slug in themes]
         organiser = partners.get(spec.pop("organiser", ""))

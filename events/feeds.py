@@ -3,7 +3,7 @@
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
 
-from .selectors import agenda_index, newest_events
+from .selectors import agenda_get, event_list_newest
 
 FEED_LENGTH = 30
 
@@ -17,11 +17,11 @@ class NewEventsFeed(Feed):
     language = "fr"
 
     def link(self):
-        index = agenda_index()
+        index = agenda_get()
         return index.url if index else "/"
 
     def items(self):
-        return newest_events().prefetch_related("tags")[:FEED_LENGTH]
+        return event_list_newest().prefetch_related("tags")[:FEED_LENGTH]
 
     def item_title(self, item):
         if item.is_cancelled:

@@ -17,7 +17,7 @@ from core.models import Partner
 from themes.models import ThemePage
 
 from . import dates
-from .models import EventFormat, EventPage
+from .choices import EventFormat
 
 MONTH_PATTERN = re.compile(r"^(\d{4})-(\d{2})$")
 FIRST_YEAR, LAST_YEAR = 2000, 2100
@@ -62,6 +62,9 @@ def themes(request=None):
 
 
 class EventFilterSet(DistinctWhenJoinedMixin, django_filters.FilterSet):
+    """Every filter is declared (no ``Meta.model``): the pages, which import this
+    module, filter their own querysets of events."""
+
     many_valued_filters = ("theme", "tag")
 
     month = MonthFilter(label="Mois")
@@ -87,10 +90,6 @@ class EventFilterSet(DistinctWhenJoinedMixin, django_filters.FilterSet):
         empty_label="Tous les organisateurs",
     )
     tag = django_filters.CharFilter(label="Mot-clé", field_name="tags__slug", max_length=100)
-
-    class Meta:
-        model = EventPage
-        fields = ["month", "region", "format", "theme", "organiser", "tag"]
 
     def __init__(self, data=None, queryset=None, **kwargs):
         super().__init__(data, queryset=queryset, **kwargs)

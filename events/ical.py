@@ -1,47 +1,34 @@
 """iCalendar (RFC 5545) for the agenda: the subscribable feed and each event's file.
 
-Written by hand rather than through a library so that what calendar clients
-receive is exactly what is tested: CRLF line ends, lines folded at 75 octets
-without splitting a UTF-8 character, escaped text, times in Europe/Paris with
-its VTIMEZONE, and a UID that never changes so that clients update an event
-(its SEQUENCE grows at each publication) instead of duplicating it.
+Built with the ``icalendar`` library, which escapes text, folds lines at 75
+octets without splitting a character and ends them with CRLF. What stays ours:
+times in Europe/Paris with a compact VTIMEZONE, and a UID that never changes
+so that clients update an event (its SEQUENCE grows at each publication)
+instead of duplicating it.
 """
 
 import datetime
 import re
 from collections.abc import Iterable
 
+import icalendar
 from django.utils import timezone
 
 from . import dates
-from .models import EventPage, EventStatus
+from .choices import EventStatus
+from .models import EventPage
 
 PRODID = "-//Territoires en Commun//Agenda des partenaires//FR"
 UID_DOMAIN = "territoires-en-commun"
 TZID = "Europe/Paris"
 # How often subscribed clients should fetch the feed again.
-REFRESH_INTERVAL = "PT6H"
+REFRESH_INTERVAL = icalendar.vDuration(datetime.timedelta(hours=6))
 
-# The rules in force in France since 1996 (last Sundays of March and October).
-VTIMEZONE_LINES = [
-    "BEGIN:VTIMEZONE",
-    f"TZID:{TZID}",
-    f"X-LIC-LOCATION:{TZID}",
-    "BEGIN:DAYLIGHT",
-    "TZOFFSETFROM:+0100",
-    "TZOFFSETTO:+0200",
-    "TZNAME:CEST",
-    "DTSTART:19700329T020000",
-    "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU",
-    "END:DAYLIGHT",
-    "BEGIN:STANDARD",
-    "TZOFFSETFROM:+0200",
-    "TZOFFSETTO:+0100",
-    "TZNAME:CET",
-    "DTSTART:19701025T030000",
-    "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU",
-    "END:STANDARD",
-    "END:VTIMEZONE",
+# The rules in force in France since 1996 (last Sundays of March and October):
+# (observance, name, offset from, offset to, first change, month).
+OBSERVANCES = [
+    (icalendar.TimezoneDaylight, "CEST", 1, 2, datetime.datetime(1970, 3, 29, 2), 3),
+    (icalendar.TimezoneStandard, "CET", 2, 1, datetime.datetime(1970, 10, 25, 3), 10),
 ]
 
 ICAL_STATUS = {
@@ -55,42 +42,25 @@ ICAL_STATUS = {
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
-def escape_text(value: str) -> str:
-    """A TEXT value (RFC 5545 § 3.3.11): backslash, semicolon, comma and newlines escaped."""
-    value = CONTROL_CHARACTERS.sub("", str(value)).replace("\r\n", "\n").replace("\r", "\n")
-    return value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+def clean_text(value: str) -> str:
+    """Without control characters, every line end a plain newline (escaped by icalendar)."""
+    return CONTROL_CHARACTERS.sub("", str(value)).replace("\r\n", "\n").replace("\r", "\n")
 
 
-def fold(line: str, limit: int = 75) -> str:
-    """Fold a content line at ``limit`` octets (RFC 5545 § 3.1), never inside a character.
-
-    Each continuation line starts with one space, which counts in its octets.
-    """
-    encoded = line.encode()
-    if len(encoded) <= limit:
-        return line
-    pieces, current, size = [], [], 0
-    for character in line:
-        width = len(character.encode())
-        if size + width > limit:
-            pieces.append("".join(current))
-            current, size = [" "], 1
-        current.append(character)
-        size += width
-    pieces.append("".join(current))
-    return "\r\n".join(pieces)
-
-
-def utc_stamp(moment: datetime.datetime) -> str:
-    return moment.astimezone(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
-
-
-def local_stamp(moment: datetime.datetime) -> str:
-    return dates.local(moment).strftime("%Y%m%dT%H%M%S")
-
-
-def date_stamp(day: datetime.date) -> str:
-    return day.strftime("%Y%m%d")
+def paris_timezone() -> icalendar.Timezone:
+    """The VTIMEZONE that the events' TZID refers to."""
+    zone = icalendar.Timezone()
+    zone.add("TZID", TZID)
+    zone.add("X-LIC-LOCATION", TZID)
+    for observance_class, name, offset_from, offset_to, first, month in OBSERVANCES:
+        observance = observance_class()
+        observance.add("TZOFFSETFROM", datetime.timedelta(hours=offset_from))
+        observance.add("TZOFFSETTO", datetime.timedelta(hours=offset_to))
+        observance.add("TZNAME", name)
+        observance.add("DTSTART", first)
+        observance.add("RRULE", {"FREQ": "YEARLY", "BYMONTH": month, "BYDAY": "-1SU"})
+        zone.add_component(observance)
+    return zone
 
 
 def event_uid(event: EventPage) -> str:
@@ -118,46 +88,44 @@ def event_description(event: EventPage, url: str) -> str:
     return "\n".join(lines)
 
 
-def event_lines(event: EventPage, *, url: str, sequence: int, now: datetime.datetime) -> list[str]:
-    """The VEVENT of one event. ``sequence``: how many times it was published."""
+def event_period(event: EventPage) -> tuple[datetime.date, datetime.date]:
+    """DTSTART and DTEND: dates for an all-day event (the end exclusive: the day
+    after the last one), else Paris times."""
     if event.all_day:
-        # DTEND of an all-day event is exclusive: the day after the last one.
-        period = [
-            f"DTSTART;VALUE=DATE:{date_stamp(event.first_day)}",
-            f"DTEND;VALUE=DATE:{date_stamp(event.last_day + datetime.timedelta(days=1))}",
-        ]
-    else:
-        period = [
-            f"DTSTART;TZID={TZID}:{local_stamp(event.start)}",
-            f"DTEND;TZID={TZID}:{local_stamp(event.end or event.start)}",
-        ]
+        return event.first_day, event.last_day + datetime.timedelta(days=1)
+    return dates.local(event.start), dates.local(event.end or event.start)
+
+
+def event_location(event: EventPage) -> str:
     location = event.location_text if event.is_in_person else ""
     if not location and event.is_online:
         location = event.online_url or str(event.get_event_format_display())
-    lines = [
-        "BEGIN:VEVENT",
-        f"UID:{event_uid(event)}",
-        f"DTSTAMP:{utc_stamp(now)}",
-        *period,
-        f"SEQUENCE:{max(sequence, 0)}",
-        f"SUMMARY:{escape_text(event_summary(event))}",
-        f"DESCRIPTION:{escape_text(event_description(event, url))}",
-    ]
-    if location:
-        lines.append(f"LOCATION:{escape_text(location)}")
-    lines += [
-        f"URL:{url}",
-        f"STATUS:{ICAL_STATUS.get(event.status, 'CONFIRMED')}",
-        f"CATEGORIES:{escape_text(event.get_event_format_display())}",
-        "CLASS:PUBLIC",
-        "TRANSP:OPAQUE",
-    ]
+    return location
+
+
+def vevent(event: EventPage, *, url: str, sequence: int, now: datetime.datetime):
+    """The VEVENT of one event. ``sequence``: how many times it was published."""
+    component = icalendar.Event()
+    start, end = event_period(event)
+    component.add("UID", event_uid(event))
+    component.add("DTSTAMP", now.astimezone(datetime.UTC))
+    component.add("DTSTART", start)
+    component.add("DTEND", end)
+    component.add("SEQUENCE", max(sequence, 0))
+    component.add("SUMMARY", clean_text(event_summary(event)))
+    component.add("DESCRIPTION", clean_text(event_description(event, url)))
+    if location := event_location(event):
+        component.add("LOCATION", clean_text(location))
+    component.add("URL", url)
+    component.add("STATUS", ICAL_STATUS.get(event.status, "CONFIRMED"))
+    component.add("CATEGORIES", [clean_text(event.get_event_format_display())])
+    component.add("CLASS", "PUBLIC")
+    component.add("TRANSP", "OPAQUE")
     if event.first_published_at:
-        lines.append(f"CREATED:{utc_stamp(event.first_published_at)}")
+        component.add("CREATED", event.first_published_at.astimezone(datetime.UTC))
     modified = event.last_published_at or event.first_published_at or now
-    lines.append(f"LAST-MODIFIED:{utc_stamp(modified)}")
-    lines.append("END:VEVENT")
-    return lines
+    component.add("LAST-MODIFIED", modified.astimezone(datetime.UTC))
+    return component
 
 
 def calendar(
@@ -169,23 +137,18 @@ def calendar(
 ) -> bytes:
     """A VCALENDAR of ``(event, absolute url, sequence)``, encoded in UTF-8 with CRLF."""
     now = now or timezone.now()
-    lines = [
-        "BEGIN:VCALENDAR",
-        f"PRODID:{PRODID}",
-        "VERSION:2.0",
-        "CALSCALE:GREGORIAN",
-        "METHOD:PUBLISH",
-        f"X-WR-CALNAME:{escape_text(name)}",
-        f"X-WR-TIMEZONE:{TZID}",
-    ]
+    cal = icalendar.Calendar()
+    cal.add("PRODID", PRODID)
+    cal.add("VERSION", "2.0")
+    cal.add("CALSCALE", "GREGORIAN")
+    cal.add("METHOD", "PUBLISH")
+    cal.add("X-WR-CALNAME", clean_text(name))
+    cal.add("X-WR-TIMEZONE", TZID)
     if description:
-        lines.append(f"X-WR-CALDESC:{escape_text(description)}")
-    lines += [
-        f"REFRESH-INTERVAL;VALUE=DURATION:{REFRESH_INTERVAL}",
-        f"X-PUBLISHED-TTL:{REFRESH_INTERVAL}",
-        *VTIMEZONE_LINES,
-    ]
+        cal.add("X-WR-CALDESC", clean_text(description))
+    cal.add("REFRESH-INTERVAL", REFRESH_INTERVAL, parameters={"VALUE": "DURATION"})
+    cal.add("X-PUBLISHED-TTL", REFRESH_INTERVAL)
+    cal.add_component(paris_timezone())
     for event, url, sequence in events:
-        lines += event_lines(event, url=url, sequence=sequence, now=now)
-    lines.append("END:VCALENDAR")
-    return "".join(f"{fold(line)}\r\n" for line in lines).encode()
+        cal.add_component(vevent(event, url=url, sequence=sequence, now=now))
+    return cal.to_ical()

@@ -13,7 +13,7 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageManager
 from wagtail.search import index
 
 from core.blocks import COMMON_BLOCKS
@@ -21,19 +21,9 @@ from core.models import SectionIndexPage
 from core.page_bases import ImageMixin, LocatedMixin
 
 from . import dates
-
-
-class EventFormat(models.TextChoices):
-    IN_PERSON = "presentiel", "Présentiel"
-    ONLINE = "en_ligne", "En ligne"
-    HYBRID = "hybride", "Hybride"
-
-
-class EventStatus(models.TextChoices):
-    SCHEDULED = "scheduled", "Programmé"
-    POSTPONED = "postponed", "Reporté"
-    CANCELLED = "cancelled", "Annulé"
-    FULL = "full", "Complet"
+from .choices import EventFormat, EventStatus
+from .page_context import agenda_context, event_page_context
+from .querysets import EventQuerySet
 
 
 class EventIndexPage(RoutablePageMixin, SectionIndexPage):
@@ -56,11 +46,11 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
         return self.render(request, past=True, template="events/event_archive_page.html")
 
     def get_context(self, request, *args, past: bool = False, **kwargs):
-        from .views import agenda_context
-
         # Not SectionIndexPage's: the agenda lists events by date, not by publication.
         context = Page.get_context(self, request, *args, **kwargs)
-        context.update(agenda_context(request, index=self, past=past))
+        events = EventPage.objects.child_of(self).listed()
+        events = events.past() if past else events.upcoming()
+        context.update(agenda_context(request, index=self, events=events, past=past))
         return context
 
 
@@ -145,6 +135,8 @@ class EventPage(LocatedMixin, ImageMixin, Page):
     )
     # The iCalendar UID: calendar clients recognise an event across edits by it.
     uid = models.UUIDField("identifiant iCalendar", default=uuid.uuid4, editable=False)
+
+    objects = PageManager.from_queryset(EventQuerySet)()
 
     content_panels = [
         *Page.content_panels,
@@ -309,10 +301,8 @@ class EventPage(LocatedMixin, ImageMixin, Page):
         return f"{self.when} — {self.summary}"
 
     def get_context(self, request, *args, **kwargs):
-        from .views import event_page_context
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(event_page_context(request, self))
+        context.update(event_page_context(request, event=self))
         return context
 
 

@@ -5,7 +5,7 @@ import json
 from django.utils.safestring import SafeString, mark_safe
 
 from . import dates
-from .models import EventFormat, EventPage, EventStatus
+from .choices import EventFormat, EventStatus
 
 SCHEMA = "https://schema.org/"
 
@@ -24,14 +24,14 @@ ATTENDANCE_MODE = {
 SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
 
-def _moment(event: EventPage, moment) -> str:
+def _moment(event, moment) -> str:
     """A date for all-day events, else the Paris time with its offset."""
     if event.all_day:
         return dates.local_date(moment).isoformat()
     return dates.local(moment).isoformat()
 
 
-def _place(event: EventPage) -> dict:
+def _place(event) -> dict:
     address = {"@type": "PostalAddress", "addressCountry": "FR"}
     if event.address:
         address["streetAddress"] = event.address
@@ -42,7 +42,7 @@ def _place(event: EventPage) -> dict:
     return {"@type": "Place", "name": event.venue or event.city or event.title, "address": address}
 
 
-def _locations(event: EventPage) -> list[dict]:
+def _locations(event) -> list[dict]:
     locations = []
     if event.is_in_person:
         locations.append(_place(event))
@@ -54,7 +54,7 @@ def _locations(event: EventPage) -> list[dict]:
     return locations
 
 
-def _organizer(event: EventPage) -> dict | None:
+def _organizer(event) -> dict | None:
     if not event.organiser_label:
         return None
     organizer = {"@type": "Organization", "name": event.organiser_label}
@@ -63,7 +63,7 @@ def _organizer(event: EventPage) -> dict | None:
     return organizer
 
 
-def event_json_ld(event: EventPage, *, url: str, image_url: str = "") -> dict:
+def event_json_ld(event, *, url: str, image_url: str = "") -> dict:
     data = {
         "@context": "https://schema.org",
         "@type": "Event",

@@ -10,7 +10,7 @@ from core.search import SEARCH_GROUP_HOOK, SearchGroup, page_search
 
 from . import demo
 from .models import EventFormat, EventPage, EventStatus
-from .selectors import upcoming_events
+from .selectors import event_list_upcoming
 
 HOME_EVENTS = 3
 
@@ -67,7 +67,7 @@ def register_event_listing():
 
 @hooks.register(HOME_SECTION_HOOK)
 def agenda_section(*, request, home_page):
-    events = list(upcoming_events(limit=HOME_EVENTS))
+    events = list(event_list_upcoming(limit=HOME_EVENTS))
     if not events:
         return None
     first = events[0]

@@ -5,7 +5,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from events.models import EventPage
-from events.selectors import past_events, upcoming_events
+from events.selectors import event_list_past, event_list_upcoming
 
 pytestmark = pytest.mark.django_db
 
@@ -18,7 +18,7 @@ def test_loading_the_demo_again_changes_no_event(agenda):
 
 
 def test_the_newsletters_events_are_in_the_archive_as_announced(agenda):
-    past = {event.slug: event for event in past_events()}
+    past = {event.slug: event for event in event_list_past()}
     rencontres = past["rencontres-europeennes-de-la-participation-rennes"]
     assert rencontres.when == "Du 24 au 26 octobre 2022"
     assert rencontres.city == "Rennes" and rencontres.region == "53"
@@ -33,7 +33,7 @@ def test_the_newsletters_events_are_in_the_archive_as_announced(agenda):
 
 
 def test_the_agenda_is_never_empty_and_shows_each_case(agenda):
-    upcoming = list(upcoming_events())
+    upcoming = list(event_list_upcoming())
     assert len(upcoming) >= 5
     assert all(event.start > timezone.now() for event in upcoming)
     assert {"cancelled", "postponed", "full", "scheduled"} <= {e.status for e in upcoming}
