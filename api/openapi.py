@@ -10,7 +10,7 @@ from django.http import HttpRequest
 from django.utils.functional import Promise
 
 from resources.filters import ResourceFilterSet
-from resources.library import SORT_RELEVANCE, SORTS
+from resources.selectors import SORT_RELEVANCE, SORTS
 from themes.filters import ProjectFilterSet
 
 from . import projects as projects_api

@@ -7,6 +7,7 @@ from core.models import Partner
 from themes.models import ThemePage
 
 from .models import Audience, Resource, ResourceIndexPage
+from .services import resource_create
 
 RESOURCES = [
     dict(
@@ -149,17 +150,13 @@ def load_resources() -> None:
         resource = Resource.objects.filter(slug=spec["slug"]).first()
         if resource is None:
             publisher = spec.pop("publisher", None)
-            tags = spec.pop("tags")
-            resource = Resource(
+            resource = resource_create(
                 publisher=Partner.objects.filter(name=publisher).first() if publisher else None,
                 themes=[themes[slug] for slug in spec.pop("themes")],
                 audiences=[audiences[slug] for slug in spec.pop("audiences")],
                 licence="Tous droits réservés à l'éditeur",
                 **spec,
             )
-            resource.tags.add(*tags)
-            resource.save()
-            resource.save_revision().publish()
         theme = themes.get(intro_of)
         if theme is not None and theme.intro_resource_id is None:
             theme.intro_resource = resource
