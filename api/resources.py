@@ -1,6 +1,6 @@
 """/api/ressources/: the published resources of the library, as JSON.
 
-Search, filters and sort are the library page's own (``resources.library``), so
+Search, filters and sort are the library page's own (``resources.selectors``), so
 the API and the page always answer the same question the same way.
 """
 
@@ -10,8 +10,13 @@ from django.views.decorators.http import require_safe
 
 from core.fulltext import MAX_QUERY_LENGTH
 from resources.filters import ResourceFilterSet
-from resources.library import SORT_RELEVANCE, SORTS, filtered_resources, sorted_resources
 from resources.models import Language, Resource, ResourceKind
+from resources.selectors import (
+    SORT_RELEVANCE,
+    SORTS,
+    resource_list_filtered,
+    resource_list_sorted,
+)
 
 from .collection import Collection
 from .http import (
@@ -177,12 +182,12 @@ def serialize_resource(request, resource: Resource) -> dict:
 def resource_list(request):
     params = request.GET
     options = ResourceListParams(params)
-    filterset, queryset, ranked = filtered_resources(params)
+    filterset, queryset, ranked = resource_list_filtered(params=params)
     errors = {**form_errors(options), **form_errors(filterset.form)}
     if errors:
         return errors_response(errors)
     sort = options.cleaned_data["tri"] or SORT_RELEVANCE
-    results = with_relations(sorted_resources(queryset, ranked=ranked, sort=sort))
+    results = with_relations(resource_list_sorted(queryset=queryset, ranked=ranked, sort=sort))
     return paginated_response(request, results, options, serialize_resource)
 
 

@@ -2,7 +2,7 @@
 same HTML through the same middleware stack.
 
 Two measures, on a temporary SQLite copy of the demo site plus 2,000 generated
-resources (create_random_content, fixed seed):
+resources (bench.random_content, fixed seed):
 
 - in process, through Django's test client: time per page;
 - over HTTP, gunicorn (2 workers) on 127.0.0.1 and a free port: requests per second

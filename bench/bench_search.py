@@ -12,7 +12,7 @@ Rows, over 20 realistic queries, each run several times (p50 and p95 of every ru
 
 The database is ``postgres://postgres@127.0.0.1:5432/tec_bench`` unless
 BENCH_DATABASE_URL says otherwise; it is created, migrated and filled on the first
-run (create_random_content, fixed seed) and kept for the next ones, rebuilt when the
+run (bench.random_content, fixed seed) and kept for the next ones, rebuilt when the
 indexing code changes. Without a reachable PostgreSQL the benchmark says so and is
 skipped.
 
@@ -33,7 +33,7 @@ DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/tec_bench"
 ROOT = Path(__file__).resolve().parent.parent
 MARKER = "tec-bench"
 FINGERPRINTED = [
-    "resources/random_content.py",
+    "bench/random_content.py",
     "resources/search.py",
     "core/fulltext.py",
 ]
@@ -168,8 +168,8 @@ def setup_site(url: str) -> None:
     logging.disable(logging.INFO)
     from django.db import connection
 
+    from bench.random_content import random_content_create
     from resources.models import Resource, ResourceIndexPage
-    from resources.random_content import random_content_create
 
     call_command("migrate", verbosity=0)
     if not ResourceIndexPage.objects.exists():
@@ -195,7 +195,7 @@ def run() -> list[Result]:
     from django.http import QueryDict
     from django.test import Client
 
-    from resources import library
+    from resources import selectors as library
 
     client = Client()
 
@@ -207,8 +207,10 @@ def run() -> list[Result]:
     def selectors(query):
         params = QueryDict(mutable=True)
         params["q"] = query
-        _filterset, queryset, ranked = library.filtered_resources(params)
-        ordered = library.sorted_resources(queryset, ranked=ranked, sort=library.SORT_RELEVANCE)
+        _filterset, queryset, ranked = library.resource_list_filtered(params=params)
+        ordered = library.resource_list_sorted(
+            queryset=queryset, ranked=ranked, sort=library.SORT_RELEVANCE
+        )
         first = Paginator(ordered, library.PER_PAGE).page(1)
         return [(r.pk, r.title) for r in first], first.paginator.count
 

@@ -31,8 +31,8 @@ def setup_demo_site(*, random_resources: int = 0) -> Path:
     call_command("migrate", verbosity=0)
     with open(os.devnull, "w") as devnull:
         call_command("load_demo_content", stdout=devnull)
-        if random_resources:
-            call_command(
-                "create_random_content", random_resources, seed=RANDOM_SEED, stdout=devnull
-            )
+    if random_resources:
+        from bench.random_content import random_content_create
+
+        random_content_create(resources=random_resources, seed=RANDOM_SEED)
     return workdir

@@ -17,6 +17,7 @@ def main(resources: int, seed: int) -> None:
 
     django.setup()
     logging.disable(logging.WARNING)  # the loaders log every page they create
+    from bench.random_content import random_content_create
     from resources.models import Resource
 
     with open(os.devnull, "w") as devnull:
@@ -30,7 +31,7 @@ def main(resources: int, seed: int) -> None:
         missing = resources - Resource.objects.count()
         if missing > 0:
             print(f"… generating {missing} resources (once for this database)", file=sys.stderr)
-            call_command("create_random_content", missing, seed=seed, stdout=devnull)
+            random_content_create(resources=missing, seed=seed)
         started = time.perf_counter()
         call_command("collectstatic", interactive=False, verbosity=0)
         print(f"… static files: {time.perf_counter() - started:.0f} s", file=sys.stderr)

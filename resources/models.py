@@ -5,16 +5,20 @@ from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
-from django.utils.text import slugify
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from taggit.models import TaggedItemBase
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import DraftStateMixin, RevisionMixin
 from wagtail.search import index
 
 from core.models import SectionIndexPage
+from core.slugs import slug_available
+
+from .hooks import LIBRARY_PAGE_LISTING_HOOK
+from .search import refresh_search_vector, set_search_fields
 
 
 class ResourceKind(models.TextChoices):
@@ -184,20 +188,15 @@ class Resource(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
             )
 
     def save(self, *args, **kwargs):
-        from .search import refresh_search_vector, set_search_fields
-
+        # However the resource is saved (admin form, revision published later, service),
+        # it gets an address and the columns the library search reads.
         if not self.slug:
-            self.slug = self._unique_slug()
+            self.slug = slug_available(
+                siblings=Resource.objects.exclude(pk=self.pk), text=self.title, fallback="ressource"
+            )
         set_search_fields(self)
         super().save(*args, **kwargs)
         refresh_search_vector(Resource.objects.filter(pk=self.pk))
-
-    def _unique_slug(self) -> str:
-        base = slugify(self.title)[:240] or "ressource"
-        slug, n = base, 2
-        while Resource.objects.filter(slug=slug).exclude(pk=self.pk).exists():
-            slug, n = f"{base}-{n}", n + 1
-        return slug
 
     def get_absolute_url(self) -> str:
         return reverse("resource-detail", kwargs={"slug": self.slug})
@@ -224,8 +223,9 @@ class ResourceIndexPage(SectionIndexPage):
         verbose_name = "bibliothèque de ressources"
 
     def get_context(self, request, *args, **kwargs):
-        from .library import library_context
-
         context = super(SectionIndexPage, self).get_context(request, *args, **kwargs)
-        context.update(library_context(request), empty_message=self.empty_message)
+        # Search, facets and results, from resources.selectors.
+        for listing in hooks.get_hooks(LIBRARY_PAGE_LISTING_HOOK):
+            context.update(listing(request=request))
+        context["empty_message"] = self.empty_message
         return context

@@ -1,6 +1,7 @@
 from django.shortcuts import get_object_or_404, render
 
-from .models import Resource, ResourceIndexPage
+from .models import Resource
+from .selectors import library_page, resource_related
 
 
 def resource_detail(request, slug):
@@ -8,15 +9,7 @@ def resource_detail(request, slug):
     resource = get_object_or_404(
         Resource.objects.published().select_related("publisher", "document"), slug=slug
     )
-    library = ResourceIndexPage.objects.live().first()
-    related = (
-        Resource.objects.published()
-        .filter(themes__in=resource.themes.all())
-        .exclude(pk=resource.pk)
-        .select_related("publisher", "document")
-        .distinct()
-        .order_by("-published_on")[:3]
-    )
+    library = library_page()
     return render(
         request,
         "resources/resource_detail.html",
@@ -26,7 +19,7 @@ def resource_detail(request, slug):
             "themes": resource.themes.live().order_by("-month"),
             "audiences": resource.audiences.all(),
             "tags": resource.tags.all(),
-            "related": related,
+            "related": resource_related(resource=resource),
             "breadcrumb": {
                 "links": [{"url": library.url, "title": library.title}] if library else [],
                 "current": resource.title,

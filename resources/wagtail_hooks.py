@@ -1,5 +1,3 @@
-from urllib.parse import urlencode
-
 import django_filters
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
@@ -7,10 +5,18 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from core.search import SEARCH_GROUP_HOOK, SearchGroup
+from themes.hooks import THEME_PAGE_SECTION_HOOK
 from themes.models import ThemePage
 
-from . import demo, search
-from .models import Audience, Resource, ResourceIndexPage, ResourceKind
+from . import demo
+from .hooks import LIBRARY_PAGE_LISTING_HOOK
+from .models import Audience, Resource, ResourceKind
+from .selectors import (
+    library_page_listing,
+    library_search_url,
+    resource_search,
+    theme_page_resources,
+)
 
 
 class ResourceAdminFilterSet(WagtailFilterSet):
@@ -54,25 +60,20 @@ class LibraryViewSetGroup(SnippetViewSetGroup):
 register_snippet(LibraryViewSetGroup)
 
 
-def _library_url(query: str) -> str:
-    page = ResourceIndexPage.objects.live().first()
-    return f"{page.url}?{urlencode({'q': query})}" if page else ""
-
-
-def _search_resources(words: str):
-    results, _ranked = search.search(Resource.objects.published(), words)
-    return results.select_related("publisher").order_by("-rank", "-published_on", "-pk")
-
-
 @hooks.register(SEARCH_GROUP_HOOK)
 def resources_search_group():
     return SearchGroup(
         key="ressources",
         label="Ressources",
         order=40,
-        search=_search_resources,
-        more_url=_library_url,
+        search=lambda words: resource_search(query=words),
+        more_url=lambda query: library_search_url(query=query),
     )
+
+
+# What the library page and each theme page list (pages cannot import selectors).
+hooks.register(LIBRARY_PAGE_LISTING_HOOK, library_page_listing)
+hooks.register(THEME_PAGE_SECTION_HOOK, theme_page_resources)
 
 
 # The demo content of this app, found by ``manage.py load_demo_content`` in this order.

@@ -280,52 +280,68 @@ PROJECTS = [
 ]
 
 
-def load(*, home) -> None:
-    theme_index, _ = ensure_page(
-        home,
+INDEXES = [
+    (
         ThemeIndexPage,
-        slug="thematiques",
-        title="Thématiques",
-        show_in_menus=True,
-        search_description="Les thématiques d'inspiration de Territoires en Commun, mois par mois.",
-        intro=(
-            "<p>Chaque mois, une thématique d'inspiration rassemble des ressources, des "
-            "expériences territoriales et un concept pour agir : retour à l'emploi, petite "
-            "enfance, démarches participatives…</p>"
+        dict(
+            slug="thematiques",
+            title="Thématiques",
+            show_in_menus=True,
+            search_description=(
+                "Les thématiques d'inspiration de Territoires en Commun, mois par mois."
+            ),
+            intro=(
+                "<p>Chaque mois, une thématique d'inspiration rassemble des ressources, des "
+                "expériences territoriales et un concept pour agir : retour à l'emploi, petite "
+                "enfance, démarches participatives…</p>"
+            ),
         ),
-    )
-    project_index, _ = ensure_page(
-        home,
+    ),
+    (
         ProjectIndexPage,
-        slug="projets",
-        title="Projets",
-        show_in_menus=True,
-        search_description="Projets démocratiques et expériences territoriales pour vous inspirer.",
-        intro=(
-            "<p>Projets démocratiques et expériences territoriales pour vous inspirer : des "
-            "collectivités et des associations, en France et ailleurs, racontent ce qu'elles "
-            "ont mis en place et ce qu'elles en ont appris.</p>"
+        dict(
+            slug="projets",
+            title="Projets",
+            show_in_menus=True,
+            search_description=(
+                "Projets démocratiques et expériences territoriales pour vous inspirer."
+            ),
+            intro=(
+                "<p>Projets démocratiques et expériences territoriales pour vous inspirer : des "
+                "collectivités et des associations, en France et ailleurs, racontent ce "
+                "qu'elles ont mis en place et ce qu'elles en ont appris.</p>"
+            ),
         ),
-    )
-    concept_index, _ = ensure_page(
-        home,
+    ),
+    (
         ConceptIndexPage,
-        slug="concepts",
-        title="Concepts du mois",
-        search_description="Chaque mois, un concept de la participation citoyenne expliqué.",
-        intro=(
-            "<p>Chaque mois, un concept de la participation citoyenne et des coopérations "
-            "expliqué en quelques pages, avec de quoi aller plus loin.</p>"
+        dict(
+            slug="concepts",
+            title="Concepts du mois",
+            search_description="Chaque mois, un concept de la participation citoyenne expliqué.",
+            intro=(
+                "<p>Chaque mois, un concept de la participation citoyenne et des coopérations "
+                "expliqué en quelques pages, avec de quoi aller plus loin.</p>"
+            ),
         ),
-    )
-    themes = {}
-    for spec in THEMES:
-        themes[spec["slug"]], _ = ensure_page(theme_index, ThemePage, **spec)
-    for spec in CONCEPTS:
-        spec = dict(spec)
-        related = [themes[slug] for slug in spec.pop("themes")]
-        ensure_page(concept_index, ConceptPage, related_themes=related, **spec)
-    for spec in PROJECTS:
-        spec = dict(spec)
-        related = [themes[slug] for slug in spec.pop("themes")]
-        ensure_page(project_index, ProjectPage, themes=related, **spec)
+    ),
+]
+
+# The pages linked to themes: their index, their model, their specs, and the field
+# that takes the themes named in each spec's ``themes``.
+LINKED_PAGES = [
+    (ConceptIndexPage, ConceptPage, CONCEPTS, "related_themes"),
+    (ProjectIndexPage, ProjectPage, PROJECTS, "themes"),
+]
+
+
+def load(*, home) -> None:
+    indexes = {model: ensure_page(home, model, **spec)[0] for model, spec in INDEXES}
+    themes = {
+        spec["slug"]: ensure_page(indexes[ThemeIndexPage], ThemePage, **spec)[0] for spec in THEMES
+    }
+    for index_model, model, specs, themes_field in LINKED_PAGES:
+        for spec in specs:
+            spec = dict(spec)
+            spec[themes_field] = [themes[slug] for slug in spec.pop("themes")]
+            ensure_page(indexes[index_model], model, **spec)

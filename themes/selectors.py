@@ -2,13 +2,14 @@
 
 import datetime
 
+from django.core.paginator import Paginator
 from django.db.models import F
 from django.utils import timezone
 
+from .filters import ProjectFilterSet
 from .models import ConceptPage, ProjectIndexPage, ProjectPage, ThemePage
 from .models.base import first_of_month
 
-THEME_PAGE_RESOURCES = 12
 THEME_PAGE_PROJECTS = 9
 
 
@@ -57,24 +58,13 @@ def _filtered_index_url(index_model, theme: ThemePage, needed: bool) -> str | No
     return f"{index.url}?theme={theme.pk}" if index else None
 
 
-def theme_page_context(theme: ThemePage) -> dict:
-    """What a theme page lists: its latest resources and projects (the rest is one
-    click away in the library and the project index, filtered on the theme) and
-    its concepts."""
-    from resources.models import ResourceIndexPage
-
-    # The « En introduction… » resource is shown above the others, not among them.
-    resources = theme.resources.published().exclude(pk=theme.intro_resource_id or 0)
+def theme_page_projects(*, theme: ThemePage) -> dict:
+    """The theme page's latest projects (the rest is one click away in the project
+    index, filtered on the theme) and its concepts. Its resources come from the
+    resources app, through the same hook."""
     projects = theme.projects.live().public()
-    resource_count, project_count = resources.count(), projects.count()
+    project_count = projects.count()
     return {
-        "resources": resources.select_related("publisher", "document").order_by(
-            "-published_on", "-pk"
-        )[:THEME_PAGE_RESOURCES],
-        "resource_count": resource_count,
-        "more_resources_url": _filtered_index_url(
-            ResourceIndexPage, theme, resource_count > THEME_PAGE_RESOURCES
-        ),
         "projects": projects.select_related("image").order_by("-first_published_at", "-pk")[
             :THEME_PAGE_PROJECTS
         ],
@@ -84,6 +74,13 @@ def theme_page_context(theme: ThemePage) -> dict:
         ),
         "concepts": theme.concepts.live().public().order_by("-month"),
     }
+
+
+def project_index_listing(*, index: ProjectIndexPage, request) -> dict:
+    """The project index's filter form and the page of projects it selects."""
+    filterset = ProjectFilterSet(request.GET or None, queryset=index.get_items())
+    paginator = Paginator(filterset.qs, index.items_per_page)
+    return {"filterset": filterset, "items": paginator.get_page(request.GET.get("page"))}
 
 
 def newest_projects():

@@ -4,8 +4,15 @@ from core.home import HOME_SECTION_HOOK, HomeSection
 from core.search import SEARCH_GROUP_HOOK, SearchGroup, page_search
 
 from . import demo
+from .hooks import PROJECT_INDEX_LISTING_HOOK, THEME_PAGE_SECTION_HOOK
 from .models import ConceptPage, ProjectPage, ThemePage
-from .selectors import concept_of_the_month, recent_projects, theme_of_the_month
+from .selectors import (
+    concept_of_the_month,
+    project_index_listing,
+    recent_projects,
+    theme_of_the_month,
+    theme_page_projects,
+)
 
 
 @hooks.register(HOME_SECTION_HOOK)
@@ -60,6 +67,10 @@ def projects_search_group():
         search=page_search(ProjectPage),
     )
 
+
+# What the theme pages and the project index list (the pages cannot import selectors).
+hooks.register(THEME_PAGE_SECTION_HOOK, theme_page_projects)
+hooks.register(PROJECT_INDEX_LISTING_HOOK, project_index_listing)
 
 # The demo content of this app, found by ``manage.py load_demo_content`` in this order.
 hooks.register("load_demo_content", demo.load, order=10)

@@ -1,16 +1,16 @@
-"""create_random_content: generated volume that the library lists and finds like real resources."""
+"""bench.random_content: generated volume that the library lists and finds like real resources."""
 
 import io
 
 import pytest
 from bs4 import BeautifulSoup
-from django.core.management import call_command
 from django.db import connection, transaction
 
+from bench.create_random_content import create
+from bench.random_content import random_content_create
 from core.fulltext import normalise
 from resources import search
 from resources.models import Resource
-from resources.random_content import random_content_create
 from themes.models import ProjectIndexPage, ProjectPage
 
 pytestmark = pytest.mark.django_db
@@ -102,6 +102,6 @@ def test_same_seed_same_content_and_distinct_slugs_run_after_run():
 def test_command_reports_what_it_created():
     before = Resource.objects.count()
     out = io.StringIO()
-    call_command("create_random_content", "3", "--seed", "1", "--projects", "0", stdout=out)
+    create(["3", "--seed", "1", "--projects", "0"], stdout=out)
     assert Resource.objects.count() == before + 3
     assert "3 ressources et 0 projets créés" in out.getvalue()

@@ -9,10 +9,10 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.http import QueryDict
 
+from bench.random_content import random_content_create
 from core.fulltext import FTS_CONFIG
-from resources import library, search
+from resources import search, selectors
 from resources.models import Resource
-from resources.random_content import random_content_create
 from tests.resources.factories import ResourceFactory
 
 pytestmark = [
@@ -70,8 +70,10 @@ def test_accents_and_case_are_ignored():
 
 def test_the_library_query_uses_the_gin_index():
     random_content_create(resources=300, seed=5, projects=0)
-    _filterset, queryset, ranked = library.filtered_resources(QueryDict("q=emploi"))
-    queryset = library.sorted_resources(queryset, ranked=ranked, sort=library.SORT_RELEVANCE)
+    _filterset, queryset, ranked = selectors.resource_list_filtered(params=QueryDict("q=emploi"))
+    queryset = selectors.resource_list_sorted(
+        queryset=queryset, ranked=ranked, sort=selectors.SORT_RELEVANCE
+    )
     with transaction.atomic(), connection.cursor() as cursor:
         # A few hundred rows fit in a page or two: only forbidding the sequential scan
         # shows whether the planner *can* use the index for this query.

@@ -1,7 +1,6 @@
 from .concept import ConceptIndexPage, ConceptPage
-from .indexes import ProjectIndexPage, ThemeIndexPage
-from .project import ProjectPage, ProjectPageTag
-from .theme import ThemePage
+from .project import ProjectIndexPage, ProjectPage, ProjectPageTag
+from .theme import ThemeIndexPage, ThemePage
 
 __all__ = [
     "ConceptIndexPage",

@@ -2,10 +2,13 @@ from django.db import models
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
 
+from core.models import SectionIndexPage
 from core.page_bases import EditorialPage, LocatedMixin
+from themes.hooks import PROJECT_INDEX_LISTING_HOOK
 
 from .theme import ThemePage
 
@@ -86,3 +89,30 @@ class ProjectPage(LocatedMixin, EditorialPage):
 
 class ProjectPageTag(TaggedItemBase):
     content_object = ParentalKey(ProjectPage, related_name="tagged_items", on_delete=models.CASCADE)
+
+
+class ProjectIndexPage(SectionIndexPage):
+    """/projets/: projets démocratiques et expériences territoriales, filterable."""
+
+    empty_message = "Aucun projet ne correspond à ces critères."
+    subpage_types = ["themes.ProjectPage"]
+
+    class Meta:
+        verbose_name = "index des projets"
+
+    def get_items(self):
+        return (
+            ProjectPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("image")
+            .order_by("-first_published_at", "-pk")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super(SectionIndexPage, self).get_context(request, *args, **kwargs)
+        # The filter form and its page of results, from themes.selectors.
+        for listing in hooks.get_hooks(PROJECT_INDEX_LISTING_HOOK):
+            context.update(listing(index=self, request=request))
+        context["empty_message"] = self.empty_message
+        return context

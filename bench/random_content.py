@@ -1,5 +1,7 @@
 """Generated volume for load tests and benchmarks: thousands of plausible resources.
 
+Import it once Django is set up; from a shell, ``python -m bench.create_random_content N``.
+
 Titles and summaries are assembled from the vocabulary of participation and
 public policy, with singular, plural and accented forms, so that French
 stemming and accent folding are exercised as real content would exercise them.
@@ -23,10 +25,9 @@ from taggit.models import Tag
 from core.demo_tools import paragraphs
 from core.geography import DEPARTEMENTS
 from core.models import Partner
+from resources.models import Audience, Language, Resource, ResourceKind, TaggedResource
+from resources.search import refresh_search_vector, set_search_fields
 from themes.models import ProjectIndexPage, ProjectPage, ThemePage
-
-from .models import Audience, Language, Resource, ResourceKind, TaggedResource
-from .search import refresh_search_vector, set_search_fields
 
 CHUNK_SIZE = 2000
 PROJECTS_PER_RESOURCES = 20
@@ -442,7 +443,7 @@ def random_content_create(
     one, ``projects`` project pages (default: one per 20 resources, at most 100)."""
     if projects is None:
         projects = min(resources // PROJECTS_PER_RESOURCES, MAX_PROJECTS)
-    writer = _Writer(random.Random(seed))  # noqa: S311 — content, not secrets
+    writer = _Writer(random.Random(seed))
     with transaction.atomic():
         refs = _references()
         token = _run_token()

@@ -1,4 +1,5 @@
-"""Reads of the resource library: search, filters, facet counts, sort, pages.
+"""Reads of the resource library: search, filters, facet counts, sort, pages; and
+what the other pages show of it (a theme's resources, a resource's neighbours).
 
 Every count and page here costs a fixed number of queries, whatever the number
 of resources.
@@ -6,6 +7,7 @@ of resources.
 
 from collections import Counter
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.db.models import Count
@@ -16,9 +18,11 @@ from core.fulltext import clean_query
 
 from . import search
 from .filters import FACETS, ResourceFilterSet
-from .models import Resource, ResourceKind
+from .models import Resource, ResourceIndexPage, ResourceKind
 
 PER_PAGE = 20
+THEME_PAGE_RESOURCES = 12
+RELATED_RESOURCES = 3
 SORT_RELEVANCE = "pertinence"
 SORT_NEWEST = "recent"
 SORTS = {SORT_RELEVANCE: "Pertinence", SORT_NEWEST: "Plus récentes"}
@@ -37,7 +41,7 @@ class FacetOption:
     selected: bool
 
 
-def filtered_resources(params: QueryDict, *, without: str | None = None):
+def resource_list_filtered(*, params: QueryDict, without: str | None = None):
     """Published resources matching the search and every filter but ``without``."""
     data = params.copy()
     if without:
@@ -47,13 +51,15 @@ def filtered_resources(params: QueryDict, *, without: str | None = None):
     return filterset, queryset, ranked
 
 
-def sorted_resources(queryset, *, ranked: bool, sort: str):
+def resource_list_sorted(*, queryset, ranked: bool, sort: str):
     if ranked and sort != SORT_NEWEST:
         return queryset.order_by("-rank", "-published_on", "-pk")
     return queryset.order_by("-published_on", "-pk")
 
 
-def facet_counts(params: QueryDict, filterset: ResourceFilterSet) -> dict[str, list[FacetOption]]:
+def resource_facet_counts(
+    *, params: QueryDict, filterset: ResourceFilterSet
+) -> dict[str, list[FacetOption]]:
     """For each facet, how many results each value would give with the other filters kept.
 
     Facets whose other criteria are the same (every facet with no value selected)
@@ -70,7 +76,7 @@ def facet_counts(params: QueryDict, filterset: ResourceFilterSet) -> dict[str, l
         groups.setdefault(criteria, []).append(name)
     facets = {}
     for names in groups.values():
-        _filterset, queryset, _ranked = filtered_resources(params, without=names[0])
+        _filterset, queryset, _ranked = resource_list_filtered(params=params, without=names[0])
         matching = Resource.objects.filter(pk__in=queryset.order_by().values("pk")).order_by()
         column_counts = _column_counts(matching, [name for name in names if name in COLUMN_FACETS])
         for name in names:
@@ -139,16 +145,17 @@ def _options(name, counts: Counter, filterset, selected: set[str]) -> list[Facet
     return sorted(options, key=lambda option: option.label)
 
 
-def library_context(request) -> dict:
+def library_page_listing(*, request) -> dict:
+    """What the library page shows: the search, the facets and a page of results."""
     params = request.GET
     query = clean_query(params.get("q", ""))
-    filterset, queryset, ranked = filtered_resources(params)
+    filterset, queryset, ranked = resource_list_filtered(params=params)
     sort = params.get("tri") if params.get("tri") in SORTS else SORT_RELEVANCE
-    results = sorted_resources(queryset, ranked=ranked, sort=sort).select_related(
+    results = resource_list_sorted(queryset=queryset, ranked=ranked, sort=sort).select_related(
         "publisher", "document"
     )
     page = Paginator(results, PER_PAGE).get_page(params.get("page"))
-    facets = facet_counts(params, filterset)
+    facets = resource_facet_counts(params=params, filterset=filterset)
     return {
         "query": query,
         "filterset": filterset,
@@ -169,3 +176,46 @@ def library_context(request) -> dict:
         "ranked": ranked,
         "has_criteria": bool(query) or any(params.getlist(name) for name in FACETS),
     }
+
+
+def library_page() -> ResourceIndexPage | None:
+    return ResourceIndexPage.objects.live().first()
+
+
+def library_search_url(*, query: str) -> str:
+    """The library page searching ``query`` (the site search's « voir toutes » link)."""
+    page = library_page()
+    return f"{page.url}?{urlencode({'q': query})}" if page else ""
+
+
+def resource_search(*, query: str):
+    """Published resources matching ``query``, the most relevant first."""
+    results, _ranked = search.search(Resource.objects.published(), query)
+    return results.select_related("publisher").order_by("-rank", "-published_on", "-pk")
+
+
+def theme_page_resources(*, theme) -> dict:
+    """The theme page's latest resources; the rest is one click away in the library,
+    filtered on the theme. The « En introduction… » resource is shown above them."""
+    resources = theme.resources.published().exclude(pk=theme.intro_resource_id or 0)
+    resource_count = resources.count()
+    library = library_page() if resource_count > THEME_PAGE_RESOURCES else None
+    return {
+        "resources": resources.select_related("publisher", "document").order_by(
+            "-published_on", "-pk"
+        )[:THEME_PAGE_RESOURCES],
+        "resource_count": resource_count,
+        "more_resources_url": f"{library.url}?theme={theme.pk}" if library else None,
+    }
+
+
+def resource_related(*, resource: Resource):
+    """A few other published resources sharing one of its themes, the newest first."""
+    return (
+        Resource.objects.published()
+        .filter(themes__in=resource.themes.all())
+        .exclude(pk=resource.pk)
+        .select_related("publisher", "document")
+        .distinct()
+        .order_by("-published_on")[:RELATED_RESOURCES]
+    )
