@@ -8,7 +8,6 @@ need the « Peut envoyer la newsletter » permission (Moderators).
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Count, Q
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -19,10 +18,15 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from . import services
 from .forms import AssembleForm, ScheduleForm, TrialForm
-from .models import Delivery, DeliveryStatus, DispatchStatus, NewsletterIssuePage, Subscriber
+from .models import DispatchStatus, NewsletterIssuePage, Subscriber
 from .months import month_label, next_month
 from .rendering import preview_email
-from .selectors import issue_get_dispatch, issue_send_progress
+from .selectors import (
+    delivery_counts_by_issue,
+    issue_get_dispatch,
+    issue_list_for_admin,
+    issue_send_progress,
+)
 from .tasks import start_dispatch
 
 SEND_PERMISSION = "newsletter.send_dispatch"
@@ -57,16 +61,9 @@ class IssueIndexView(WagtailAdminTemplateMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        issues = list(NewsletterIssuePage.objects.order_by("-month").select_related("dispatch"))
-        # One grouped query for every issue's counts.
-        counts = {
-            row["issue_id"]: row
-            for row in Delivery.objects.values("issue_id").annotate(
-                total=Count("pk"), sent=Count("pk", filter=Q(status=DeliveryStatus.SENT))
-            )
-        }
+        counts = delivery_counts_by_issue()
         rows = []
-        for issue in issues:
+        for issue in issue_list_for_admin():
             dispatch = getattr(issue, "dispatch", None)
             rows.append(
                 {

@@ -31,6 +31,21 @@ def newsletter_page_get() -> NewsletterPage | None:
     return NewsletterPage.objects.live().public().first()
 
 
+def issue_list_for_admin() -> QuerySet[NewsletterIssuePage]:
+    """Every issue, drafts included, the latest month first, with its dispatch."""
+    return NewsletterIssuePage.objects.order_by("-month").select_related("dispatch")
+
+
+def delivery_counts_by_issue() -> dict[int, dict]:
+    """{issue id: {"total", "sent"}} for every issue with a send log, in one grouped query."""
+    return {
+        row["issue_id"]: row
+        for row in Delivery.objects.values("issue_id").annotate(
+            total=Count("pk"), sent=Count("pk", filter=Q(status=DeliveryStatus.SENT))
+        )
+    }
+
+
 def issue_get_dispatch(*, issue) -> Dispatch | None:
     return Dispatch.objects.filter(issue_id=issue.pk).first()
 
