@@ -134,10 +134,10 @@ def _subscribers(count: int) -> None:
 def _start(issue) -> None:
     from django.utils import timezone
 
-    from newsletter import sending
+    from newsletter import services
 
-    sending.dispatch_schedule(issue=issue, at=timezone.now())
-    sending.dispatch_start(issue_id=issue.pk)
+    services.dispatch_schedule(issue=issue, at=timezone.now())
+    services.dispatch_start(issue_id=issue.pk)
 
 
 def send_issue_in_worker(workdir: str, smtp_port: int, issue_id: int) -> None:
@@ -145,7 +145,7 @@ def send_issue_in_worker(workdir: str, smtp_port: int, issue_id: int) -> None:
     import resource
 
     _configure(Path(workdir), smtp_port)
-    from newsletter import sending
+    from newsletter import services
     from newsletter.models import Dispatch
 
     dispatch = Dispatch.objects.get(issue_id=issue_id)
@@ -153,7 +153,7 @@ def send_issue_in_worker(workdir: str, smtp_port: int, issue_id: int) -> None:
     start = time.perf_counter()
     for chunk in range(dispatch.chunk_count):
         began = time.perf_counter()
-        outcome = sending.deliver_chunk(issue_id=issue_id, chunk=chunk, rate=0)
+        outcome = services.dispatch_send_chunk(issue_id=issue_id, chunk=chunk, rate=0)
         sent += outcome.sent
         per_message_ms.append((time.perf_counter() - began) * 1000 / max(outcome.sent, 1))
     elapsed = time.perf_counter() - start

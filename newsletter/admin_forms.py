@@ -4,7 +4,7 @@ from django import forms
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from .models import SubscriberStatus
-from .subscriptions import Consent, subscription_cancel
+from .services import Consent, subscriber_unsubscribe
 
 ADMIN_UNSUBSCRIBE_WORDING = "Désinscrit par l'équipe de Territoires en Commun, à sa demande."
 
@@ -26,7 +26,7 @@ class SubscriberAdminForm(WagtailAdminModelForm):
             and self.cleaned_data.get("unsubscribe")
             and subscriber.status != SubscriberStatus.UNSUBSCRIBED
         ):
-            subscription_cancel(
+            subscriber_unsubscribe(
                 subscriber=subscriber,
                 consent=Consent(source="administration", wording=ADMIN_UNSUBSCRIBE_WORDING),
             )

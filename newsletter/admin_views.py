@@ -8,7 +8,6 @@ need the « Peut envoyer la newsletter » permission (Moderators).
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Count, Q
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -17,12 +16,17 @@ from django.views.generic import TemplateView
 from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from . import sending
-from .assembly import AssemblyRefused, issue_assemble, month_label, next_month
+from . import services
 from .forms import AssembleForm, ScheduleForm, TrialForm
-from .models import Delivery, DeliveryStatus, DispatchStatus, NewsletterIssuePage, Subscriber
+from .models import DispatchStatus, NewsletterIssuePage, Subscriber
+from .months import month_label, next_month
 from .rendering import preview_email
-from .selectors import issue_dispatch, send_progress
+from .selectors import (
+    delivery_counts_by_issue,
+    issue_get_dispatch,
+    issue_list_for_admin,
+    issue_send_progress,
+)
 from .tasks import start_dispatch
 
 SEND_PERMISSION = "newsletter.send_dispatch"
@@ -57,16 +61,9 @@ class IssueIndexView(WagtailAdminTemplateMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        issues = list(NewsletterIssuePage.objects.order_by("-month").select_related("dispatch"))
-        # One grouped query for every issue's counts.
-        counts = {
-            row["issue_id"]: row
-            for row in Delivery.objects.values("issue_id").annotate(
-                total=Count("pk"), sent=Count("pk", filter=Q(status=DeliveryStatus.SENT))
-            )
-        }
+        counts = delivery_counts_by_issue()
         rows = []
-        for issue in issues:
+        for issue in issue_list_for_admin():
             dispatch = getattr(issue, "dispatch", None)
             rows.append(
                 {
@@ -92,8 +89,8 @@ def assemble(request):
         messages.error(request, "Indiquez un mois valide, par exemple 2026-12.")
         return redirect("newsletter_admin:index")
     try:
-        assembly = issue_assemble(month=form.cleaned_data["month"], user=request.user)
-    except AssemblyRefused as refusal:
+        assembly = services.issue_assemble(month=form.cleaned_data["month"], user=request.user)
+    except services.AssemblyRefused as refusal:
         buttons = []
         if refusal.issue is not None:
             buttons.append(
@@ -134,13 +131,13 @@ class IssueSendView(WagtailAdminTemplateMixin, TemplateView):
 
     def get_context_data(self, trial_form=None, schedule_form=None, **kwargs):
         context = super().get_context_data(**kwargs)
-        dispatch = issue_dispatch(self.issue)
+        dispatch = issue_get_dispatch(issue=self.issue)
         user = self.request.user
         context.update(
             issue=self.issue,
             dispatch=dispatch,
             state=issue_state(self.issue, dispatch),
-            progress=send_progress(self.issue),
+            progress=issue_send_progress(issue=self.issue),
             receiving=Subscriber.objects.receiving().count(),
             can_send=can_send(user),
             can_edit=self.issue.permissions_for_user(user).can_edit(),
@@ -174,11 +171,11 @@ class IssueSendView(WagtailAdminTemplateMixin, TemplateView):
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(trial_form=form), status=400)
         try:
-            sending.send_trial(
+            services.issue_send_trial(
                 issue=self.issue.get_latest_revision_as_object(),
                 addresses=form.cleaned_data["addresses"],
             )
-        except sending.SendRefused as refusal:
+        except services.SendRefused as refusal:
             messages.error(self.request, refusal.message)
         else:
             messages.success(
@@ -207,8 +204,8 @@ class IssueSendView(WagtailAdminTemplateMixin, TemplateView):
 
     def _schedule(self, at, success: str):
         try:
-            sending.dispatch_schedule(issue=self.issue, at=at, user=self.request.user)
-        except sending.SendRefused as refusal:
+            services.dispatch_schedule(issue=self.issue, at=at, user=self.request.user)
+        except services.SendRefused as refusal:
             messages.error(self.request, refusal.message)
             return redirect(_send_url(self.issue))
         if at <= timezone.now():
@@ -219,8 +216,8 @@ class IssueSendView(WagtailAdminTemplateMixin, TemplateView):
 
     def cancel(self):
         try:
-            sending.dispatch_cancel(issue=self.issue)
-        except sending.SendRefused as refusal:
+            services.dispatch_cancel(issue=self.issue)
+        except services.SendRefused as refusal:
             messages.error(self.request, refusal.message)
         else:
             messages.success(self.request, "L'envoi programmé est annulé.")
@@ -230,8 +227,8 @@ class IssueSendView(WagtailAdminTemplateMixin, TemplateView):
 def progress(request, issue_id: int):
     """Counts for the progress bar, polled while the issue goes out."""
     issue = _issue(issue_id)
-    dispatch = issue_dispatch(issue)
-    counts = send_progress(issue)
+    dispatch = issue_get_dispatch(issue=issue)
+    counts = issue_send_progress(issue=issue)
     return JsonResponse(
         {
             "status": dispatch.status if dispatch else "",

@@ -9,7 +9,6 @@ from django.utils import timezone
 from core.demo_tools import ensure_page
 from votes.models import Campaign
 
-from .assembly import issue_assemble
 from .models import (
     ConsentAction,
     ConsentRecord,
@@ -21,6 +20,7 @@ from .models import (
     Subscriber,
     SubscriberStatus,
 )
+from .services import issue_assemble
 from .snapshot import campaign_snapshot
 
 EDITO_DECEMBER_2021 = (
@@ -105,29 +105,18 @@ ISSUES = [
     },
 ]
 
+# Address, name, organisation, profile, state, why the address is refused.
 SUBSCRIBERS = [
-    dict(
-        email="camille.martin@example.org",
-        name="Camille Martin",
-        organisation="Ville de Rezé",
-        kind="collectivite",
-        status=SubscriberStatus.ACTIVE,
+    ("camille.martin@example.org", "Camille Martin", "Ville de Rezé", "collectivite", "active", ""),
+    (
+        "dominique.bernard@example.org",
+        "Dominique Bernard",
+        "Association Pays de Brest",
+        "association",
+        "active",
+        "",
     ),
-    dict(
-        email="dominique.bernard@example.org",
-        name="Dominique Bernard",
-        organisation="Association Pays de Brest",
-        kind="association",
-        status=SubscriberStatus.ACTIVE,
-    ),
-    dict(
-        email="ancienne.adresse@example.org",
-        name="",
-        organisation="",
-        kind="citoyen",
-        status=SubscriberStatus.BOUNCED,
-        bounce_reason="550 5.1.1 Adresse inconnue",
-    ),
+    ("ancienne.adresse@example.org", "", "", "citoyen", "bounced", "550 5.1.1 Adresse inconnue"),
 ]
 
 
@@ -177,10 +166,17 @@ def _vote_of(slug: str | None) -> dict | None:
 
 def load_subscribers() -> None:
     now = timezone.now()
-    for spec in SUBSCRIBERS:
-        spec = dict(spec)
+    for email, name, organisation, kind, status, bounce_reason in SUBSCRIBERS:
         subscriber, created = Subscriber.objects.get_or_create(
-            email=spec.pop("email"), defaults={**spec, "confirmed_at": now}
+            email=email,
+            defaults={
+                "name": name,
+                "organisation": organisation,
+                "kind": kind,
+                "status": SubscriberStatus(status),
+                "bounce_reason": bounce_reason,
+                "confirmed_at": now,
+            },
         )
         if created:
             ConsentRecord.objects.create(

@@ -2,7 +2,7 @@
 
 from django.contrib.syndication.views import Feed
 
-from .selectors import archive_page, published_issues
+from .selectors import archive_page_get, issue_list_published
 
 FEED_LENGTH = 24
 
@@ -16,11 +16,11 @@ class IssuesFeed(Feed):
     language = "fr"
 
     def link(self):
-        archive = archive_page()
+        archive = archive_page_get()
         return archive.url if archive else "/"
 
     def items(self):
-        return published_issues()[:FEED_LENGTH]
+        return issue_list_published()[:FEED_LENGTH]
 
     def item_title(self, item):
         return item.title

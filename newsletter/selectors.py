@@ -2,8 +2,9 @@
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db.models import Count, F, Q, QuerySet
-from django.db.models.functions import Coalesce
+from django.utils import timezone
 
 from .models import (
     Delivery,
@@ -17,37 +18,53 @@ from .models import (
 )
 
 
-def published_issues() -> QuerySet[NewsletterIssuePage]:
-    """Issues in the public archive, the latest month first, with when they were sent
-    (``sent_at``; their first publication for an issue published without sending)."""
-    return (
-        NewsletterIssuePage.objects.live()
-        .public()
-        .defer_streamfields()
-        .annotate(sent_at=Coalesce("dispatch__started_at", "first_published_at"))
-        .order_by("-month", "-pk")
-    )
+def issue_list_published() -> QuerySet[NewsletterIssuePage]:
+    """Issues in the public archive, the latest month first, with when they were sent."""
+    return NewsletterIssuePage.objects.published()
 
 
-def archive_page() -> NewsletterArchivePage | None:
+def archive_page_get() -> NewsletterArchivePage | None:
     return NewsletterArchivePage.objects.live().first()
 
 
-def newsletter_page() -> NewsletterPage | None:
+def newsletter_page_get() -> NewsletterPage | None:
     return NewsletterPage.objects.live().public().first()
 
 
-def issue_dispatch(issue) -> Dispatch | None:
+def issue_list_for_admin() -> QuerySet[NewsletterIssuePage]:
+    """Every issue, drafts included, the latest month first, with its dispatch."""
+    return NewsletterIssuePage.objects.order_by("-month").select_related("dispatch")
+
+
+def delivery_counts_by_issue() -> dict[int, dict]:
+    """{issue id: {"total", "sent"}} for every issue with a send log, in one grouped query."""
+    return {
+        row["issue_id"]: row
+        for row in Delivery.objects.values("issue_id").annotate(
+            total=Count("pk"), sent=Count("pk", filter=Q(status=DeliveryStatus.SENT))
+        )
+    }
+
+
+def issue_get_dispatch(*, issue) -> Dispatch | None:
     return Dispatch.objects.filter(issue_id=issue.pk).first()
 
 
-def issue_snapshot(issue) -> dict | None:
-    """What the issue showed when it was sent (the vote's tallies…); None while it
-    has not been sent, and the sections then show what the site shows now."""
-    dispatch = issue_dispatch(issue)
-    if dispatch is None or dispatch.status not in (DispatchStatus.SENDING, DispatchStatus.SENT):
-        return None
-    return dispatch.snapshot
+def dispatch_list_due(*, now=None) -> list[int]:
+    """Ids of the issues whose scheduled time has come."""
+    return list(
+        Dispatch.objects.filter(
+            status=DispatchStatus.SCHEDULED, scheduled_at__lte=now or timezone.now()
+        ).values_list("issue_id", flat=True)
+    )
+
+
+def dispatch_chunk_countdowns(*, dispatch: Dispatch) -> list[tuple[int, float]]:
+    """(chunk, seconds to wait): chunks are spread so that all workers together keep
+    to ``NEWSLETTER_SEND_RATE`` messages per second."""
+    rate = settings.NEWSLETTER_SEND_RATE
+    spacing = settings.NEWSLETTER_CHUNK_SIZE / rate if rate > 0 else 0
+    return [(chunk, chunk * spacing) for chunk in range(dispatch.chunk_count)]
 
 
 @dataclass(frozen=True)
@@ -71,7 +88,7 @@ class Progress:
         return round(100 * self.done / self.total) if self.total else 0
 
 
-def send_progress(issue) -> Progress:
+def issue_send_progress(*, issue) -> Progress:
     """One query, whatever the number of recipients."""
     counts = Delivery.objects.filter(issue_id=issue.pk).aggregate(
         total=Count("pk"),
@@ -88,7 +105,7 @@ def send_progress(issue) -> Progress:
     return Progress(**counts)
 
 
-def subscriber_data(subscriber: Subscriber) -> dict:
+def subscriber_export_data(*, subscriber: Subscriber) -> dict:
     """Everything stored about a subscriber, for « télécharger mes données »."""
 
     def when(moment):

@@ -6,10 +6,10 @@ from celery import shared_task
 from django.conf import settings
 from django.utils import timezone
 
-from . import sending
-from .assembly import AssemblyRefused, issue_assemble, next_month, parse_month
+from . import services
 from .models import NewsletterIssuePage
-from .subscriptions import unconfirmed_purge
+from .months import next_month, parse_month
+from .selectors import dispatch_chunk_countdowns, dispatch_list_due
 
 logger = logging.getLogger(__name__)
 
@@ -19,10 +19,10 @@ RETRY_DELAYS = [60, 300, 900, 3600, 3 * 3600]  # seconds: back-off of a chunk's 
 @shared_task(ignore_result=True)
 def start_dispatch(issue_id: int) -> None:
     """Start a due issue (once, whoever calls) and queue one task per chunk."""
-    dispatch = sending.dispatch_start(issue_id=issue_id)
+    dispatch = services.dispatch_start(issue_id=issue_id)
     if dispatch is None:
         return
-    for chunk, countdown in sending.chunk_countdowns(dispatch):
+    for chunk, countdown in dispatch_chunk_countdowns(dispatch=dispatch):
         send_chunk.apply_async((issue_id, chunk), countdown=countdown)
 
 
@@ -32,8 +32,8 @@ def send_chunk(self, issue_id: int, chunk: int) -> None:
     # Eager (embedded default, e-mails as files): no pause between messages.
     rate = 0 if eager else settings.NEWSLETTER_SEND_RATE
     try:
-        outcome = sending.deliver_chunk(issue_id=issue_id, chunk=chunk, rate=rate)
-    except sending.TransientFailure as error:
+        outcome = services.dispatch_send_chunk(issue_id=issue_id, chunk=chunk, rate=rate)
+    except services.TransientFailure as error:
         if eager or self.request.retries >= self.max_retries:
             logger.error("Newsletter chunk %s/%s stopped: %s", issue_id, chunk, error)
             return
@@ -44,19 +44,19 @@ def send_chunk(self, issue_id: int, chunk: int) -> None:
 
 @shared_task(ignore_result=True)
 def start_due_dispatches() -> None:
-    for issue_id in sending.due_dispatches():
+    for issue_id in dispatch_list_due():
         start_dispatch.delay(issue_id)
 
 
 @shared_task(ignore_result=True)
 def recover_stalled_deliveries() -> None:
-    for issue_id, chunk in sending.stalled_recover():
+    for issue_id, chunk in services.dispatch_recover_stalled():
         send_chunk.delay(issue_id, chunk)
 
 
 @shared_task(ignore_result=True)
 def purge_unconfirmed_subscribers() -> None:
-    deleted = unconfirmed_purge(days=settings.NEWSLETTER_UNCONFIRMED_PURGE_DAYS)
+    deleted = services.subscriber_purge_unconfirmed(days=settings.NEWSLETTER_UNCONFIRMED_PURGE_DAYS)
     if deleted:
         logger.info("Newsletter: %s unconfirmed sign-ups deleted", deleted)
 
@@ -65,8 +65,8 @@ def purge_unconfirmed_subscribers() -> None:
 def assemble_issue(month_iso: str) -> None:
     """Assemble the draft of a month (« 2026-12 »); an existing issue is left alone."""
     try:
-        issue_assemble(month=parse_month(month_iso))
-    except AssemblyRefused as refusal:
+        services.issue_assemble(month=parse_month(month_iso))
+    except services.AssemblyRefused as refusal:
         logger.info("Newsletter: %s", refusal.message)
 
 

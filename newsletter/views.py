@@ -6,20 +6,22 @@ has expired shows a French explanation and changes nothing.
 """
 
 import json
+from functools import wraps
 
 from django.conf import settings
 from django.contrib import messages
-from django.http import HttpResponse, HttpResponseNotAllowed
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods, require_safe
 
 from core.client import client_ip, truncated_ip
 from core.ratelimit import exceeded, limit_posts, rate_for, too_many_requests
 from core.signed_links import InvalidLink
 
-from . import links, subscriptions
+from . import links, services
 from .forms import (
     CONFIRM_WORDING,
     RESUBSCRIBE_WORDING,
@@ -28,17 +30,20 @@ from .forms import (
     SignupForm,
 )
 from .models import SubscriberStatus, normalise_email
-from .selectors import newsletter_page, subscriber_data
+from .selectors import newsletter_page_get, subscriber_export_data
+
+# HEAD too, as GET: a link checker may ask for the headers only.
+require_get_or_post = require_http_methods(["GET", "HEAD", "POST"])
 
 
 def _breadcrumb(current: str) -> dict:
-    page = newsletter_page()
+    page = newsletter_page_get()
     crumbs = [{"url": page.url, "title": page.title}] if page else []
     return {"links": crumbs, "current": current}
 
 
-def _consent(request, source: str, wording: str = "") -> subscriptions.Consent:
-    return subscriptions.Consent(
+def _consent(request, source: str, wording: str = "") -> services.Consent:
+    return services.Consent(
         source=source, wording=wording, ip_address=truncated_ip(client_ip(request))
     )
 
@@ -52,10 +57,27 @@ def _invalid_link(request, error: InvalidLink):
     )
 
 
+def signed_link(resolve):
+    """The view gets the subscriber its token names (``resolve``: a ``links`` reader);
+    an altered, used or expired link shows why, and changes nothing."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapper(request, token: str):
+            try:
+                subscriber = resolve(token)
+            except InvalidLink as error:
+                return _invalid_link(request, error)
+            return view(request, token, subscriber)
+
+        return wrapper
+
+    return decorator
+
+
 @limit_posts("newsletter-signup", "10/h")
+@require_get_or_post
 def signup(request):
-    if request.method not in ("GET", "HEAD", "POST"):
-        return HttpResponseNotAllowed(["GET", "POST"])
     source = str(request.POST.get("source", "page")) if request.method == "POST" else "page"
     form = SignupForm(request.POST or None, source=source)
     if request.method == "POST" and form.is_valid():
@@ -70,8 +92,8 @@ def signup(request):
                     "messagerie ou réessayez dans une heure."
                 ),
             )
-        subscriptions.subscription_request(
-            details=subscriptions.SignupDetails(
+        services.subscriber_subscribe(
+            details=services.SignupDetails(
                 email=email,
                 name=form.cleaned_data["name"],
                 organisation=form.cleaned_data["organisation"],
@@ -100,16 +122,12 @@ def signup_sent(request):
     )
 
 
-def confirm(request, token: str):
+@require_get_or_post
+@signed_link(links.subscriber_to_confirm)
+def confirm(request, token: str, subscriber):
     """GET shows a button, POST confirms: a link scanner cannot subscribe anyone."""
-    if request.method not in ("GET", "HEAD", "POST"):
-        return HttpResponseNotAllowed(["GET", "POST"])
-    try:
-        subscriber = links.subscriber_to_confirm(token)
-    except InvalidLink as error:
-        return _invalid_link(request, error)
     if request.method == "POST":
-        subscriptions.subscription_confirm(
+        services.subscriber_confirm(
             subscriber=subscriber,
             consent=_consent(request, "lien de confirmation", CONFIRM_WORDING),
         )
@@ -126,15 +144,11 @@ def confirm(request, token: str):
     )
 
 
-def preferences(request, token: str):
-    if request.method not in ("GET", "HEAD", "POST"):
-        return HttpResponseNotAllowed(["GET", "POST"])
-    try:
-        subscriber = links.managed_subscriber(token)
-    except InvalidLink as error:
-        return _invalid_link(request, error)
-    form = PreferencesForm(
-        request.POST if request.method == "POST" and "action" not in request.POST else None,
+def _preferences_form(request, subscriber) -> PreferencesForm:
+    """Bound to a POST of the preferences; the « resubscribe » button posts no details."""
+    posted = request.method == "POST" and "action" not in request.POST
+    return PreferencesForm(
+        request.POST if posted else None,
         initial={
             "name": subscriber.name,
             "organisation": subscriber.organisation,
@@ -143,26 +157,31 @@ def preferences(request, token: str):
             "paused": subscriber.paused,
         },
     )
-    if request.method == "POST":
-        if request.POST.get("action") == "resubscribe":
-            subscriptions.subscription_resume(
+
+
+@require_get_or_post
+@signed_link(links.managed_subscriber)
+def preferences(request, token: str, subscriber):
+    form = _preferences_form(request, subscriber)
+    if request.method == "POST" and request.POST.get("action") == "resubscribe":
+        services.subscriber_resubscribe(
+            subscriber=subscriber,
+            consent=_consent(request, "page Préférences", RESUBSCRIBE_WORDING),
+        )
+        messages.success(request, "Vous êtes de nouveau abonné(e) à la newsletter.")
+        return redirect("newsletter:preferences", token=token)
+    if request.method == "POST" and form.is_valid():
+        if not form.is_spam:
+            services.subscriber_update_preferences(
                 subscriber=subscriber,
-                consent=_consent(request, "page Préférences", RESUBSCRIBE_WORDING),
+                name=form.cleaned_data["name"],
+                organisation=form.cleaned_data["organisation"],
+                kind=form.cleaned_data["kind"],
+                themes=form.cleaned_data["themes"],
+                paused=form.cleaned_data["paused"],
             )
-            messages.success(request, "Vous êtes de nouveau abonné(e) à la newsletter.")
-            return redirect("newsletter:preferences", token=token)
-        if form.is_valid():
-            if not form.is_spam:
-                subscriptions.preferences_update(
-                    subscriber=subscriber,
-                    name=form.cleaned_data["name"],
-                    organisation=form.cleaned_data["organisation"],
-                    kind=form.cleaned_data["kind"],
-                    themes=form.cleaned_data["themes"],
-                    paused=form.cleaned_data["paused"],
-                )
-            messages.success(request, "Vos préférences sont enregistrées.")
-            return redirect("newsletter:preferences", token=token)
+        messages.success(request, "Vos préférences sont enregistrées.")
+        return redirect("newsletter:preferences", token=token)
     return render(
         request,
         "newsletter/preferences.html",
@@ -179,15 +198,11 @@ def preferences(request, token: str):
     )
 
 
-def data_export(request, token: str):
+@require_safe
+@signed_link(links.managed_subscriber)
+def data_export(request, token: str, subscriber):
     """« Télécharger mes données »: everything stored about the subscriber, as JSON."""
-    if request.method not in ("GET", "HEAD"):
-        return HttpResponseNotAllowed(["GET"])
-    try:
-        subscriber = links.managed_subscriber(token)
-    except InvalidLink as error:
-        return _invalid_link(request, error)
-    data = subscriber_data(subscriber)
+    data = subscriber_export_data(subscriber=subscriber)
     response = HttpResponse(
         json.dumps(data, ensure_ascii=False, indent=2),
         content_type="application/json; charset=utf-8",
@@ -198,16 +213,12 @@ def data_export(request, token: str):
     return response
 
 
-def data_delete(request, token: str):
+@require_get_or_post
+@signed_link(links.managed_subscriber)
+def data_delete(request, token: str, subscriber):
     """GET asks for confirmation, POST deletes everything about the subscriber."""
-    if request.method not in ("GET", "HEAD", "POST"):
-        return HttpResponseNotAllowed(["GET", "POST"])
-    try:
-        subscriber = links.managed_subscriber(token)
-    except InvalidLink as error:
-        return _invalid_link(request, error)
     if request.method == "POST":
-        subscriptions.subscriber_erase(subscriber=subscriber)
+        services.subscriber_erase(subscriber=subscriber)
         return render(
             request,
             "newsletter/data_deleted.html",
@@ -225,18 +236,14 @@ def data_delete(request, token: str):
 
 
 @csrf_exempt  # RFC 8058: mail clients POST without cookies; the signed token is the proof
-def unsubscribe(request, token: str):
+@require_get_or_post
+@signed_link(links.managed_subscriber)
+def unsubscribe(request, token: str, subscriber):
     """One-click unsubscribe: a POST unsubscribes at once; a GET (a person, or a mail
     scanner following links) only shows a page with a button."""
-    if request.method not in ("GET", "HEAD", "POST"):
-        return HttpResponseNotAllowed(["GET", "POST"])
-    try:
-        subscriber = links.managed_subscriber(token)
-    except InvalidLink as error:
-        return _invalid_link(request, error)
     if request.method == "POST":
         one_click = request.POST.get("List-Unsubscribe") == "One-Click"
-        subscriptions.subscription_cancel(
+        services.subscriber_unsubscribe(
             subscriber=subscriber,
             consent=_consent(request, "désinscription en un clic" if one_click else "lien e-mail"),
         )

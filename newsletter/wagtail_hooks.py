@@ -16,16 +16,16 @@ from .admin_forms import SubscriberAdminForm
 from .forms import HOME_WORDING
 from .models import (
     NewsletterIssuePage,
-    NewsletterPage,
     Subscriber,
     SubscriberKind,
     SubscriberStatus,
 )
+from .selectors import newsletter_page_get
 
 
 @hooks.register(HOME_SECTION_HOOK)
 def newsletter_call(*, request, home_page):
-    page = NewsletterPage.objects.live().public().first()
+    page = newsletter_page_get()
     if page is None:
         return None
     return HomeSection(

@@ -11,6 +11,7 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 
 from core.models import SiteSettings
 
+from ..snapshot import vote_snapshot
 from .base import SectionBlock, live_pages
 
 RESOURCE_LINK_LABELS = {
@@ -95,29 +96,41 @@ class IntroResourceBlock(SectionBlock):
         }
 
 
-class ProjectsBlock(SectionBlock):
+def _page_list_children(*, title: str, page_type: str, item: str, items: str, link_label: str):
+    """The title, the chosen pages and the label of their links, of a list section."""
+    return (
+        blocks.CharBlock(label="Titre", max_length=200, default=title),
+        blocks.ListBlock(
+            blocks.PageChooserBlock(page_type=page_type, label=item), label=items, min_num=1
+        ),
+        blocks.CharBlock(label="Libellé des liens", max_length=80, default=link_label),
+    )
+
+
+class PageListBlock(SectionBlock):
+    """A titled list of pages chosen by the editor, held in the child ``pages_field``."""
+
+    pages_field = ""
+
+    def section_context(self, value, context):
+        pages = live_pages(value[self.pages_field])
+        return {self.pages_field: pages} if pages else None
+
+
+class ProjectsBlock(PageListBlock):
     section = "projects"
-    title = blocks.CharBlock(
-        label="Titre",
-        max_length=200,
-        default="Projets démocratiques et expériences territoriales pour vous inspirer",
-    )
-    projects = blocks.ListBlock(
-        blocks.PageChooserBlock(page_type="themes.ProjectPage", label="Projet"),
-        label="Projets",
-        min_num=1,
-    )
-    link_label = blocks.CharBlock(
-        label="Libellé des liens", max_length=80, default="Découvrez le projet"
+    pages_field = "projects"
+    title, projects, link_label = _page_list_children(
+        title="Projets démocratiques et expériences territoriales pour vous inspirer",
+        page_type="themes.ProjectPage",
+        item="Projet",
+        items="Projets",
+        link_label="Découvrez le projet",
     )
 
     class Meta:
         icon = "site"
         label = "Projets pour vous inspirer"
-
-    def section_context(self, value, context):
-        projects = live_pages(value["projects"])
-        return {"projects": projects} if projects else None
 
 
 class ConceptBlock(SectionBlock):
@@ -177,8 +190,6 @@ class VoteBlock(SectionBlock):
         label = "Votez pour une thématique"
 
     def section_context(self, value, context):
-        from ..snapshot import vote_snapshot
-
         snapshot = context.get("issue_snapshot")
         vote = snapshot.get("vote") if snapshot is not None else vote_snapshot()
         if not vote or not vote.get("tallies"):
@@ -186,22 +197,17 @@ class VoteBlock(SectionBlock):
         return {"vote": vote, "tallies": vote["tallies"][: value["shown"]]}
 
 
-class AgendaBlock(SectionBlock):
+class AgendaBlock(PageListBlock):
     section = "agenda"
-    title = blocks.CharBlock(label="Titre", max_length=200, default="À vos agendas !")
-    events = blocks.ListBlock(
-        blocks.PageChooserBlock(page_type="events.EventPage", label="Événement"),
-        label="Événements",
-        min_num=1,
-    )
-    link_label = blocks.CharBlock(
-        label="Libellé des liens", max_length=80, default="Plus d'informations"
+    pages_field = "events"
+    title, events, link_label = _page_list_children(
+        title="À vos agendas !",
+        page_type="events.EventPage",
+        item="Événement",
+        items="Événements",
+        link_label="Plus d'informations",
     )
 
     class Meta:
         icon = "date"
         label = "À vos agendas !"
-
-    def section_context(self, value, context):
-        events = live_pages(value["events"])
-        return {"events": events} if events else None

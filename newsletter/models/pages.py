@@ -3,11 +3,13 @@
 import datetime
 
 from django.db import models
-from django.http import HttpResponse
+from django.db.models.functions import Coalesce
+from django.template.response import TemplateResponse
 from django.utils.formats import date_format
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from core.models import SectionIndexPage
@@ -15,6 +17,24 @@ from core.models import SectionIndexPage
 from ..blocks import ISSUE_BLOCKS
 
 LATEST_ISSUES_SHOWN = 3
+# The e-mail previews, drawn by a template tag (rendering is not the models' business).
+EMAIL_PREVIEWS = {
+    "email": ("newsletter/email/preview.html", "text/html; charset=utf-8"),
+    "texte": ("newsletter/email/preview.txt", "text/plain; charset=utf-8"),
+}
+
+
+class IssueQuerySet(PageQuerySet):
+    def published(self):
+        """Issues in the public archive, the latest month first, with when they were sent
+        (``sent_at``; their first publication for an issue published without sending)."""
+        return (
+            self.live()
+            .public()
+            .defer_streamfields()
+            .annotate(sent_at=Coalesce("dispatch__started_at", "first_published_at"))
+            .order_by("-month", "-pk")
+        )
 
 
 class NewsletterPage(SectionIndexPage):
@@ -35,14 +55,11 @@ class NewsletterPage(SectionIndexPage):
         verbose_name = "page de la newsletter"
 
     def get_context(self, request, *args, **kwargs):
-        from ..forms import SignupForm
-        from ..selectors import archive_page, published_issues
-
+        # The sign-up form comes from the {% newsletter_signup_form %} template tag.
         context = Page.get_context(self, request, *args, **kwargs)
         context.update(
-            form=SignupForm(source="page"),
-            latest_issues=published_issues()[:LATEST_ISSUES_SHOWN],
-            archive=archive_page(),
+            latest_issues=NewsletterIssuePage.objects.published()[:LATEST_ISSUES_SHOWN],
+            archive=NewsletterArchivePage.objects.live().first(),
             empty_message=self.empty_message,
         )
         return context
@@ -59,9 +76,7 @@ class NewsletterArchivePage(SectionIndexPage):
         verbose_name = "archives de la newsletter"
 
     def get_items(self):
-        from ..selectors import published_issues
-
-        return published_issues().child_of(self)
+        return NewsletterIssuePage.objects.published().child_of(self)
 
 
 def first_of_month(day: datetime.date) -> datetime.date:
@@ -111,6 +126,8 @@ class NewsletterIssuePage(Page):
     ]
     default_preview_mode = ""
 
+    objects = PageManager.from_queryset(IssueQuerySet)()
+
     class Meta:
         verbose_name = "lettre"
         verbose_name_plural = "lettres"
@@ -133,19 +150,19 @@ class NewsletterIssuePage(Page):
             self.month = first_of_month(self.month)
         super().save(*args, **kwargs)
 
-    def get_context(self, request, *args, **kwargs):
-        from ..selectors import issue_snapshot
+    def sent_snapshot(self) -> dict | None:
+        """What the issue showed when it was sent (the vote's tallies…); None while it
+        has not been sent, and the sections then show what the site shows now."""
+        dispatch = getattr(self, "dispatch", None)  # the reverse one-to-one, if any
+        return dispatch.sent_snapshot if dispatch is not None else None
 
+    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["issue_snapshot"] = issue_snapshot(self)
+        context["issue_snapshot"] = self.sent_snapshot()
         return context
 
     def serve_preview(self, request, mode_name):
-        from ..rendering import preview_email
-
-        if mode_name in ("email", "texte"):
-            html, text = preview_email(self)
-            if mode_name == "texte":
-                return HttpResponse(text, content_type="text/plain; charset=utf-8")
-            return HttpResponse(html)
+        if mode_name in EMAIL_PREVIEWS:
+            template, content_type = EMAIL_PREVIEWS[mode_name]
+            return TemplateResponse(request, template, {"issue": self}, content_type=content_type)
         return super().serve_preview(request, mode_name)

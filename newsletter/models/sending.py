@@ -60,6 +60,13 @@ class Dispatch(models.Model):
     def __str__(self):
         return f"{self.issue} — {self.get_status_display()}"
 
+    @property
+    def sent_snapshot(self) -> dict | None:
+        """What the issue showed when it went out; None before it starts sending."""
+        if self.status not in (DispatchStatus.SENDING, DispatchStatus.SENT):
+            return None
+        return self.snapshot
+
 
 class DeliveryStatus(models.TextChoices):
     PENDING = "pending", "À envoyer"

@@ -1,5 +1,8 @@
 from django import template
+from django.utils.safestring import mark_safe
 
+from ..forms import SignupForm
+from ..rendering import preview_email
 from ..text import absolute as absolute_url
 from ..text import html_to_text
 
@@ -10,6 +13,19 @@ register = template.Library()
 def newsletter_section(context, block, mode):
     """One section of an issue in ``mode`` (web, email or text)."""
     return block.block.render_as(block.value, mode, context.flatten())
+
+
+@register.simple_tag
+def newsletter_signup_form(source="page"):
+    """An empty sign-up form, for pages that show it without handling it."""
+    return SignupForm(source=source)
+
+
+@register.simple_tag
+def issue_email_preview(issue, part):
+    """The e-mail of ``issue`` (``part``: "html" or "text") as a subscriber would get it."""
+    html, text = preview_email(issue)
+    return mark_safe(html if part == "html" else text)  # noqa: S308 — our own rendering
 
 
 @register.filter

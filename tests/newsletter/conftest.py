@@ -3,8 +3,8 @@ import datetime
 import pytest
 from django.core import mail
 
-from newsletter.assembly import issue_assemble
 from newsletter.models import NewsletterIssuePage, Subscriber
+from newsletter.services import issue_assemble
 
 
 @pytest.fixture

@@ -167,7 +167,7 @@ def test_subscribers_are_listed_not_added_by_hand(moderator):
 
 
 def test_the_issue_list_query_count_does_not_grow(moderator, django_assert_max_num_queries):
-    from newsletter.assembly import issue_assemble
+    from newsletter.services import issue_assemble
 
     moderator.get("/admin/newsletter/")
     with django_assert_max_num_queries(60) as baseline:

@@ -7,8 +7,8 @@ from xml.etree import ElementTree
 import pytest
 from django.utils import timezone
 
-from newsletter import sending
-from newsletter.assembly import issue_assemble
+from newsletter import services
+from newsletter.services import issue_assemble
 from newsletter.tasks import start_dispatch
 
 pytestmark = pytest.mark.django_db
@@ -48,7 +48,7 @@ def test_drafts_are_not_public(client, issue):
 
 
 def test_sending_publishes_the_issue(client, issue):
-    sending.dispatch_schedule(issue=issue, at=timezone.now())
+    services.dispatch_schedule(issue=issue, at=timezone.now())
     start_dispatch(issue.pk)
     assert client.get(f"/newsletter/archives/{issue.slug}/").status_code == 200
     assert issue.title in client.get("/newsletter/archives/").content.decode()

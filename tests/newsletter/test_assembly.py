@@ -6,8 +6,8 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
-from newsletter.assembly import AssemblyRefused, issue_assemble
 from newsletter.models import NewsletterIssuePage
+from newsletter.services import AssemblyRefused, issue_assemble
 from newsletter.tasks import assemble_issue, draft_next_issue
 from resources.models import Resource
 from votes.models import Campaign

@@ -6,7 +6,7 @@ import pytest
 from celery.exceptions import Retry
 from django.utils import timezone
 
-from newsletter import sending
+from newsletter import services
 from newsletter.models import Delivery, DeliveryStatus, Subscriber, SubscriberStatus
 from newsletter.tasks import RETRY_DELAYS, send_chunk
 
@@ -21,8 +21,8 @@ def started(issue, no_demo_subscribers):
     SubscriberFactory(email="ok@exemple.fr")
     SubscriberFactory(email="inconnu@exemple.fr")
     SubscriberFactory(email="plein@exemple.fr")
-    sending.dispatch_schedule(issue=issue, at=timezone.now())
-    sending.dispatch_start(issue_id=issue.pk)
+    services.dispatch_schedule(issue=issue, at=timezone.now())
+    services.dispatch_start(issue_id=issue.pk)
     return issue
 
 
@@ -32,7 +32,7 @@ def test_a_real_smtp_server_refusing_an_address(started, settings):
         "plein@exemple.fr": "452 4.2.2 Boîte pleine, réessayez plus tard",
     }
     with smtp_server(settings, refuse=refuse) as sink:
-        outcome = sending.deliver_chunk(issue_id=started.pk, chunk=0)
+        outcome = services.dispatch_send_chunk(issue_id=started.pk, chunk=0)
     assert [recipients for recipients, _data in sink.received] == [["ok@exemple.fr"]]
     assert (outcome.sent, outcome.bounced, outcome.deferred) == (1, 1, 1)
     raw = sink.received[0][1].decode()
@@ -48,7 +48,7 @@ def test_a_real_smtp_server_refusing_an_address(started, settings):
 
     # The next run (the chunk's retry) sends to the full mailbox, once it has room.
     with smtp_server(settings) as sink:
-        sending.deliver_chunk(issue_id=started.pk, chunk=0)
+        services.dispatch_send_chunk(issue_id=started.pk, chunk=0)
     assert [recipients for recipients, _data in sink.received] == [["plein@exemple.fr"]]
     assert Delivery.objects.get(pk=full.pk).status == DeliveryStatus.SENT
 
@@ -56,7 +56,7 @@ def test_a_real_smtp_server_refusing_an_address(started, settings):
 def test_a_bounced_address_gets_no_later_issue(started, settings):
     Subscriber.objects.filter(email="inconnu@exemple.fr").update(status=SubscriberStatus.BOUNCED)
     backend = RecordingBackend()
-    sending.deliver_chunk(issue_id=started.pk, chunk=0, connection=backend)
+    services.dispatch_send_chunk(issue_id=started.pk, chunk=0, connection=backend)
     assert "inconnu@exemple.fr" not in backend.sent
 
 
@@ -68,7 +68,7 @@ def test_editors_see_bounced_addresses_in_the_admin(started, admin_client):
             )
         }
     )
-    sending.deliver_chunk(issue_id=started.pk, chunk=0, connection=backend)
+    services.dispatch_send_chunk(issue_id=started.pk, chunk=0, connection=backend)
     listing = admin_client.get("/admin/snippets/newsletter/subscriber/", {"status": "bounced"})
     html = listing.content.decode()
     assert "inconnu@exemple.fr" in html and "ok@exemple.fr" not in html
@@ -81,8 +81,8 @@ def test_a_lost_connection_is_retried_with_back_off(started, monkeypatch):
     backend = RecordingBackend(
         refuse={"inconnu@exemple.fr": smtplib.SMTPServerDisconnected("connexion perdue")}
     )
-    with pytest.raises(sending.TransientFailure):
-        sending.deliver_chunk(issue_id=started.pk, chunk=0, connection=backend)
+    with pytest.raises(services.TransientFailure):
+        services.dispatch_send_chunk(issue_id=started.pk, chunk=0, connection=backend)
     # Nothing is lost: what was not sent is pending again, for the retry.
     statuses = dict(
         Delivery.objects.filter(issue=started).values_list("subscriber__email", "status")
@@ -98,9 +98,9 @@ def test_a_lost_connection_is_retried_with_back_off(started, monkeypatch):
         return Retry()
 
     def failing(**kwargs):
-        raise sending.TransientFailure("SMTP injoignable")
+        raise services.TransientFailure("SMTP injoignable")
 
-    monkeypatch.setattr(sending, "deliver_chunk", failing)
+    monkeypatch.setattr(services, "dispatch_send_chunk", failing)
     monkeypatch.setattr(send_chunk, "retry", fake_retry)
     send_chunk.push_request(is_eager=False, retries=2)
     try:

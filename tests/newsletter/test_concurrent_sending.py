@@ -8,8 +8,9 @@ import pytest
 from django.db import connection, connections
 from django.utils import timezone
 
-from newsletter import sending
+from newsletter import services
 from newsletter.models import Delivery, DeliveryStatus, Dispatch, DispatchStatus
+from newsletter.services import dispatches
 
 from .backends import RecordingBackend
 from .factories import SubscriberFactory
@@ -47,7 +48,7 @@ def started_issue(transactional_db, settings):
         html="<p>__TEC_GREETING__</p>",
         text="__TEC_GREETING__",
     )
-    sending._create_deliveries(issue)
+    dispatches._create_deliveries(issue)
     return issue
 
 
@@ -59,7 +60,7 @@ def test_two_workers_racing_on_one_chunk_send_each_message_once(started_issue):
     def worker():
         try:
             barrier.wait()
-            sending.deliver_chunk(issue_id=started_issue.pk, chunk=0, connection=backend)
+            services.dispatch_send_chunk(issue_id=started_issue.pk, chunk=0, connection=backend)
         except Exception as error:  # reported below, in the test's thread
             errors.append(error)
         finally:
@@ -105,7 +106,7 @@ def test_claims_skip_rows_locked_by_another_worker(started_issue):
     thread = threading.Thread(target=slow_claimer)
     thread.start()
     assert taken.wait(timeout=30)
-    claimed = sending.claim_batch(
+    claimed = services.delivery_claim_batch(
         issue_id=started_issue.pk, chunk=0, claim="autre", since=timezone.now(), size=50
     )
     release.set()

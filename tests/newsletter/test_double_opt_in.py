@@ -6,7 +6,7 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from newsletter import sending
+from newsletter import services
 from newsletter.models import ConsentAction, Subscriber, SubscriberStatus
 from newsletter.tasks import start_dispatch
 from themes.models import ThemePage
@@ -76,7 +76,7 @@ def test_following_the_link_then_confirming_subscribes(client, django_capture_on
 def test_an_unconfirmed_address_gets_no_issue(client, django_capture_on_commit_callbacks, issue):
     sign_up(client, django_capture_on_commit_callbacks, email="claire@exemple.fr")
     mail.outbox = []
-    sending.dispatch_schedule(issue=issue, at=timezone.now())
+    services.dispatch_schedule(issue=issue, at=timezone.now())
     start_dispatch(issue.pk)
     recipients = {address for message in mail.outbox for address in message.to}
     assert "claire@exemple.fr" not in recipients

@@ -6,7 +6,7 @@ import json
 import pytest
 from django.utils import timezone
 
-from newsletter import links, sending
+from newsletter import links, services
 from newsletter.models import ConsentRecord, Delivery, Subscriber, SubscriberStatus
 from themes.models import ThemePage
 
@@ -79,9 +79,9 @@ def test_downloading_my_data(client, subscriber, base, issue):
         wording="En vous abonnant…",
         ip_address="192.0.2.0",
     )
-    sending.dispatch_schedule(issue=issue, at=timezone.now())
-    sending.dispatch_start(issue_id=issue.pk)
-    sending.deliver_chunk(issue_id=issue.pk, chunk=0, connection=RecordingBackend())
+    services.dispatch_schedule(issue=issue, at=timezone.now())
+    services.dispatch_start(issue_id=issue.pk)
+    services.dispatch_send_chunk(issue_id=issue.pk, chunk=0, connection=RecordingBackend())
     response = client.get(base + "mes-donnees.json")
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/json")
@@ -102,8 +102,8 @@ def test_downloading_my_data(client, subscriber, base, issue):
 
 
 def test_deleting_my_data(client, subscriber, base, issue):
-    sending.dispatch_schedule(issue=issue, at=timezone.now())
-    sending.dispatch_start(issue_id=issue.pk)
+    services.dispatch_schedule(issue=issue, at=timezone.now())
+    services.dispatch_start(issue_id=issue.pk)
     delivery = Delivery.objects.get(issue=issue, subscriber=subscriber)
     confirm = client.get(base + "supprimer/")
     assert "Supprimer définitivement mes données" in confirm.content.decode()

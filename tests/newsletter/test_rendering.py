@@ -9,7 +9,7 @@ from django.core import mail
 from django.test.signals import template_rendered
 from django.utils import timezone
 
-from newsletter import sending
+from newsletter import services
 from newsletter.rendering import render_issue
 from newsletter.tasks import start_dispatch
 
@@ -32,7 +32,7 @@ def sent(issue, no_demo_subscribers, settings):
 
     template_rendered.connect(record)
     try:
-        sending.dispatch_schedule(issue=issue, at=timezone.now())
+        services.dispatch_schedule(issue=issue, at=timezone.now())
         start_dispatch(issue.pk)
     finally:
         template_rendered.disconnect(record)

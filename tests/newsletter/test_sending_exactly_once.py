@@ -9,8 +9,9 @@ from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 
-from newsletter import sending
+from newsletter import services
 from newsletter.models import Delivery, DeliveryStatus, Dispatch, DispatchStatus
+from newsletter.services import delivery as delivery_service
 from newsletter.tasks import start_dispatch
 
 from .backends import ConnectionCountingBackend, RecordingBackend, WorkerKilled
@@ -24,8 +25,8 @@ def started(issue, no_demo_subscribers, settings):
     """Ten subscribers, the issue started (log created) but no chunk sent yet."""
     settings.NEWSLETTER_CHUNK_SIZE = 10
     SubscriberFactory.create_batch(10)
-    sending.dispatch_schedule(issue=issue, at=timezone.now())
-    sending.dispatch_start(issue_id=issue.pk)
+    services.dispatch_schedule(issue=issue, at=timezone.now())
+    services.dispatch_start(issue_id=issue.pk)
     return issue
 
 
@@ -34,7 +35,7 @@ def test_chunks_each_use_one_connection(issue, no_demo_subscribers, settings):
     settings.EMAIL_BACKEND = "tests.newsletter.backends.ConnectionCountingBackend"
     ConnectionCountingBackend.instances = []
     subscribers = SubscriberFactory.create_batch(7)
-    sending.dispatch_schedule(issue=issue, at=timezone.now())
+    services.dispatch_schedule(issue=issue, at=timezone.now())
     start_dispatch(issue.pk)
     connections = ConnectionCountingBackend.instances
     assert len(connections) == 3
@@ -50,13 +51,13 @@ def test_chunks_each_use_one_connection(issue, no_demo_subscribers, settings):
 
 def test_running_the_send_again_sends_nothing_more(started):
     first = RecordingBackend()
-    sending.deliver_chunk(issue_id=started.pk, chunk=0, connection=first)
+    services.dispatch_send_chunk(issue_id=started.pk, chunk=0, connection=first)
     assert len(first.sent) == 10
     again = RecordingBackend()
-    sending.deliver_chunk(issue_id=started.pk, chunk=0, connection=again)
-    assert sending.dispatch_start(issue_id=started.pk) is None
-    with pytest.raises(sending.SendRefused):
-        sending.dispatch_schedule(issue=started, at=timezone.now())
+    services.dispatch_send_chunk(issue_id=started.pk, chunk=0, connection=again)
+    assert services.dispatch_start(issue_id=started.pk) is None
+    with pytest.raises(services.SendRefused):
+        services.dispatch_schedule(issue=started, at=timezone.now())
     call_command("send_newsletter", "2026-12", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert again.sent == []
     assert Delivery.objects.filter(issue=started).count() == 10
@@ -65,21 +66,21 @@ def test_running_the_send_again_sends_nothing_more(started):
 def test_a_worker_killed_mid_chunk_is_completed_later_without_duplicates(started):
     dying = RecordingBackend(crash_at=4)
     with pytest.raises(WorkerKilled):
-        sending.deliver_chunk(issue_id=started.pk, chunk=0, connection=dying)
+        services.dispatch_send_chunk(issue_id=started.pk, chunk=0, connection=dying)
     assert len(dying.sent) == 3
     assert Delivery.objects.filter(issue=started, status=DeliveryStatus.CLAIMED).count() == 7
 
     # Another run right away leaves the dead worker's claims alone (it may be alive)…
     early = RecordingBackend()
-    sending.deliver_chunk(issue_id=started.pk, chunk=0, connection=early)
+    services.dispatch_send_chunk(issue_id=started.pk, chunk=0, connection=early)
     assert early.sent == []
-    assert sending.stalled_recover(now=timezone.now()) == []
+    assert services.dispatch_recover_stalled(now=timezone.now()) == []
 
     # …the periodic recovery releases them once stalled, and the chunk is sent again.
     later = timezone.now() + datetime.timedelta(minutes=16)
-    assert sending.stalled_recover(now=later) == [(started.pk, 0)]
+    assert services.dispatch_recover_stalled(now=later) == [(started.pk, 0)]
     rescue = RecordingBackend()
-    sending.deliver_chunk(issue_id=started.pk, chunk=0, connection=rescue)
+    services.dispatch_send_chunk(issue_id=started.pk, chunk=0, connection=rescue)
     everyone = dying.sent + rescue.sent
     assert len(everyone) == 10 and len(set(everyone)) == 10
     assert Dispatch.objects.get(issue=started).status == DispatchStatus.SENT
@@ -87,19 +88,19 @@ def test_a_worker_killed_mid_chunk_is_completed_later_without_duplicates(started
 
 def test_only_the_message_in_flight_at_the_crash_can_go_twice(started, monkeypatch):
     backend = RecordingBackend()
-    real_mark_sent = sending.mark_sent
+    real_mark_sent = delivery_service.delivery_mark_sent
     calls = []
 
     def die_on_fourth(delivery):
         calls.append(delivery.pk)
         if len(calls) == 4:  # the SMTP server accepted it, the worker dies before noting it
             raise WorkerKilled
-        real_mark_sent(delivery)
+        real_mark_sent(delivery=delivery)
 
-    monkeypatch.setattr(sending, "mark_sent", die_on_fourth)
+    monkeypatch.setattr(delivery_service, "delivery_mark_sent", die_on_fourth)
     with pytest.raises(WorkerKilled):
-        sending.deliver_chunk(issue_id=started.pk, chunk=0, connection=backend)
-    monkeypatch.setattr(sending, "mark_sent", real_mark_sent)
+        services.dispatch_send_chunk(issue_id=started.pk, chunk=0, connection=backend)
+    monkeypatch.setattr(delivery_service, "delivery_mark_sent", real_mark_sent)
     assert len(backend.sent) == 4
     mail.outbox = []
     call_command("send_newsletter", "2026-12", "--reprendre", stdout=open("/dev/null", "w"))  # noqa: SIM115
@@ -112,7 +113,7 @@ def test_only_the_message_in_flight_at_the_crash_can_go_twice(started, monkeypat
 def test_the_command_resumes_after_a_crash(started):
     backend = RecordingBackend(crash_at=2)
     with pytest.raises(WorkerKilled):
-        sending.deliver_chunk(issue_id=started.pk, chunk=0, connection=backend)
+        services.dispatch_send_chunk(issue_id=started.pk, chunk=0, connection=backend)
     call_command("send_newsletter", "2026-12", "--reprendre", stdout=open("/dev/null", "w"))  # noqa: SIM115
     statuses = set(Delivery.objects.filter(issue=started).values_list("status", flat=True))
     assert statuses == {DeliveryStatus.SENT}
@@ -120,7 +121,9 @@ def test_the_command_resumes_after_a_crash(started):
 
 def test_the_rate_is_kept(started):
     start = time.monotonic()
-    sending.deliver_chunk(issue_id=started.pk, chunk=0, rate=50, connection=RecordingBackend())
+    services.dispatch_send_chunk(
+        issue_id=started.pk, chunk=0, rate=50, connection=RecordingBackend()
+    )
     # Ten messages at fifty per second: nine gaps of 20 ms (the first goes at once).
     assert time.monotonic() - start >= 0.18
 
@@ -133,7 +136,7 @@ def test_the_pacer_spaces_messages_evenly():
         pauses.append(seconds)
         now[0] += seconds
 
-    pacer = sending.Pacer(4, sleep=sleep, clock=lambda: now[0])
+    pacer = services.Pacer(4, sleep=sleep, clock=lambda: now[0])
     for _ in range(5):
         pacer.wait()
     assert pauses == [pytest.approx(0.25)] * 4
@@ -144,7 +147,7 @@ def test_someone_who_unsubscribes_meanwhile_is_skipped(started):
     delivery.subscriber.status = "unsubscribed"
     delivery.subscriber.save()
     backend = RecordingBackend()
-    sending.deliver_chunk(issue_id=started.pk, chunk=0, connection=backend)
+    services.dispatch_send_chunk(issue_id=started.pk, chunk=0, connection=backend)
     assert delivery.subscriber.email not in backend.sent and len(backend.sent) == 9
     delivery.refresh_from_db()
     assert delivery.status == DeliveryStatus.SKIPPED
@@ -153,6 +156,6 @@ def test_someone_who_unsubscribes_meanwhile_is_skipped(started):
 def test_a_deleted_subscriber_keeps_an_anonymous_log_row(started):
     delivery = Delivery.objects.filter(issue=started).first()
     delivery.subscriber.delete()
-    sending.deliver_chunk(issue_id=started.pk, chunk=0, connection=RecordingBackend())
+    services.dispatch_send_chunk(issue_id=started.pk, chunk=0, connection=RecordingBackend())
     delivery.refresh_from_db()
     assert delivery.subscriber is None and delivery.status == DeliveryStatus.SKIPPED

@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from newsletter.assembly import AssemblyRefused, issue_assemble, parse_month
+from newsletter.months import parse_month
+from newsletter.services import AssemblyRefused, issue_assemble
 
 
 class Command(BaseCommand):

@@ -1,10 +1,10 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from newsletter import sending
-from newsletter.assembly import parse_month
+from newsletter import services
 from newsletter.models import DispatchStatus, NewsletterIssuePage
-from newsletter.selectors import issue_dispatch, send_progress
+from newsletter.months import parse_month
+from newsletter.selectors import issue_get_dispatch, issue_send_progress
 
 
 class Command(BaseCommand):
@@ -27,22 +27,22 @@ class Command(BaseCommand):
             issue = NewsletterIssuePage.objects.get(month=parse_month(month))
         except (ValueError, NewsletterIssuePage.DoesNotExist) as error:
             raise CommandError(f"Aucune lettre pour « {month} ».") from error
-        dispatch = issue_dispatch(issue)
+        dispatch = issue_get_dispatch(issue=issue)
         if dispatch is None or dispatch.status in (
             DispatchStatus.SCHEDULED,
             DispatchStatus.CANCELLED,
         ):
-            sending.dispatch_schedule(issue=issue, at=timezone.now())
-            sending.dispatch_start(issue_id=issue.pk)
+            services.dispatch_schedule(issue=issue, at=timezone.now())
+            services.dispatch_start(issue_id=issue.pk)
         if reprendre:
-            sending.claims_release(issue_id=issue.pk)
-        dispatch = issue_dispatch(issue)
+            services.dispatch_release_claims(issue_id=issue.pk)
+        dispatch = issue_get_dispatch(issue=issue)
         for chunk in range(dispatch.chunk_count):
             try:
-                sending.deliver_chunk(issue_id=issue.pk, chunk=chunk)
-            except sending.TransientFailure as error:
+                services.dispatch_send_chunk(issue_id=issue.pk, chunk=chunk)
+            except services.TransientFailure as error:
                 raise CommandError(f"Envoi interrompu ({error}) : relancez la commande.") from error
-        progress = send_progress(issue)
+        progress = issue_send_progress(issue=issue)
         self.stdout.write(
             self.style.SUCCESS(
                 f"{progress.sent} envoyé(s) sur {progress.total}, {progress.failed} échec(s), "

@@ -14,16 +14,17 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
-from django.utils.formats import date_format
 
 from core.models import SiteSettings
+from core.slugs import slug_available
 from events import selectors as agenda
 from themes import selectors as themes
 from votes import selectors as votes
 
-from .blocks.sections import VOTE_TEXT
-from .models import NewsletterArchivePage, NewsletterIssuePage, NewsletterPage
-from .models.pages import first_of_month
+from ..blocks.sections import VOTE_TEXT
+from ..models import NewsletterArchivePage, NewsletterIssuePage, NewsletterPage
+from ..models.pages import first_of_month
+from ..months import last_day, month_label, next_month
 
 logger = logging.getLogger(__name__)
 
@@ -47,27 +48,6 @@ class Assembly:
     sections: list[str]
 
 
-def month_label(month: datetime.date) -> str:
-    return date_format(month, "F Y")
-
-
-def parse_month(text: str) -> datetime.date:
-    """« 2026-12 » → 1 December 2026; ValueError on anything else."""
-    year, _sep, month = str(text).strip().partition("-")
-    if not (year.isdigit() and month.isdigit() and len(year) == 4):
-        raise ValueError(text)
-    return datetime.date(int(year), int(month), 1)
-
-
-def next_month(day: datetime.date) -> datetime.date:
-    """The first day of the month after ``day``'s."""
-    return (day.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
-
-
-def _last_day(month: datetime.date) -> datetime.date:
-    return next_month(month) - datetime.timedelta(days=1)
-
-
 def _contribute_link() -> str:
     try:
         return reverse("contribute")
@@ -79,7 +59,7 @@ def theme_sections(month: datetime.date) -> tuple[list[tuple[str, dict]], dict]:
     """The theme, its « En introduction… » resource and its projects, and what the
     title and preheader will say about them."""
     sections, facts = [], {}
-    theme = themes.theme_of_the_month(today=_last_day(month))
+    theme = themes.theme_of_the_month(today=last_day(month))
     if theme is None:
         return sections, facts
     facts["theme"] = theme.title
@@ -189,7 +169,7 @@ def contribute_section() -> tuple[str, dict]:
 
 
 def concept_section(month: datetime.date) -> tuple[list[tuple[str, dict]], dict]:
-    concept = themes.concept_of_the_month(today=_last_day(month))
+    concept = themes.concept_of_the_month(today=last_day(month))
     if concept is None:
         return [], {}
     return [("concept", {"concept": concept.pk, "text": ""})], {"concept": concept.title}
@@ -240,21 +220,27 @@ def _archive() -> NewsletterArchivePage:
     return archive
 
 
+def _already_assembled(month: datetime.date, issue) -> AssemblyRefused:
+    return AssemblyRefused(
+        f"La lettre de {month_label(month)} existe déjà : modifiez-la plutôt que de la "
+        "réassembler.",
+        issue=issue,
+    )
+
+
 def issue_assemble(*, month: datetime.date, user=None) -> Assembly:
     """Create the draft issue of ``month``; AssemblyRefused if it already exists."""
     month = first_of_month(month)
     existing = NewsletterIssuePage.objects.filter(month=month).first()
     if existing is not None:
-        raise AssemblyRefused(
-            "La lettre de %(month)s existe déjà : modifiez-la plutôt que de la réassembler."
-            % {"month": month_label(month)},
-            issue=existing,
-        )
+        raise _already_assembled(month, existing)
     sections, facts = assembled_sections(month)
     archive = _archive()
     issue = NewsletterIssuePage(
         title=_title(month, facts),
-        slug=_free_slug(archive, f"{month:%Y-%m}"),
+        slug=slug_available(
+            siblings=archive.get_children(), text=f"{month:%Y-%m}", fallback=f"{month:%Y-%m}"
+        ),
         month=month,
         preheader=_preheader(facts),
         body=[{"type": kind, "value": value} for kind, value in sections],
@@ -267,18 +253,6 @@ def issue_assemble(*, month: datetime.date, user=None) -> Assembly:
     except (IntegrityError, ValidationError) as error:
         # Another assembly of the same month won the race.
         existing = NewsletterIssuePage.objects.filter(month=month).first()
-        raise AssemblyRefused(
-            "La lettre de %(month)s existe déjà : modifiez-la plutôt que de la réassembler."
-            % {"month": month_label(month)},
-            issue=existing,
-        ) from error
+        raise _already_assembled(month, existing) from error
     logger.info("Newsletter: draft of %s assembled (%s)", month, ", ".join(k for k, _v in sections))
     return Assembly(issue=issue, sections=[kind for kind, _value in sections])
-
-
-def _free_slug(archive, slug: str) -> str:
-    taken = set(archive.get_children().values_list("slug", flat=True))
-    candidate, n = slug, 2
-    while candidate in taken:
-        candidate, n = f"{slug}-{n}", n + 1
-    return candidate

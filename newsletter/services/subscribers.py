@@ -14,8 +14,8 @@ from django.utils import timezone
 
 from core.mail import queue_email
 
-from . import links
-from .models import (
+from .. import links
+from ..models import (
     ConsentAction,
     ConsentRecord,
     Subscriber,
@@ -62,7 +62,7 @@ def _send_confirmation(subscriber: Subscriber) -> None:
     )
 
 
-def subscription_request(*, details: SignupDetails, consent: Consent) -> None:
+def subscriber_subscribe(*, details: SignupDetails, consent: Consent) -> None:
     """Someone filled in the sign-up form with ``details.email``.
 
     New or still unconfirmed: the details are saved and a confirmation link is
@@ -109,7 +109,7 @@ def _get_or_create(email: str) -> tuple[Subscriber, bool]:
         return Subscriber.objects.select_for_update().get(email=email), False
 
 
-def subscription_confirm(*, subscriber: Subscriber, consent: Consent) -> Subscriber:
+def subscriber_confirm(*, subscriber: Subscriber, consent: Consent) -> Subscriber:
     """The owner followed the confirmation link: the address receives the newsletter."""
     was_confirmed_before = subscriber.confirmed_at is not None
     now = timezone.now()
@@ -126,14 +126,14 @@ def subscription_confirm(*, subscriber: Subscriber, consent: Consent) -> Subscri
     return subscriber
 
 
-def subscription_resume(*, subscriber: Subscriber, consent: Consent) -> Subscriber:
+def subscriber_resubscribe(*, subscriber: Subscriber, consent: Consent) -> Subscriber:
     """Subscribe again from the preferences page: the signed link proves the address."""
     if subscriber.status == SubscriberStatus.ACTIVE:
         return subscriber
-    return subscription_confirm(subscriber=subscriber, consent=consent)
+    return subscriber_confirm(subscriber=subscriber, consent=consent)
 
 
-def subscription_cancel(*, subscriber: Subscriber, consent: Consent) -> bool:
+def subscriber_unsubscribe(*, subscriber: Subscriber, consent: Consent) -> bool:
     """Unsubscribe; False when the address was already unsubscribed (nothing changes)."""
     with transaction.atomic():
         changed = (
@@ -147,7 +147,7 @@ def subscription_cancel(*, subscriber: Subscriber, consent: Consent) -> bool:
     return bool(changed)
 
 
-def preferences_update(
+def subscriber_update_preferences(
     *, subscriber: Subscriber, name: str, organisation: str, kind: str, themes, paused: bool
 ) -> Subscriber:
     with transaction.atomic():
@@ -166,14 +166,14 @@ def subscriber_erase(*, subscriber: Subscriber) -> None:
     subscriber.delete()
 
 
-def subscriber_bounced(*, subscriber_id: int, reason: str) -> None:
+def subscriber_mark_bounced(*, subscriber_id: int, reason: str) -> None:
     """A permanent SMTP refusal: stop sending to this address; editors see why."""
     Subscriber.objects.filter(pk=subscriber_id).update(
         status=SubscriberStatus.BOUNCED, bounced_at=timezone.now(), bounce_reason=reason[:500]
     )
 
 
-def unconfirmed_purge(*, now=None, days: int) -> int:
+def subscriber_purge_unconfirmed(*, now=None, days: int) -> int:
     """Delete the sign-ups never confirmed within ``days``; returns how many."""
     moment = (now or timezone.now()) - datetime.timedelta(days=days)
     _, per_model = Subscriber.objects.unconfirmed_before(moment).delete()
