@@ -58,7 +58,3 @@ def event_publication_count(*, event: EventPage) -> int:
 def agenda_get() -> EventIndexPage | None:
     """The agenda page, if there is one."""
     return EventIndexPage.objects.live().first()
-
-
-# The newsletter's name for ``event_list_upcoming``, until it calls it by that name.
-upcoming_events = event_list_upcoming

@@ -110,7 +110,7 @@ def event_sections(month: datetime.date) -> list[tuple[str, dict]]:
     # Not yet ended when the issue goes out; for a past month (an issue assembled
     # after the fact), as seen from its first day.
     past = next_month(month) <= timezone.localdate()
-    events = list(agenda.upcoming_events(now=start if past else max(start, timezone.now()))[:30])
+    events = list(agenda.event_list_upcoming(now=start if past else max(start, timezone.now()))[:30])
     news = [event for event in events if event.organiser_id][:PARTNER_NEWS_SHOWN]
     rest = [event for event in events if event not in news][:AGENDA_SHOWN]
     sections = []
