@@ -151,6 +151,8 @@ class CollectiviteField(forms.Field):
         if isinstance(value, Collectivite) or value in self.empty_values:
             return value or None
         choice = value if isinstance(value, CollectiviteChoice) else CollectiviteChoice(str(value))
+        # Null characters are not text: made only of them, the field is empty.
+        choice = choice._replace(text=choice.text.replace("\x00", ""))
         if not choice.text.strip():
             return None
         resolution = resolve_collectivite(choice.text, kinds=self.kinds, chosen_id=choice.chosen_id)
