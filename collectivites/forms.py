@@ -21,8 +21,8 @@ from core.forms import PlainTextField, PublicForm
 from core.mail import absolute_url, queue_email
 
 from .models import Collectivite, Representative
-from .selectors import MAX_QUERY_LENGTH, Resolution, resolve_collectivite
-from .services import normalise_email
+from .names import normalise_email
+from .selectors import MAX_QUERY_LENGTH, Resolution, collectivite_resolve
 
 KIND_NAMES = {
     Collectivite.Kind.COMMUNE: "commune",
@@ -155,7 +155,9 @@ class CollectiviteField(forms.Field):
         choice = choice._replace(text=choice.text.replace("\x00", ""))
         if not choice.text.strip():
             return None
-        resolution = resolve_collectivite(choice.text, kinds=self.kinds, chosen_id=choice.chosen_id)
+        resolution = collectivite_resolve(
+            text=choice.text, kinds=self.kinds, chosen_id=choice.chosen_id
+        )
         if resolution.collectivite is not None:
             return resolution.collectivite
         raise self._error(resolution)
