@@ -95,6 +95,10 @@ def _name_matches(candidates: QuerySet, folded: str) -> QuerySet | None:
     )
 
 
+def collectivite_get(*, pk: int) -> Collectivite | None:
+    return Collectivite.objects.filter(pk=pk).first()
+
+
 # --- Resolving what was typed into the collectivité field ------------------------------
 
 
@@ -212,6 +216,19 @@ def representative_of_request(*, request) -> Representative | None:
 def current_representative(request) -> Representative | None:
     """The former name of ``representative_of_request``, which the votes app still calls."""
     return representative_of_request(request=request)
+
+
+def representative_is_suspended(*, email: str, password: str) -> bool:
+    """Whether this login is a suspended representative's: said only to whoever knows
+    the password."""
+    user = get_user_model().objects.filter(username=email, is_active=False).first()
+    return (
+        user is not None
+        and user.check_password(password)
+        and Representative.objects.filter(
+            user=user, status=Representative.Status.SUSPENDED
+        ).exists()
+    )
 
 
 def representative_list_colleagues(*, representative: Representative) -> QuerySet:

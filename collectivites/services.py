@@ -10,6 +10,8 @@ from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 from wagtail.log_actions import log
 
 from core.mail import absolute_url, queue_email
@@ -256,6 +258,15 @@ def representative_reactivate(*, representative: Representative, by=None) -> Non
         _tell_representative(representative, "collectivites/emails/approved")
     else:
         representative_send_confirmation(representative=representative)
+
+
+def account_send_password_reset(*, user, token: str, email: str) -> None:
+    """The link to choose a new password, with the site's own address."""
+    path = reverse(
+        "account-password-reset-confirm",
+        kwargs={"uidb64": urlsafe_base64_encode(force_bytes(user.pk)), "token": token},
+    )
+    queue_email("collectivites/emails/password_reset", [email], {"reset_url": absolute_url(path)})
 
 
 def _tell_representative(representative: Representative, template: str) -> None:

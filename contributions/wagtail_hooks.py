@@ -97,34 +97,25 @@ class ContributionViewSet(ReceivedViewSet):
     # The edit form is chosen per kind by the edit view; this one lists every field.
     panels = admin_views.PANELS_BY_KIND[Contribution.Kind.EVENT]
 
+    # The moderators' actions on one contribution, beside the viewset's own views.
+    action_views = {
+        "take": admin_views.TakeView,
+        "approve": admin_views.ApproveView,
+        "decline": admin_views.DeclineView,
+        "duplicate": admin_views.DuplicateView,
+        "document": admin_views.DocumentView,
+    }
+
     def get_urlpatterns(self):
-        permission_policy = self.permission_policy
         return [
             *super().get_urlpatterns(),
-            path(
-                "take/<int:pk>/",
-                admin_views.TakeView.as_view(permission_policy=permission_policy),
-                name="take",
-            ),
-            path(
-                "approve/<int:pk>/",
-                admin_views.ApproveView.as_view(permission_policy=permission_policy),
-                name="approve",
-            ),
-            path(
-                "decline/<int:pk>/",
-                admin_views.DeclineView.as_view(permission_policy=permission_policy),
-                name="decline",
-            ),
-            path(
-                "duplicate/<int:pk>/",
-                admin_views.DuplicateView.as_view(permission_policy=permission_policy),
-                name="duplicate",
-            ),
-            path(
-                "document/<int:pk>/",
-                admin_views.DocumentView.as_view(permission_policy=permission_policy),
-                name="document",
+            *(
+                path(
+                    f"{name}/<int:pk>/",
+                    view.as_view(permission_policy=self.permission_policy),
+                    name=name,
+                )
+                for name, view in self.action_views.items()
             ),
         ]
 
