@@ -4,11 +4,14 @@ The whole official list is imported from the file shipped with the code when the
 table is empty (about two seconds), so the autocomplete works on a fresh install.
 """
 
-from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from .models import Collectivite, Representative
-from .reference_data import import_shipped_list
+from .services import (
+    collectivite_import_shipped_list,
+    collectivite_set_email_domains,
+    representative_create,
+)
 
 # Domains of a few real collectivités, so that auto-approval can be tried in the demo.
 DEMO_EMAIL_DOMAINS = {
@@ -25,16 +28,15 @@ DEMO_PENDING = [
 
 def load(*, home) -> None:
     if not Collectivite.objects.exists():
-        import_shipped_list()
+        collectivite_import_shipped_list()
     for (kind, code), domain in DEMO_EMAIL_DOMAINS.items():
-        Collectivite.objects.filter(kind=kind, code=code, email_domains="").update(
-            email_domains=domain
-        )
+        collectivite = Collectivite.objects.filter(kind=kind, code=code, email_domains="").first()
+        if collectivite is not None:
+            collectivite_set_email_domains(collectivite=collectivite, domains=domain)
     _pending_representatives()
 
 
 def _pending_representatives() -> None:
-    User = get_user_model()
     for kind, code, full_name, role, position in DEMO_PENDING:
         collectivite = Collectivite.objects.filter(kind=kind, code=code).first()
         if collectivite is None:
@@ -42,16 +44,13 @@ def _pending_representatives() -> None:
         email = f"demo.{full_name.split()[0].lower()}@example.org"
         if Representative.objects.filter(email=email).exists():
             continue
-        user = User(username=email, email=email)
-        user.set_unusable_password()
-        user.save()
-        Representative.objects.create(
-            user=user,
+        representative_create(
+            email=email,
+            password=None,
             collectivite=collectivite,
             full_name=full_name,
             role=role,
             position=position,
-            email=email,
             status=Representative.Status.PENDING,
             email_confirmed_at=timezone.now(),
         )

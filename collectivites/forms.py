@@ -12,17 +12,21 @@ from django.contrib.auth.forms import (
 )
 from django.core.exceptions import ValidationError
 from django.urls import reverse
-from django.utils.encoding import force_bytes
-from django.utils.http import urlsafe_base64_encode
 from dsfr.forms import DsfrBaseForm
 
 from core import login_throttle as throttle
 from core.forms import PlainTextField, PublicForm
-from core.mail import absolute_url, queue_email
 
 from .models import Collectivite, Representative
-from .selectors import MAX_QUERY_LENGTH, Resolution, resolve_collectivite
-from .services import normalise_email
+from .names import normalise_email
+from .selectors import (
+    MAX_QUERY_LENGTH,
+    Resolution,
+    collectivite_get,
+    collectivite_resolve,
+    representative_is_suspended,
+)
+from .services import account_send_password_reset
 
 KIND_NAMES = {
     Collectivite.Kind.COMMUNE: "commune",
@@ -143,7 +147,7 @@ class CollectiviteField(forms.Field):
             return CollectiviteChoice(value.label, str(value.pk))
         if isinstance(value, int) and not isinstance(value, bool):
             # A model form's initial value is the id.
-            found = Collectivite.objects.filter(pk=value).first()
+            found = collectivite_get(pk=value)
             return CollectiviteChoice(found.label, str(found.pk)) if found else None
         return value
 
@@ -151,9 +155,13 @@ class CollectiviteField(forms.Field):
         if isinstance(value, Collectivite) or value in self.empty_values:
             return value or None
         choice = value if isinstance(value, CollectiviteChoice) else CollectiviteChoice(str(value))
+        # Null characters are not text: made only of them, the field is empty.
+        choice = choice._replace(text=choice.text.replace("\x00", ""))
         if not choice.text.strip():
             return None
-        resolution = resolve_collectivite(choice.text, kinds=self.kinds, chosen_id=choice.chosen_id)
+        resolution = collectivite_resolve(
+            text=choice.text, kinds=self.kinds, chosen_id=choice.chosen_id
+        )
         if resolution.collectivite is not None:
             return resolution.collectivite
         raise self._error(resolution)
@@ -313,23 +321,12 @@ class LoginForm(DsfrForm, AuthenticationForm):
         self.user_cache = authenticate(self.request, username=email, password=password)
         if self.user_cache is None:
             throttle.login_failed(self.request, email)
-            if self._is_suspended(email, password):
+            if representative_is_suspended(email=email, password=password):
                 raise ValidationError(self.error_messages["suspended"], code="suspended")
             raise ValidationError(self.error_messages["invalid_login"], code="invalid_login")
         self.confirm_login_allowed(self.user_cache)
         throttle.login_succeeded(self.request, email)
         return self.cleaned_data
-
-    def _is_suspended(self, email: str, password: str) -> bool:
-        """Said only to whoever knows the password."""
-        user = get_user_model().objects.filter(username=email, is_active=False).first()
-        return (
-            user is not None
-            and user.check_password(password)
-            and Representative.objects.filter(
-                user=user, status=Representative.Status.SUSPENDED
-            ).exists()
-        )
 
     @property
     def throttled(self) -> bool:
@@ -354,19 +351,7 @@ class LocalisedPasswordResetForm(DsfrForm, PasswordResetForm):
         html_email_template_name=None,
     ):
         # Our mail queue (after commit, retried) and the site's own address in the link.
-        user = context["user"]
-        path = reverse(
-            "account-password-reset-confirm",
-            kwargs={
-                "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
-                "token": context["token"],
-            },
-        )
-        queue_email(
-            "collectivites/emails/password_reset",
-            [to_email],
-            {"reset_url": absolute_url(path)},
-        )
+        account_send_password_reset(user=context["user"], token=context["token"], email=to_email)
 
     def get_users(self, email):
         return super().get_users(normalise_email(email))

@@ -1,10 +1,9 @@
 """Names and numbers as people type them: folded names, SIREN keys, code shapes."""
 
 import re
-import unicodedata
 
-# Ligatures that NFKD does not split.
-LIGATURES = str.maketrans({"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ß": "ss"})
+from core.text import fold_accents
+
 SEPARATORS = re.compile(r"[\s\-'’‘`´.,;:/_()\"«»]+")
 # « St-Étienne », « Ste Foy »: common abbreviations of the names of saints.
 ABBREVIATIONS = {"st": "saint", "ste": "sainte", "sts": "saints", "stes": "saintes"}
@@ -14,10 +13,8 @@ INSEE_CODE = re.compile(r"^(\d{2}|2[ab])\d{3}$", re.IGNORECASE)
 
 
 def fold(text: str) -> str:
-    """Lower case, no accents, hyphens and apostrophes as single spaces."""
-    text = unicodedata.normalize("NFKD", (text or "").translate(LIGATURES))
-    text = "".join(char for char in text if not unicodedata.combining(char))
-    return " ".join(SEPARATORS.split(text.lower())).strip()
+    """Lower case, no accents nor ligatures, hyphens and apostrophes as single spaces."""
+    return " ".join(SEPARATORS.split(fold_accents(text))).strip()
 
 
 def fold_query(text: str) -> str:
@@ -28,6 +25,11 @@ def fold_query(text: str) -> str:
         for index, word in enumerate(words)
     ]
     return " ".join(expanded)
+
+
+def normalise_email(email: str) -> str:
+    """An address as accounts are looked up: trimmed, lower case."""
+    return (email or "").strip().lower()
 
 
 def compact_number(text: str) -> str:

@@ -2,12 +2,9 @@
 
 import re
 from dataclasses import dataclass, field
-from functools import wraps
 
-from django.contrib.auth.views import redirect_to_login
+from django.contrib.auth import get_user_model
 from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
-from django.shortcuts import render
-from django.urls import reverse
 
 from .models import Collectivite, Representative
 from .names import compact_number, fold, fold_query, is_insee_code, looks_like_number, luhn_ok
@@ -23,13 +20,15 @@ KIND_QUALIFIERS = {
     "epci": Collectivite.Kind.EPCI,
     "intercommunalite": Collectivite.Kind.EPCI,
 }
+# Wagtail's moderators group (« Modérateurs » once renamed in French) and superusers.
+MODERATOR_GROUPS = ["Moderators", "Modérateurs"]
 
 
 # --- Search -----------------------------------------------------------------------------
 
 
-def search_collectivites(
-    query: str, *, limit: int = 10, kinds: list[str] | None = None
+def collectivite_search(
+    *, query: str, limit: int = 10, kinds: list[str] | None = None
 ) -> list[Collectivite]:
     """Current collectivités matching a name, a postal code, an INSEE code or a SIREN.
 
@@ -38,14 +37,14 @@ def search_collectivites(
     """
     limit = max(1, min(int(limit), MAX_RESULTS))
     candidates = _in_kinds(Collectivite.objects.current(), kinds)
-    ranked = collectivites_matching(query, candidates)
+    ranked = collectivite_filter_matching(query=query, candidates=candidates)
     return list(ranked.order_by(*RANKING)[:limit])
 
 
 RANKING = ("rank", F("population").desc(nulls_last=True), "search_name", "code")
 
 
-def collectivites_matching(query: str, candidates: QuerySet) -> QuerySet:
+def collectivite_filter_matching(*, query: str, candidates: QuerySet) -> QuerySet:
     """``candidates`` that match ``query``, annotated with their ``rank`` (0 is best)."""
     text = (query or "").replace("\x00", "")[:MAX_QUERY_LENGTH].strip()
     if looks_like_number(text):
@@ -96,6 +95,10 @@ def _name_matches(candidates: QuerySet, folded: str) -> QuerySet | None:
     )
 
 
+def collectivite_get(*, pk: int) -> Collectivite | None:
+    return Collectivite.objects.filter(pk=pk).first()
+
+
 # --- Resolving what was typed into the collectivité field ------------------------------
 
 
@@ -113,8 +116,8 @@ class Resolution:
     digits: str = ""
 
 
-def resolve_collectivite(
-    text: str, *, kinds: list[str] | None = None, chosen_id: str = ""
+def collectivite_resolve(
+    *, text: str, kinds: list[str] | None = None, chosen_id: str = ""
 ) -> Resolution:
     """What the collectivité field holds: a choice from the list, a SIREN, a code, a name.
 
@@ -181,7 +184,7 @@ def _resolve_name(candidates: QuerySet, text: str) -> Resolution:
     if exact:
         return Resolution(problem="ambiguous", candidates=exact[:8])
     # Nothing by that exact name: suggest what the autocomplete would have offered.
-    return Resolution(problem="not_found", candidates=search_collectivites(text, limit=8))
+    return Resolution(problem="not_found", candidates=collectivite_search(query=text, limit=8))
 
 
 def _single(queryset: QuerySet, problem: str, *, digits: str = "") -> Resolution:
@@ -196,7 +199,7 @@ def _single(queryset: QuerySet, problem: str, *, digits: str = "") -> Resolution
 # --- Who is acting ----------------------------------------------------------------------
 
 
-def current_representative(request) -> Representative | None:
+def representative_of_request(*, request) -> Representative | None:
     """The representative account of the logged-in user, whatever its status."""
     if hasattr(request, "_representative"):
         return request._representative
@@ -210,32 +213,25 @@ def current_representative(request) -> Representative | None:
     return representative
 
 
-def representative_required(view):
-    """Lets through only a confirmed, validated representative (``request.representative``).
-
-    Visitors go to the login page and come back; others are told in plain French what
-    is missing (confirming their address, staff validation, a suspended account).
-    """
-
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path(), reverse("account-login"))
-        representative = current_representative(request)
-        if representative is None or not representative.can_act:
-            return render(
-                request,
-                "collectivites/representative_required.html",
-                {"representative": representative},
-                status=403,
-            )
-        request.representative = representative
-        return view(request, *args, **kwargs)
-
-    return wrapped
+def current_representative(request) -> Representative | None:
+    """The former name of ``representative_of_request``, which the votes app still calls."""
+    return representative_of_request(request=request)
 
 
-def colleagues_of(representative: Representative) -> QuerySet:
+def representative_is_suspended(*, email: str, password: str) -> bool:
+    """Whether this login is a suspended representative's: said only to whoever knows
+    the password."""
+    user = get_user_model().objects.filter(username=email, is_active=False).first()
+    return (
+        user is not None
+        and user.check_password(password)
+        and Representative.objects.filter(
+            user=user, status=Representative.Status.SUSPENDED
+        ).exists()
+    )
+
+
+def representative_list_colleagues(*, representative: Representative) -> QuerySet:
     """The other validated representatives of the same collectivité."""
     return (
         Representative.objects.active()
@@ -243,3 +239,16 @@ def colleagues_of(representative: Representative) -> QuerySet:
         .exclude(pk=representative.pk)
         .order_by("full_name")
     )
+
+
+def moderator_list_emails() -> list[str]:
+    """Active moderators' and superusers' addresses, sorted, each once."""
+    moderators = (
+        get_user_model()
+        .objects.filter(is_active=True)
+        .filter(Q(is_superuser=True) | Q(groups__name__in=MODERATOR_GROUPS))
+        .exclude(email="")
+        .values_list("email", flat=True)
+        .distinct()
+    )
+    return sorted(set(moderators))

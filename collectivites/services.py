@@ -1,31 +1,33 @@
-"""Writes: representatives sign up, confirm their address, are approved or suspended."""
+"""Writes: representatives sign up, confirm their address, are approved or suspended;
+the official list of collectivités is imported."""
 
+from collections import Counter
+from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
-from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 from wagtail.log_actions import log
 
 from core.mail import absolute_url, queue_email
 from core.signed_links import InvalidLink, SignedLink
 
+from .bulk_sql import IMPORTED_FIELDS, update_ids, write_rows
 from .models import Collectivite, Representative
+from .names import fold, normalise_email
+from .reference_data import Entry, SourceError, read_data_file
+from .selectors import moderator_list_emails
 
 CONFIRMATION_LINK = SignedLink("representative-email", max_age=timedelta(days=3))
-# Wagtail's moderators group (« Modérateurs » once renamed in French) and superusers.
-MODERATOR_GROUPS = ["Moderators", "Modérateurs"]
 
 
 class StatusChangeRefused(Exception):
     """The representative is not in a status this change applies to."""
-
-
-def normalise_email(email: str) -> str:
-    return (email or "").strip().lower()
 
 
 def _confirmation_state(representative: Representative) -> str:
@@ -33,7 +35,7 @@ def _confirmation_state(representative: Representative) -> str:
     return f"{representative.email}|{representative.email_confirmed_at or ''}"
 
 
-def confirmation_url(representative: Representative) -> str:
+def representative_confirmation_url(*, representative: Representative) -> str:
     token = CONFIRMATION_LINK.make(representative.pk, _confirmation_state(representative))
     return absolute_url(reverse("account-confirm", args=[token]))
 
@@ -53,28 +55,55 @@ def representative_signup(
     returned): the page shown is the same, so nobody learns who has an account.
     """
     email = normalise_email(email)
-    User = get_user_model()
     if Representative.objects.filter(email=email).exists():
         _tell_already_registered(email)
         return None
     try:
-        with transaction.atomic():
-            user = User(username=email, email=email)
-            user.set_password(password)
-            user.save()
-            representative = Representative.objects.create(
-                user=user,
-                collectivite=collectivite,
-                full_name=full_name,
-                role=role,
-                position=position,
-                email=email,
-            )
+        representative = representative_create(
+            email=email,
+            password=password,
+            collectivite=collectivite,
+            full_name=full_name,
+            role=role,
+            position=position,
+        )
     except IntegrityError:  # a user with this address exists, or signed up meanwhile
         _tell_already_registered(email)
         return None
     representative_send_confirmation(representative=representative)
     return representative
+
+
+@transaction.atomic
+def representative_create(
+    *,
+    email: str,
+    password: str | None,
+    collectivite: Collectivite,
+    full_name: str,
+    role: str,
+    position: str = "",
+    **state,
+) -> Representative:
+    """The user account and its representative; no password means none can log in.
+
+    ``state`` may set the status and the confirmation date (the demo's accounts).
+    """
+    user = get_user_model()(username=email, email=email)
+    if password is None:
+        user.set_unusable_password()
+    else:
+        user.set_password(password)
+    user.save()
+    return Representative.objects.create(
+        user=user,
+        collectivite=collectivite,
+        full_name=full_name,
+        role=role,
+        position=position,
+        email=email,
+        **state,
+    )
 
 
 def _tell_already_registered(email: str) -> None:
@@ -98,7 +127,7 @@ def representative_send_confirmation(*, representative: Representative) -> None:
         {
             "full_name": representative.full_name,
             "collectivite": representative.collectivite.label,
-            "confirm_url": confirmation_url(representative),
+            "confirm_url": representative_confirmation_url(representative=representative),
             "days": CONFIRMATION_LINK.max_age.days,
         },
     )
@@ -116,7 +145,7 @@ def representative_resend_confirmation(*, email: str) -> None:
         representative_send_confirmation(representative=representative)
 
 
-def representative_from_confirmation(token: str) -> Representative:
+def representative_from_confirmation(*, token: str) -> Representative:
     """The representative a confirmation link designates (raises ``InvalidLink``)."""
     return CONFIRMATION_LINK.resolve(
         token,
@@ -133,7 +162,7 @@ def representative_confirm_email(*, token: str) -> Representative:
 
     Raises ``InvalidLink`` (or ``ExpiredLink``) for a bad, old or already used link.
     """
-    found = representative_from_confirmation(token)
+    found = representative_from_confirmation(token=token)
     # Lock the row: two clicks at once must not both count.
     representative = (
         Representative.objects.select_for_update(of=("self",))
@@ -159,14 +188,6 @@ def representative_confirm_email(*, token: str) -> Representative:
 
 
 def _notify_moderators(representative: Representative) -> None:
-    User = get_user_model()
-    moderators = (
-        User.objects.filter(is_active=True)
-        .filter(Q(is_superuser=True) | Q(groups__name__in=MODERATOR_GROUPS))
-        .exclude(email="")
-        .values_list("email", flat=True)
-        .distinct()
-    )
     context = {
         "full_name": representative.full_name,
         "role": representative.get_role_display(),
@@ -178,7 +199,7 @@ def _notify_moderators(representative: Representative) -> None:
         "pending_url": absolute_url(reverse("representatives:index") + "?status=pending"),
     }
     # One e-mail each: moderators do not see each other's addresses.
-    for address in sorted(set(moderators)):
+    for address in moderator_list_emails():
         queue_email("collectivites/emails/pending_for_moderators", [address], context)
 
 
@@ -239,6 +260,15 @@ def representative_reactivate(*, representative: Representative, by=None) -> Non
         representative_send_confirmation(representative=representative)
 
 
+def account_send_password_reset(*, user, token: str, email: str) -> None:
+    """The link to choose a new password, with the site's own address."""
+    path = reverse(
+        "account-password-reset-confirm",
+        kwargs={"uidb64": urlsafe_base64_encode(force_bytes(user.pk)), "token": token},
+    )
+    queue_email("collectivites/emails/password_reset", [email], {"reset_url": absolute_url(path)})
+
+
 def _tell_representative(representative: Representative, template: str) -> None:
     queue_email(
         template,
@@ -250,3 +280,88 @@ def _tell_representative(representative: Representative, template: str) -> None:
             "login_url": absolute_url(reverse("account-login")),
         },
     )
+
+
+# --- Importing the official list ----------------------------------------------------------
+
+
+@dataclass
+class ImportReport:
+    created: int = 0
+    updated: int = 0
+    retired: int = 0
+    unchanged: int = 0
+
+    def __str__(self):
+        return (
+            f"{self.created} créée(s), {self.updated} mise(s) à jour, "
+            f"{self.retired} retirée(s) de la liste, {self.unchanged} inchangée(s)"
+        )
+
+
+def _validated(entries: list[Entry]) -> list[Entry]:
+    keys = Counter(entry.key for entry in entries)
+    sirens = Counter(entry.siren for entry in entries if entry.siren)
+    duplicates = [key for key, count in keys.items() if count > 1]
+    duplicates += [siren for siren, count in sirens.items() if count > 1]
+    if duplicates:
+        raise SourceError(f"doublons dans la source : {duplicates[:5]}")
+    return entries
+
+
+@transaction.atomic
+def collectivite_import_entries(*, entries: list[Entry]) -> ImportReport:
+    """Creates, updates and retires collectivités so that the table matches ``entries``.
+
+    Idempotent. Those no longer in the list (mergers) are marked not current, never
+    deleted: representatives and votes point at them. Only changed rows are written.
+    """
+    entries = _validated(entries)
+    existing = {
+        (row[1], row[2]): row
+        for row in Collectivite.objects.values_list("id", *IMPORTED_FIELDS).iterator(5000)
+    }
+    report = ImportReport()
+    to_create, to_update, kept = [], [], set()
+    for entry in entries:
+        values = (*entry, fold(entry.name), True)
+        row = existing.get(entry.key)
+        if row is None:
+            to_create.append(values)
+        elif row[1:] != values:
+            to_update.append((*values, row[0]))
+        else:
+            report.unchanged += 1
+        kept.add(entry.key)
+    retired = [row[0] for key, row in existing.items() if key not in kept and row[-1]]
+    update_ids(_siren_holders_to_free(existing, to_create, to_update), siren=None)
+    update_ids(retired, is_current=False)
+    write_rows(to_create, to_update)
+    report.created, report.updated, report.retired = len(to_create), len(to_update), len(retired)
+    return report
+
+
+def _siren_holders_to_free(existing: dict, to_create: list, to_update: list) -> list[int]:
+    """A SIREN may move to another row (a commune nouvelle keeps one of its old SIRENs):
+    the rows that hold it now give it up first (retired ones too), so the unique
+    constraint holds."""
+    siren = IMPORTED_FIELDS.index("siren")  # its place in ``values`` (one more in ``row``)
+    holder = {values[siren]: values[-1] for values in to_update if values[siren]}
+    holder.update({values[siren]: None for values in to_create if values[siren]})
+    return [
+        row[0]
+        for row in existing.values()
+        if row[siren + 1] in holder and holder[row[siren + 1]] != row[0]
+    ]
+
+
+def collectivite_set_email_domains(*, collectivite: Collectivite, domains: str) -> None:
+    """The domains whose addresses are approved without review (separated by spaces)."""
+    collectivite.email_domains = domains
+    collectivite.save(update_fields=["email_domains"])
+
+
+def collectivite_import_shipped_list() -> ImportReport:
+    """Imports the list shipped with the code (``data/collectivites.json.gz``)."""
+    entries, _source = read_data_file()
+    return collectivite_import_entries(entries=entries)

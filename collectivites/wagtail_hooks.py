@@ -24,7 +24,7 @@ from . import demo
 from .admin_forms import CollectiviteDomainsForm, RepresentativeAdminForm
 from .models import Collectivite, Representative
 from .names import compact_number, fold_query
-from .selectors import RANKING, collectivites_matching
+from .selectors import RANKING, collectivite_filter_matching
 from .services import (
     StatusChangeRefused,
     representative_approve,
@@ -277,7 +277,7 @@ class CollectiviteIndexView(generic.IndexView):
         """The same search as the public field, ranked the same unless sorted by a column."""
         if not self.is_searching:
             return queryset
-        matching = collectivites_matching(self.search_query, queryset)
+        matching = collectivite_filter_matching(query=self.search_query, candidates=queryset)
         return matching if self.is_explicitly_ordered else matching.order_by(*RANKING)
 
 

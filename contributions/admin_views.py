@@ -16,7 +16,7 @@ from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from . import services
 from .forms import DeclineForm, DuplicateForm
 from .models import Contribution
-from .selectors import possible_duplicates
+from .selectors import contribution_find_duplicates
 
 COMMON_PANELS = [
     FieldPanel("title"),
@@ -105,14 +105,16 @@ class ContributionInspectView(InspectView):
         can_moderate = self.user_has_permission("change")
         context.update(
             contribution=contribution,
-            duplicates=possible_duplicates(contribution) if contribution.is_open else [],
+            duplicates=contribution_find_duplicates(contribution=contribution)
+            if contribution.is_open
+            else [],
             themes=list(contribution.themes.all()),
             can_moderate=can_moderate and contribution.is_open,
             published=contribution.published_object,
             document_url=reverse("contributions:document", args=[contribution.pk])
             if contribution.document
             else "",
-            status_path=services.status_path(contribution),
+            status_path=services.contribution_status_path(contribution=contribution),
         )
         return context
 
@@ -157,44 +159,47 @@ class ModerationActionMixin(PermissionCheckedMixin):
     def back(self):
         return redirect("contributions:inspect", self.contribution.pk)
 
+    def apply(self, decide):
+        """Runs ``decide()``, which returns the success message, and goes back to the detail."""
+        try:
+            message = decide()
+        except services.ModerationError as error:
+            messages.error(self.request, error.message)
+        else:
+            messages.success(self.request, message)
+        return self.back()
+
 
 class TakeView(ModerationActionMixin, View):
     http_method_names = ["post"]
 
     def post(self, request, pk):
-        try:
+        def take():
             services.contribution_take(contribution=self.contribution, moderator=request.user)
-        except services.ModerationError as error:
-            messages.error(request, error.message)
-        else:
-            messages.success(
-                request,
-                "Vous examinez cette contribution : son auteur le voit sur sa page de suivi.",
-            )
-        return self.back()
+            return "Vous examinez cette contribution : son auteur le voit sur sa page de suivi."
+
+        return self.apply(take)
 
 
 class ApproveView(ModerationActionMixin, View):
     http_method_names = ["post"]
 
     def post(self, request, pk):
-        try:
+        def approve():
             published = services.contribution_approve(
                 contribution=self.contribution, moderator=request.user
             )
-        except services.ModerationError as error:
-            messages.error(request, error.message)
-            return self.back()
-        messages.success(
-            request,
-            f"« {published.title} » est publié et son auteur en est informé.",
-        )
-        return self.back()
+            return f"« {published.title} » est publié et son auteur en est informé."
+
+        return self.apply(approve)
 
 
 class DecisionFormView(ModerationActionMixin, WagtailAdminTemplateMixin, FormView):
+    """A decision that needs a message to the contributor: ``decide`` applies it."""
+
     template_name = "contributions/admin/decision_form.html"
     header_icon = "mail"
+    submit_label = ""
 
     def dispatch(self, request, *args, **kwargs):
         if not self.contribution.is_open:
@@ -216,7 +221,15 @@ class DecisionFormView(ModerationActionMixin, WagtailAdminTemplateMixin, FormVie
         ]
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(contribution=self.contribution, **kwargs)
+        return super().get_context_data(
+            contribution=self.contribution, submit_label=self.submit_label, **kwargs
+        )
+
+    def form_valid(self, form):
+        return self.apply(lambda: self.decide(form.cleaned_data))
+
+    def decide(self, data: dict) -> str:
+        raise NotImplementedError
 
 
 class DeclineView(DecisionFormView):
@@ -224,23 +237,11 @@ class DeclineView(DecisionFormView):
     page_title = "Refuser la contribution"
     submit_label = "Refuser et prévenir le contributeur"
 
-    def form_valid(self, form):
-        try:
-            services.contribution_decline(
-                contribution=self.contribution,
-                moderator=self.request.user,
-                reason=form.cleaned_data["reason"],
-            )
-        except services.ModerationError as error:
-            messages.error(self.request, error.message)
-        else:
-            messages.success(
-                self.request, "La contribution est refusée ; son auteur a reçu le motif."
-            )
-        return self.back()
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(submit_label=self.submit_label, **kwargs)
+    def decide(self, data: dict) -> str:
+        services.contribution_decline(
+            contribution=self.contribution, moderator=self.request.user, reason=data["reason"]
+        )
+        return "La contribution est refusée ; son auteur a reçu le motif."
 
 
 class DuplicateView(DecisionFormView):
@@ -249,27 +250,19 @@ class DuplicateView(DecisionFormView):
     submit_label = "Marquer comme doublon et prévenir le contributeur"
 
     def get_initial(self):
-        matches = possible_duplicates(self.contribution)
+        matches = contribution_find_duplicates(contribution=self.contribution)
         if matches:
             return {"duplicate_of": f"{matches[0].title} ({matches[0].what})"[:300]}
         return {}
 
-    def form_valid(self, form):
-        try:
-            services.contribution_mark_duplicate(
-                contribution=self.contribution,
-                moderator=self.request.user,
-                duplicate_of=form.cleaned_data["duplicate_of"],
-                reason=form.cleaned_data["reason"],
-            )
-        except services.ModerationError as error:
-            messages.error(self.request, error.message)
-        else:
-            messages.success(self.request, "La contribution est marquée comme doublon.")
-        return self.back()
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(submit_label=self.submit_label, **kwargs)
+    def decide(self, data: dict) -> str:
+        services.contribution_mark_duplicate(
+            contribution=self.contribution,
+            moderator=self.request.user,
+            duplicate_of=data["duplicate_of"],
+            reason=data["reason"],
+        )
+        return "La contribution est marquée comme doublon."
 
 
 class DocumentView(ModerationActionMixin, View):

@@ -24,6 +24,50 @@ def reference_for(prefix: str, pk: int, when) -> str:
     return f"{prefix}-{when:%Y}-{pk:05d}"
 
 
+def credit_for(name: str, organisation: str) -> str:
+    """« Anne Martin, Ville de Rezé »: the sender and their organisation."""
+    parts = [(name or "").strip(), (organisation or "").strip()]
+    return ", ".join(part for part in parts if part)[:250]
+
+
+def optional_link(to, verbose_name: str, related_name: str = "+") -> models.ForeignKey:
+    """A link that may be missing, and is cleared when what it points at is deleted."""
+    return models.ForeignKey(
+        to,
+        verbose_name=verbose_name,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name=related_name,
+    )
+
+
+class Submission(models.Model):
+    """What a visitor sends through a public form: numbered, dated, traced to a network."""
+
+    REFERENCE_PREFIX = ""
+
+    # Set right after the first save (it holds the id): NULL until then, as unique allows.
+    reference = models.CharField(  # noqa: DJ001
+        "référence", max_length=20, unique=True, null=True, editable=False
+    )
+    created_at = models.DateTimeField("envoyée le", auto_now_add=True)
+    updated_at = models.DateTimeField("mise à jour le", auto_now=True)
+    # The sender's network (host part blanked), to trace abuse without keeping who they are.
+    client_network = models.CharField(max_length=45, blank=True, editable=False)
+
+    class Meta:
+        abstract = True
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.reference or '—'} · {self.headline}"
+
+    @property
+    def headline(self) -> str:
+        raise NotImplementedError
+
+
 class ContributionQuerySet(models.QuerySet):
     def confirmed(self):
         return self.exclude(status=Contribution.Status.UNCONFIRMED)
@@ -32,7 +76,7 @@ class ContributionQuerySet(models.QuerySet):
         return self.filter(status__in=Contribution.OPEN_STATUSES)
 
 
-class Contribution(models.Model):
+class Contribution(Submission):
     """A resource, an event or an inspiring project proposed by a collectivité or a
     partner, which a moderator publishes (possibly after editing it) or declines.
 
@@ -52,14 +96,35 @@ class Contribution(models.Model):
         DECLINED = "declined", "Non retenue"
         DUPLICATE = "duplicate", "Doublon"
 
+    # What the public forms may set; the rest is the moderators'.
+    SUBMITTED_FIELDS = (
+        "contributor_name",
+        "organisation",
+        "email",
+        "consent_contact",
+        "title",
+        "summary",
+        "description",
+        "url",
+        "resource_kind",
+        "document",
+        "start",
+        "end",
+        "all_day",
+        "event_format",
+        "venue",
+        "address",
+        "city",
+        "online_url",
+        "registration_url",
+        "organiser_name",
+        "departement",
+        "territory",
+    )
     OPEN_STATUSES = (Status.RECEIVED, Status.IN_REVIEW)
     CLOSED_STATUSES = (Status.PUBLISHED, Status.DECLINED, Status.DUPLICATE)
     REFERENCE_PREFIX = "TEC"
 
-    # Set right after the first save (it holds the id): NULL until then, as unique allows.
-    reference = models.CharField(  # noqa: DJ001
-        "référence", max_length=20, unique=True, null=True, editable=False
-    )
     kind = models.CharField("type de contribution", max_length=12, choices=Kind.choices)
     status = models.CharField(
         "statut", max_length=12, choices=Status.choices, default=Status.UNCONFIRMED
@@ -136,53 +201,27 @@ class Contribution(models.Model):
         help_text="Envoyé au contributeur et affiché sur sa page de suivi.",
     )
     duplicate_of = models.CharField("doublon de", max_length=300, blank=True)
-    moderated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="modérée par",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    moderated_by = optional_link(settings.AUTH_USER_MODEL, "modérée par")
     moderated_at = models.DateTimeField("modérée le", null=True, blank=True)
-    published_resource = models.ForeignKey(
-        "resources.Resource",
-        verbose_name="ressource publiée",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    published_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name="page publiée",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-
-    created_at = models.DateTimeField("envoyée le", auto_now_add=True)
+    published_resource = optional_link("resources.Resource", "ressource publiée")
+    published_page = optional_link("wagtailcore.Page", "page publiée")
     confirmed_at = models.DateTimeField("adresse confirmée le", null=True, blank=True)
-    updated_at = models.DateTimeField("mise à jour le", auto_now=True)
-    # The sender's network (host part blanked), to trace abuse without keeping who they are.
-    client_network = models.CharField(max_length=45, blank=True, editable=False)
 
     objects = ContributionQuerySet.as_manager()
 
-    class Meta:
-        ordering = ["-created_at", "-pk"]
+    class Meta(Submission.Meta):
         verbose_name = "contribution"
         verbose_name_plural = "contributions"
         indexes = [models.Index(fields=["status", "kind"], name="contribution_status_kind")]
-
-    def __str__(self):
-        return f"{self.reference or '—'} · {self.title}"
 
     def save(self, *args, **kwargs):
         self.title_key = title_key(self.title)
         self.url_key = url_key(self.url or self.registration_url)
         super().save(*args, **kwargs)
+
+    @property
+    def headline(self) -> str:
+        return self.title
 
     @property
     def is_open(self) -> bool:
@@ -215,12 +254,15 @@ class Contribution(models.Model):
         return self.document.name.rsplit("/", 1)[-1] if self.document else ""
 
     def default_credit(self) -> str:
-        """« Anne Martin, Ville de Rezé »: the sender and their organisation."""
-        parts = [self.contributor_name.strip(), self.organisation.strip()]
-        return ", ".join(part for part in parts if part)[:250]
+        return credit_for(self.contributor_name, self.organisation)
 
 
-class NeedRequest(models.Model):
+class NeedRequestQuerySet(models.QuerySet):
+    def unhandled(self):
+        return self.filter(status=NeedRequest.Status.NEW)
+
+
+class NeedRequest(Submission):
     """A collectivité telling the ANCT what it needs on a thématique: where its
     project stands and what help it expects. ANCT staff follow it up."""
 
@@ -236,18 +278,22 @@ class NeedRequest(models.Model):
         DONE = "traite", "Traité"
 
     REFERENCE_PREFIX = "BES"
-
-    # Set right after the first save (it holds the id): NULL until then, as unique allows.
-    reference = models.CharField(  # noqa: DJ001
-        "référence", max_length=20, unique=True, null=True, editable=False
+    # What the « préciser mon besoin » form asks, in its order; the rest is the team's.
+    SUBMITTED_FIELDS = (
+        "collectivite",
+        "structure_name",
+        "contact_name",
+        "role",
+        "email",
+        "phone",
+        "theme",
+        "stage",
+        "subject",
+        "message",
     )
-    collectivite = models.ForeignKey(
-        "collectivites.Collectivite",
-        verbose_name="collectivité",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="need_requests",
+
+    collectivite = optional_link(
+        "collectivites.Collectivite", "collectivité", related_name="need_requests"
     )
     structure_name = models.CharField(
         "autre structure",
@@ -259,14 +305,7 @@ class NeedRequest(models.Model):
     role = models.CharField("fonction", max_length=150)
     email = models.EmailField("adresse e-mail", max_length=254)
     phone = models.CharField("téléphone", max_length=30, blank=True)
-    theme = models.ForeignKey(
-        "themes.ThemePage",
-        verbose_name="thématique",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="need_requests",
-    )
+    theme = optional_link("themes.ThemePage", "thématique", related_name="need_requests")
     stage = models.CharField("avancement du projet", max_length=12, choices=Stage.choices)
     subject = models.CharField("objet", max_length=200)
     message = models.TextField("besoin", max_length=5000)
@@ -274,25 +313,17 @@ class NeedRequest(models.Model):
     internal_note = models.TextField(
         "note interne", blank=True, help_text="Visible de l'équipe seulement."
     )
-    handled_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="suivie par",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    created_at = models.DateTimeField("envoyée le", auto_now_add=True)
-    updated_at = models.DateTimeField("mise à jour le", auto_now=True)
-    client_network = models.CharField(max_length=45, blank=True, editable=False)
+    handled_by = optional_link(settings.AUTH_USER_MODEL, "suivie par")
 
-    class Meta:
-        ordering = ["-created_at", "-pk"]
+    objects = NeedRequestQuerySet.as_manager()
+
+    class Meta(Submission.Meta):
         verbose_name = "demande d'accompagnement"
         verbose_name_plural = "demandes d'accompagnement"
 
-    def __str__(self):
-        return f"{self.reference or '—'} · {self.subject}"
+    @property
+    def headline(self) -> str:
+        return self.subject
 
     @property
     def structure(self) -> str:

@@ -1,4 +1,4 @@
-"""Reads of the contributions app: duplicates, suggestions, who moderates."""
+"""Reads of the contributions app: duplicates, suggestions, who moderates, thématiques."""
 
 import re
 from dataclasses import dataclass
@@ -19,13 +19,24 @@ from django.db.models import (
 from django.urls import reverse
 
 from core.fulltext import FTS_CONFIG, MAX_WORD_LENGTH, fallback_stem, normalise
+from events.models import EventPage
 from resources.models import Resource
 from resources.search import uses_postgres
+from themes.models import ProjectPage, ThemePage
 
 from .keys import title_key, url_key, url_variants
 from .models import Contribution
 
 MODERATORS_GROUP = "Moderators"
+
+
+def theme_list_published():
+    """Published thématiques, the coming ones included, newest month first."""
+    return ThemePage.objects.live().public().order_by("-month", "title")
+
+
+def theme_get_published(*, slug: str) -> ThemePage | None:
+    return ThemePage.objects.live().public().filter(slug=slug).first()
 
 
 @dataclass(frozen=True)
@@ -36,7 +47,7 @@ class DuplicateMatch:
     url: str  # where a moderator can look at it (site or admin)
 
 
-def possible_duplicates(contribution: Contribution) -> list[DuplicateMatch]:
+def contribution_find_duplicates(*, contribution: Contribution) -> list[DuplicateMatch]:
     """Published items and other proposals with the same link or the same title."""
     key = title_key(contribution.title)
     links = [link for link in (contribution.url, contribution.registration_url) if link]
@@ -76,9 +87,6 @@ def _resource_duplicates(key: str, variants: list[str]) -> list[DuplicateMatch]:
 
 def _page_duplicates(key: str, variants: list[str]) -> list[DuplicateMatch]:
     """Live projects and events with the same link, or whose title folds to the same words."""
-    from events.models import EventPage
-    from themes.models import ProjectPage
-
     found = []
     for model, url_field, label in (
         (ProjectPage, "external_url", "projet publié"),
@@ -112,7 +120,7 @@ def _contribution_duplicates(contribution, key: str, links: list[str]) -> list[D
     ]
 
 
-def moderator_emails() -> list[str]:
+def moderator_list_emails() -> list[str]:
     """Active members of the Moderators group and superusers, who review proposals."""
     users = get_user_model().objects.filter(
         Q(groups__name=MODERATORS_GROUP) | Q(is_superuser=True), is_active=True
@@ -214,7 +222,7 @@ def suggestion_words(text: str, *, limit: int = 8) -> list[str]:
     return result
 
 
-def suggested_resources(*, text: str, theme=None, limit: int = SUGGESTIONS) -> list[Resource]:
+def resource_list_suggested(*, text: str, theme=None, limit: int = SUGGESTIONS) -> list[Resource]:
     """Published resources sharing the most words with ``text``, those of ``theme`` first;
     completed with the theme's latest resources when few words match."""
     words = suggestion_words(text)
@@ -264,10 +272,8 @@ def _resources_matching_any(queryset, words: list[str]):
     )
 
 
-def suggested_projects(*, text: str, theme=None, limit: int = SUGGESTIONS) -> list:
+def project_list_suggested(*, text: str, theme=None, limit: int = SUGGESTIONS) -> list:
     """Live projects found by the site search with any of the words, the theme's first."""
-    from themes.models import ProjectPage
-
     words = suggestion_words(text)
     live = ProjectPage.objects.live().public()
     found = list(live.search(" ".join(words), operator="or")[:20]) if words else []

@@ -8,12 +8,11 @@ from django.views.decorators.http import require_http_methods
 from core.client import client_ip, truncated_ip
 from core.ratelimit import exceeded, limit_posts, rate_for, too_many_requests
 from core.signed_links import InvalidLink
-from themes.models import ThemePage
 
 from . import services
 from .forms import CONTRIBUTION_FORMS, NeedRequestForm
 from .models import Contribution
-from .selectors import suggested_projects, suggested_resources
+from .selectors import project_list_suggested, resource_list_suggested, theme_get_published
 
 CONTRIBUTE_CRUMB = {"url": "/contribuer/", "title": "Contribuer"}
 EMAIL_LIMIT_MESSAGE = (
@@ -60,7 +59,7 @@ def contribution_form(request, kind: str):
         themes=form.cleaned_data.get("themes") or [],
         client_network=truncated_ip(client_ip(request)),
     )
-    return redirect(services.sent_path(contribution))
+    return redirect(services.contribution_sent_path(contribution=contribution))
 
 
 def _render_form(request, form, kind, status=200):
@@ -84,7 +83,7 @@ def contribution_sent(request, token: str = ""):
     contribution = None
     if token:
         try:
-            contribution = services.contribution_from_link(services.SENT_LINK, token)
+            contribution = services.contribution_from_link(link=services.SENT_LINK, token=token)
         except InvalidLink:
             contribution = None
     return render(
@@ -101,18 +100,18 @@ def contribution_sent(request, token: str = ""):
 def contribution_confirm(request, token: str):
     """The link of the confirmation e-mail: the proposal goes to the moderators."""
     try:
-        contribution = services.contribution_from_link(services.CONFIRM_LINK, token)
+        contribution = services.contribution_from_link(link=services.CONFIRM_LINK, token=token)
     except InvalidLink as error:
         return _invalid_link(request, error)
     services.contribution_confirm(contribution=contribution)
-    return redirect(services.status_path(contribution))
+    return redirect(services.contribution_status_path(contribution=contribution))
 
 
 @never_cache
 def contribution_status(request, token: str):
     """The status page: received, in review, published or declined (with the reason)."""
     try:
-        contribution = services.contribution_from_link(services.STATUS_LINK, token)
+        contribution = services.contribution_from_link(link=services.STATUS_LINK, token=token)
     except InvalidLink as error:
         return _invalid_link(request, error)
     return render(
@@ -189,8 +188,8 @@ def need_request(request):
             request,
             form,
             checked=True,
-            resources=suggested_resources(text=text, theme=theme),
-            projects=suggested_projects(text=text, theme=theme),
+            resources=resource_list_suggested(text=text, theme=theme),
+            projects=project_list_suggested(text=text, theme=theme),
         )
     if exceeded(
         "need-request:email", form.cleaned_data["email"], rate_for("need-request-email", "5/h")
@@ -199,7 +198,7 @@ def need_request(request):
     need = services.need_request_submit(
         data=form.cleaned_data, client_network=truncated_ip(client_ip(request))
     )
-    return redirect(services.need_sent_path(need))
+    return redirect(services.need_request_sent_path(need_request=need))
 
 
 def _theme_from_query(request):
@@ -207,7 +206,7 @@ def _theme_from_query(request):
     slug = request.GET.get("thematique", "")[:255]
     if not slug or "\x00" in slug:
         return None
-    return ThemePage.objects.live().public().filter(slug=slug).first()
+    return theme_get_published(slug=slug)
 
 
 def _render_need(request, form, status=200, **context):
@@ -224,7 +223,7 @@ def need_request_sent(request, token: str = ""):
     need = None
     if token:
         try:
-            need = services.need_request_from_link(token)
+            need = services.need_request_from_link(token=token)
         except InvalidLink:
             need = None
     return render(

@@ -28,7 +28,15 @@ register_permission_policy(Contribution, NoAddingPolicy(Contribution))
 register_permission_policy(NeedRequest, NoAddingPolicy(NeedRequest))
 
 
-class ContributionFilterSet(WagtailFilterSet):
+class ReceivedFilterSet(WagtailFilterSet):
+    """Filters of both queues: when the item was sent."""
+
+    created_at = django_filters.DateFromToRangeFilter(
+        label="Envoyée entre le", widget=DateRangePickerWidget
+    )
+
+
+class ContributionFilterSet(ReceivedFilterSet):
     kind = django_filters.ChoiceFilter(label="Type", choices=Contribution.Kind.choices)
     status = django_filters.ChoiceFilter(
         label="Statut",
@@ -37,9 +45,6 @@ class ContributionFilterSet(WagtailFilterSet):
             for choice in Contribution.Status.choices
             if choice[0] != Contribution.Status.UNCONFIRMED
         ],
-    )
-    created_at = django_filters.DateFromToRangeFilter(
-        label="Envoyée entre le", widget=DateRangePickerWidget
     )
     flagged_duplicate = django_filters.BooleanFilter(label="Doublon possible")
 
@@ -59,7 +64,17 @@ def _status_tag_column(label):
     )
 
 
-class ContributionViewSet(ModelViewSet):
+class ReceivedViewSet(ModelViewSet):
+    """A queue of what visitors sent: newest first, read in detail, searched in the database."""
+
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    search_backend_name = None
+    list_per_page = 50
+    ordering = ["-created_at"]
+
+
+class ContributionViewSet(ReceivedViewSet):
     model = Contribution
     name = "contributions"
     icon = "mail"
@@ -68,13 +83,8 @@ class ContributionViewSet(ModelViewSet):
     index_view_class = admin_views.ContributionIndexView
     inspect_view_class = admin_views.ContributionInspectView
     edit_view_class = admin_views.ContributionEditView
-    inspect_view_enabled = True
-    copy_view_enabled = False
     filterset_class = ContributionFilterSet
     search_fields = ["title", "reference", "organisation", "email", "contributor_name"]
-    search_backend_name = None
-    list_per_page = 50
-    ordering = ["-created_at"]
     list_display = [
         "reference",
         "title",
@@ -87,46 +97,34 @@ class ContributionViewSet(ModelViewSet):
     # The edit form is chosen per kind by the edit view; this one lists every field.
     panels = admin_views.PANELS_BY_KIND[Contribution.Kind.EVENT]
 
+    # The moderators' actions on one contribution, beside the viewset's own views.
+    action_views = {
+        "take": admin_views.TakeView,
+        "approve": admin_views.ApproveView,
+        "decline": admin_views.DeclineView,
+        "duplicate": admin_views.DuplicateView,
+        "document": admin_views.DocumentView,
+    }
+
     def get_urlpatterns(self):
-        permission_policy = self.permission_policy
         return [
             *super().get_urlpatterns(),
-            path(
-                "take/<int:pk>/",
-                admin_views.TakeView.as_view(permission_policy=permission_policy),
-                name="take",
-            ),
-            path(
-                "approve/<int:pk>/",
-                admin_views.ApproveView.as_view(permission_policy=permission_policy),
-                name="approve",
-            ),
-            path(
-                "decline/<int:pk>/",
-                admin_views.DeclineView.as_view(permission_policy=permission_policy),
-                name="decline",
-            ),
-            path(
-                "duplicate/<int:pk>/",
-                admin_views.DuplicateView.as_view(permission_policy=permission_policy),
-                name="duplicate",
-            ),
-            path(
-                "document/<int:pk>/",
-                admin_views.DocumentView.as_view(permission_policy=permission_policy),
-                name="document",
+            *(
+                path(
+                    f"{name}/<int:pk>/",
+                    view.as_view(permission_policy=self.permission_policy),
+                    name=name,
+                )
+                for name, view in self.action_views.items()
             ),
         ]
 
 
-class NeedRequestFilterSet(WagtailFilterSet):
+class NeedRequestFilterSet(ReceivedFilterSet):
     status = django_filters.ChoiceFilter(label="Statut", choices=NeedRequest.Status.choices)
     stage = django_filters.ChoiceFilter(label="Avancement", choices=NeedRequest.Stage.choices)
     theme = django_filters.ModelChoiceFilter(
         label="Thématique", queryset=ThemePage.objects.order_by("-month")
-    )
-    created_at = django_filters.DateFromToRangeFilter(
-        label="Envoyée entre le", widget=DateRangePickerWidget
     )
 
     class Meta:
@@ -134,7 +132,7 @@ class NeedRequestFilterSet(WagtailFilterSet):
         fields = ["status", "stage", "theme", "created_at"]
 
 
-class NeedRequestViewSet(ModelViewSet):
+class NeedRequestViewSet(ReceivedViewSet):
     model = NeedRequest
     name = "besoins"
     icon = "help"
@@ -143,13 +141,8 @@ class NeedRequestViewSet(ModelViewSet):
     index_view_class = admin_views.NeedRequestIndexView
     inspect_view_class = admin_views.NeedRequestInspectView
     edit_view_class = admin_views.NeedRequestEditView
-    inspect_view_enabled = True
-    copy_view_enabled = False
     filterset_class = NeedRequestFilterSet
     search_fields = ["subject", "reference", "structure_name", "contact_name", "email"]
-    search_backend_name = None
-    list_per_page = 50
-    ordering = ["-created_at"]
     form_fields = ["status", "internal_note"]
     list_display = [
         "reference",
@@ -205,7 +198,7 @@ def awaiting_moderation_panel(request, panels):
         else 0
     )
     requests = (
-        NeedRequest.objects.filter(status=NeedRequest.Status.NEW).count()
+        NeedRequest.objects.unhandled().count()
         if user.has_perm("contributions.change_needrequest")
         else 0
     )

@@ -11,7 +11,7 @@ from core.ratelimit import exceeded, limit_posts, rate_for, too_many_requests
 from core.signed_links import InvalidLink
 
 from ..forms import ResendConfirmationForm, SignupForm
-from ..selectors import colleagues_of, current_representative
+from ..selectors import representative_list_colleagues, representative_of_request
 from ..services import (
     representative_confirm_email,
     representative_from_confirmation,
@@ -23,7 +23,7 @@ from ..services import (
 @require_http_methods(["GET", "POST"])
 @limit_posts("account-signup", "10/h")
 def signup(request):
-    if request.user.is_authenticated and current_representative(request) is not None:
+    if request.user.is_authenticated and representative_of_request(request=request) is not None:
         return redirect("account-home")
     form = SignupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -65,7 +65,7 @@ def confirm(request, token: str):
         representative = (
             representative_confirm_email(token=token)
             if request.method == "POST"
-            else representative_from_confirmation(token)
+            else representative_from_confirmation(token=token)
         )
     except InvalidLink as error:
         return render(
@@ -93,7 +93,7 @@ def confirm(request, token: str):
 @require_http_methods(["GET", "POST"])
 @limit_posts("account-resend", "10/h")
 def resend_confirmation(request):
-    representative = current_representative(request)
+    representative = representative_of_request(request=request)
     initial = {"email": representative.email} if representative else {}
     form = ResendConfirmationForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -119,10 +119,10 @@ def resend_confirmation(request):
 @login_required
 @require_http_methods(["GET"])
 def account_home(request):
-    representative = current_representative(request)
+    representative = representative_of_request(request=request)
     colleagues = []
     if representative is not None and representative.can_act:
-        colleagues = list(colleagues_of(representative))
+        colleagues = list(representative_list_colleagues(representative=representative))
     return render(
         request,
         "collectivites/account_home.html",

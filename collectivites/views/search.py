@@ -4,9 +4,9 @@ from django.http import JsonResponse
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_GET
 
+from .. import selectors
 from ..forms import KIND_NAMES
 from ..models import Collectivite
-from ..selectors import search_collectivites
 
 
 def _as_option(collectivite: Collectivite) -> dict:
@@ -28,7 +28,7 @@ def collectivite_search(request):
     """At most 10 current collectivités for ``?q=`` (optionally ``&types=commune,epci``)."""
     query = request.GET.get("q", "")
     kinds = request.GET.get("types", "")[:60].split(",")
-    results = search_collectivites(query, limit=10, kinds=kinds)
+    results = selectors.collectivite_search(query=query, limit=10, kinds=kinds)
     response = JsonResponse(
         {"query": query[:100], "results": [_as_option(c) for c in results]},
         json_dumps_params={"ensure_ascii": False},

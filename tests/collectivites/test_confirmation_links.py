@@ -28,7 +28,7 @@ def path_of(url):
 
 
 def test_a_used_link_cannot_be_used_again(client, unconfirmed, sent_after_commit):
-    link = path_of(services.confirmation_url(unconfirmed))
+    link = path_of(services.representative_confirmation_url(representative=unconfirmed))
     with sent_after_commit(execute=True):
         client.post(link)
     unconfirmed.refresh_from_db()
@@ -45,7 +45,7 @@ def test_a_used_link_cannot_be_used_again(client, unconfirmed, sent_after_commit
 
 
 def test_an_expired_link_says_so_and_offers_a_new_one(client, unconfirmed, monkeypatch):
-    link = path_of(services.confirmation_url(unconfirmed))
+    link = path_of(services.representative_confirmation_url(representative=unconfirmed))
     monkeypatch.setattr(
         services, "CONFIRMATION_LINK", SignedLink("representative-email", timedelta(seconds=-1))
     )
@@ -83,7 +83,7 @@ def test_a_link_made_for_another_purpose_or_account_is_refused(client, unconfirm
 
 
 def test_a_link_for_a_changed_address_is_spent(client, unconfirmed):
-    link = path_of(services.confirmation_url(unconfirmed))
+    link = path_of(services.representative_confirmation_url(representative=unconfirmed))
     Representative.objects.filter(pk=unconfirmed.pk).update(email="nouvelle@exemple.fr")
     assert client.post(link).status_code == 400
 
@@ -133,7 +133,7 @@ def test_a_suspended_account_cannot_confirm_its_way_back(client, sent_after_comm
     suspended.user.is_active = False
     suspended.user.save()
     with sent_after_commit(execute=True):
-        client.post(path_of(services.confirmation_url(suspended)))
+        client.post(path_of(services.representative_confirmation_url(representative=suspended)))
     suspended.refresh_from_db()
     assert suspended.status == Representative.Status.SUSPENDED
     assert "_auth_user_id" not in client.session

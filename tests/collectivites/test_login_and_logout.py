@@ -5,8 +5,9 @@ from django.http import HttpResponse
 from django.test import RequestFactory
 from django.urls import reverse
 
+from collectivites.decorators import representative_required
 from collectivites.models import Representative
-from collectivites.selectors import current_representative, representative_required
+from collectivites.selectors import representative_of_request
 
 from .factories import RepresentativeFactory
 
@@ -150,5 +151,7 @@ def test_current_representative_is_read_once_per_request(django_assert_num_queri
     request = RequestFactory().get("/")
     request.user = representative.user
     with django_assert_num_queries(1):
-        assert current_representative(request) == representative
-        assert current_representative(request).collectivite == representative.collectivite
+        assert representative_of_request(request=request) == representative
+        assert (
+            representative_of_request(request=request).collectivite == representative.collectivite
+        )

@@ -15,10 +15,10 @@ from collectivites.models import Collectivite
 from collectivites.reference_data import (
     Entry,
     entries_from_package,
-    import_entries,
     read_data_file,
     write_data_file,
 )
+from collectivites.services import collectivite_import_entries, collectivite_import_shipped_list
 
 from .factories import RepresentativeFactory, siren_with_key
 
@@ -58,7 +58,7 @@ def test_the_demo_database_holds_it_and_importing_it_again_changes_nothing():
     domains = dict(
         Collectivite.objects.exclude(email_domains="").values_list("code", "email_domains")
     )
-    report = reference_data.import_shipped_list()
+    report = collectivite_import_shipped_list()
     assert (report.created, report.updated, report.retired) == (0, 0, 0)
     assert report.unchanged == 36351
     # What staff typed in the admin stays.
@@ -77,14 +77,14 @@ def test_changes_update_rows_and_vanished_collectivites_are_kept_as_not_current(
         commune("99001", "Amont", siren_with_key("99100001")),
         commune("99002", "Aval", siren_with_key("99100002")),
     ]
-    import_entries(first)
+    collectivite_import_entries(entries=first)
     amont = Collectivite.objects.get(code="99001")
     RepresentativeFactory(collectivite=amont)
 
     # A year later: Amont and Aval merge into Amont-et-Aval, which keeps Amont's SIREN.
     merged = commune("99003", "Amont-et-Aval", siren_with_key("99100001"), population=250)
     renamed = [commune("99002", "Aval-sur-Loire", siren_with_key("99100002")), merged]
-    report = import_entries(renamed)
+    report = collectivite_import_entries(entries=renamed)
 
     assert (report.created, report.updated, report.retired) == (1, 1, 1)
     amont.refresh_from_db()
@@ -96,29 +96,29 @@ def test_changes_update_rows_and_vanished_collectivites_are_kept_as_not_current(
     new = Collectivite.objects.get(code="99003")
     assert (new.siren, new.population, new.is_current) == (merged.siren, 250, True)
 
-    again = import_entries(renamed)
+    again = collectivite_import_entries(entries=renamed)
     assert (again.created, again.updated, again.retired) == (0, 0, 0)
 
 
 def test_a_collectivite_coming_back_is_current_again():
     entries = [commune("99001", "Revenante")]
-    import_entries(entries)
-    import_entries([commune("99002", "Autre")])
+    collectivite_import_entries(entries=entries)
+    collectivite_import_entries(entries=[commune("99002", "Autre")])
     assert not Collectivite.objects.get(code="99001").is_current
-    import_entries(entries)
+    collectivite_import_entries(entries=entries)
     assert Collectivite.objects.get(code="99001").is_current
 
 
 def test_sirens_swapped_between_two_rows_import_without_breaking_uniqueness():
     a, b = siren_with_key("99100011"), siren_with_key("99100012")
-    import_entries([commune("99001", "Une", a), commune("99002", "Deux", b)])
-    import_entries([commune("99001", "Une", b), commune("99002", "Deux", a)])
+    collectivite_import_entries(entries=[commune("99001", "Une", a), commune("99002", "Deux", b)])
+    collectivite_import_entries(entries=[commune("99001", "Une", b), commune("99002", "Deux", a)])
     assert Collectivite.objects.get(code="99001").siren == b
 
 
 def test_duplicates_in_the_source_are_refused_before_anything_is_written():
     with pytest.raises(reference_data.SourceError):
-        import_entries([commune("99001", "A"), commune("99001", "B")])
+        collectivite_import_entries(entries=[commune("99001", "A"), commune("99001", "B")])
     assert not Collectivite.objects.filter(code="99001").exists()
 
 

@@ -3,7 +3,7 @@
 import pytest
 
 from contributions.models import Contribution
-from contributions.selectors import possible_duplicates
+from contributions.selectors import contribution_find_duplicates
 from tests.resources.factories import ResourceFactory
 from tests.themes.factories import ProjectPageFactory
 from themes.models import ProjectIndexPage
@@ -26,7 +26,7 @@ def test_the_same_link_as_a_published_resource_is_flagged(
         url="http://ressources.example.org/budgets-participatifs",
     )
     assert contribution.flagged_duplicate
-    [match] = possible_duplicates(contribution)
+    [match] = contribution_find_duplicates(contribution=contribution)
     assert match.reason == "même lien"
     assert match.url == resource.get_absolute_url()
     html = moderator_client.get(f"/admin/contributions/inspect/{contribution.pk}/").content.decode()
@@ -46,7 +46,9 @@ def test_a_title_differing_only_by_case_and_accents_is_flagged(
         url="https://autre.example.org/guide",
     )
     assert contribution.flagged_duplicate
-    assert [m.reason for m in possible_duplicates(contribution)] == ["même titre"]
+    assert [m.reason for m in contribution_find_duplicates(contribution=contribution)] == [
+        "même titre"
+    ]
 
 
 def test_a_project_already_published_under_the_same_title_is_flagged(
@@ -58,7 +60,7 @@ def test_a_project_already_published_under_the_same_title_is_flagged(
         client, "projet", django_capture_on_commit_callbacks, **{"url": ""}
     )
     assert contribution.flagged_duplicate
-    [match] = possible_duplicates(contribution)
+    [match] = contribution_find_duplicates(contribution=contribution)
     assert match.what == "projet publié"
 
 
@@ -69,7 +71,7 @@ def test_another_proposal_with_the_same_link_is_flagged_and_can_be_marked_duplic
     capture = django_capture_on_commit_callbacks
     second = submit_and_confirm(client, "ressource", capture, **resource_data(title="Autre"))
     assert second.flagged_duplicate
-    [match] = possible_duplicates(second)
+    [match] = contribution_find_duplicates(contribution=second)
     assert first.reference in match.what
 
     form = moderator_client.get(f"/admin/contributions/duplicate/{second.pk}/").content.decode()
@@ -92,10 +94,10 @@ def test_a_new_title_and_link_are_not_flagged(client, django_capture_on_commit_c
         client, "projet", django_capture_on_commit_callbacks, **project_data(title="Inédit")
     )
     assert not contribution.flagged_duplicate
-    assert possible_duplicates(contribution) == []
+    assert contribution_find_duplicates(contribution=contribution) == []
 
 
 def test_the_unconfirmed_proposals_are_not_compared(db):
     ContributionFactory(title="Même titre", status=Contribution.Status.UNCONFIRMED)
     other = ContributionFactory(title="Même titre")
-    assert possible_duplicates(other) == []
+    assert contribution_find_duplicates(contribution=other) == []

@@ -37,18 +37,18 @@ def test_an_expired_confirmation_link_is_refused_with_a_french_message(
 )
 def test_a_tampered_link_is_invalid(client, db, tamper):
     contribution = ContributionFactory(status=Contribution.Status.UNCONFIRMED)
-    token = services.confirm_path(contribution).split("/")[-2]
+    token = services.contribution_confirm_path(contribution=contribution).split("/")[-2]
     response = client.get(f"/contribuer/confirmer/{tamper(token)}/")
     assert response.status_code in (400, 404)
     contribution.refresh_from_db()
     assert contribution.status == Contribution.Status.UNCONFIRMED
-    status_token = services.status_path(contribution).split("/")[-2]
+    status_token = services.contribution_status_path(contribution=contribution).split("/")[-2]
     assert client.get(f"/contribuer/suivi/{tamper(status_token)}/").status_code in (400, 404)
 
 
 def test_a_link_of_one_kind_does_not_open_another(client, db):
     contribution = ContributionFactory()
-    confirm_token = services.confirm_path(contribution).split("/")[-2]
+    confirm_token = services.contribution_confirm_path(contribution=contribution).split("/")[-2]
     assert client.get(f"/contribuer/suivi/{confirm_token}/").status_code == 400
 
 
@@ -67,7 +67,7 @@ def test_confirming_twice_notifies_the_moderators_once(
 
 def test_the_status_page_follows_each_step(client, moderator, django_capture_on_commit_callbacks):
     contribution = ContributionFactory(status=Contribution.Status.UNCONFIRMED)
-    path = services.status_path(contribution)
+    path = services.contribution_status_path(contribution=contribution)
     steps = {
         Contribution.Status.UNCONFIRMED: "Adresse e-mail à confirmer",
         Contribution.Status.RECEIVED: "Reçue",
@@ -84,6 +84,6 @@ def test_the_status_page_follows_each_step(client, moderator, django_capture_on_
 
 def test_a_changed_address_invalidates_the_links_sent_to_the_old_one(client, db):
     contribution = ContributionFactory()
-    path = services.status_path(contribution)
+    path = services.contribution_status_path(contribution=contribution)
     Contribution.objects.filter(pk=contribution.pk).update(email="nouvelle@example.fr")
     assert client.get(path).status_code == 400

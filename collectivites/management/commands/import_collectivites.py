@@ -2,13 +2,8 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from ...reference_data import (
-    SourceError,
-    download_package,
-    entries_from_package,
-    import_entries,
-    load_entries,
-)
+from ...reference_data import SourceError, download_package, entries_from_package, load_entries
+from ...services import collectivite_import_entries
 
 
 class Command(BaseCommand):
@@ -46,7 +41,7 @@ class Command(BaseCommand):
                 entries, origin = load_entries(source)
         except (SourceError, OSError) as error:
             raise CommandError(f"Source illisible : {error}") from error
-        report = import_entries(entries)
+        report = collectivite_import_entries(entries=entries)
         if verbosity:
             self.stdout.write(
                 f"{len(entries)} collectivités lues ({origin}) : {report} "

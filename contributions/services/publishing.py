@@ -5,20 +5,15 @@ from django.utils import timezone
 from django.utils.html import escape
 from wagtail.documents import get_document_model
 
+from events.models import EventIndexPage, EventPage, EventStatus
 from resources.models import Resource, ResourceKind
+from themes.models import ProjectIndexPage, ProjectPage
 
-from .models import Contribution
-
-
-class PublishingError(Exception):
-    """The contribution cannot be published as it is; ``message`` says why, in French."""
-
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
+from ..models import Contribution
+from .errors import ModerationError
 
 
-def text_paragraphs(text: str) -> list[dict]:
+def _text_paragraphs(text: str) -> list[dict]:
     """Plain text as rich-text paragraphs, every character escaped."""
     blocks = []
     for paragraph in (text or "").replace("\r\n", "\n").split("\n\n"):
@@ -28,20 +23,20 @@ def text_paragraphs(text: str) -> list[dict]:
     return blocks
 
 
-def credit_of(contribution: Contribution) -> str:
+def _credit_of(contribution: Contribution) -> str:
     return (contribution.credit or contribution.default_credit())[:250]
 
 
-def publish_resource(contribution: Contribution, *, user) -> Resource:
+def _publish_resource(contribution: Contribution, *, user) -> Resource:
     if not contribution.url and not contribution.document:
-        raise PublishingError("Une ressource a besoin d'un lien ou d'un document.")
+        raise ModerationError("Une ressource a besoin d'un lien ou d'un document.")
     resource = Resource(
         title=contribution.title,
         kind=contribution.resource_kind or ResourceKind.ARTICLE,
         summary=contribution.summary,
         url=contribution.url,
         published_on=timezone.localdate(),
-        contributed_by=credit_of(contribution),
+        contributed_by=_credit_of(contribution),
         live=False,
     )
     if contribution.document:
@@ -65,18 +60,16 @@ def _published_document(contribution: Contribution, *, user):
     return document
 
 
-def publish_event(contribution: Contribution, *, user):
-    from events.models import EventIndexPage, EventPage, EventStatus
-
+def _publish_event(contribution: Contribution, *, user):
     agenda = EventIndexPage.objects.first()
     if agenda is None:
-        raise PublishingError("Le site n'a pas d'agenda où publier l'événement.")
+        raise ModerationError("Le site n'a pas d'agenda où publier l'événement.")
     if contribution.start is None:
-        raise PublishingError("Indiquez la date de début de l'événement.")
+        raise ModerationError("Indiquez la date de début de l'événement.")
     page = EventPage(
         title=contribution.title,
         summary=contribution.summary[:400],
-        body=text_paragraphs(contribution.description),
+        body=_text_paragraphs(contribution.description),
         start=contribution.start,
         end=contribution.end,
         all_day=contribution.all_day,
@@ -89,25 +82,23 @@ def publish_event(contribution: Contribution, *, user):
         online_url=contribution.online_url,
         registration_url=contribution.registration_url,
         organiser_name=contribution.organiser_name or contribution.organisation,
-        contributed_by=credit_of(contribution),
+        contributed_by=_credit_of(contribution),
     )
     return _publish_page(agenda, page, contribution, user=user)
 
 
-def publish_project(contribution: Contribution, *, user):
-    from themes.models import ProjectIndexPage, ProjectPage
-
+def _publish_project(contribution: Contribution, *, user):
     index = ProjectIndexPage.objects.first()
     if index is None:
-        raise PublishingError("Le site n'a pas de page « Projets » où publier le projet.")
+        raise ModerationError("Le site n'a pas de page « Projets » où publier le projet.")
     page = ProjectPage(
         title=contribution.title,
         intro=contribution.summary,
-        body=text_paragraphs(contribution.description),
+        body=_text_paragraphs(contribution.description),
         territory=contribution.territory or contribution.organisation,
         departement=contribution.departement,
         external_url=contribution.url,
-        contributed_by=credit_of(contribution),
+        contributed_by=_credit_of(contribution),
     )
     return _publish_page(index, page, contribution, user=user)
 
@@ -121,7 +112,12 @@ def _publish_page(parent, page, contribution: Contribution, *, user):
 
 
 PUBLISHERS = {
-    Contribution.Kind.RESOURCE: publish_resource,
-    Contribution.Kind.EVENT: publish_event,
-    Contribution.Kind.PROJECT: publish_project,
+    Contribution.Kind.RESOURCE: _publish_resource,
+    Contribution.Kind.EVENT: _publish_event,
+    Contribution.Kind.PROJECT: _publish_project,
 }
+
+
+def contribution_publish(*, contribution: Contribution, user):
+    """Publishes what the contribution proposes; raises ModerationError if it cannot."""
+    return PUBLISHERS[contribution.kind](contribution, user=user)

@@ -1,0 +1,59 @@
+"""The signed links sent to contributors and the addresses they lead to."""
+
+from datetime import timedelta
+
+from django.urls import reverse
+
+from core.signed_links import SignedLink
+
+from ..models import Contribution, NeedRequest
+
+# The confirmation link is valid a week; the status page link as long as the proposal.
+CONFIRM_LINK = SignedLink("contribution-confirm", max_age=timedelta(days=7))
+STATUS_LINK = SignedLink("contribution-status")
+# The « check your inbox » page right after sending: only the sender's browser needs it.
+SENT_LINK = SignedLink("contribution-sent", max_age=timedelta(hours=2))
+NEED_SENT_LINK = SignedLink("need-request-sent", max_age=timedelta(hours=2))
+
+
+def _link_state(contribution: Contribution) -> str:
+    # A changed address invalidates the links sent to the former one.
+    return contribution.email.lower()
+
+
+def contribution_confirm_path(*, contribution: Contribution) -> str:
+    token = CONFIRM_LINK.make(contribution.pk, _link_state(contribution))
+    return reverse("contribution-confirm", args=[token])
+
+
+def contribution_status_path(*, contribution: Contribution) -> str:
+    token = STATUS_LINK.make(contribution.pk, _link_state(contribution))
+    return reverse("contribution-status", args=[token])
+
+
+def contribution_sent_path(*, contribution: Contribution) -> str:
+    return reverse("contribution-sent", args=[SENT_LINK.make(contribution.pk)])
+
+
+def contribution_admin_path(*, contribution: Contribution) -> str:
+    return reverse("contributions:inspect", args=[contribution.pk])
+
+
+def contribution_from_link(*, link: SignedLink, token: str) -> Contribution:
+    """The contribution a link designates; raises InvalidLink or ExpiredLink."""
+    state = _link_state if link is not SENT_LINK else (lambda contribution: "")
+    return link.resolve(
+        token,
+        load=lambda pk: Contribution.objects.filter(pk=int(pk)).first(),
+        state=state,
+    )
+
+
+def need_request_sent_path(*, need_request: NeedRequest) -> str:
+    return reverse("need-request-sent", args=[NEED_SENT_LINK.make(need_request.pk)])
+
+
+def need_request_from_link(*, token: str) -> NeedRequest:
+    return NEED_SENT_LINK.resolve(
+        token, load=lambda pk: NeedRequest.objects.filter(pk=int(pk)).first(), state=lambda r: ""
+    )
