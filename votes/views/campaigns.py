@@ -13,7 +13,13 @@ from votes.models import Campaign
 from votes.services import VoteRefused, ballot_cast, ballot_withdraw
 from votes.services.errors import paris_datetime
 
-from .common import breadcrumb, campaign_or_404, results_campaign, voter_context
+from .common import (
+    breadcrumb,
+    campaign_or_404,
+    results_campaign,
+    submit_or_refuse,
+    voter_context,
+)
 
 
 @require_safe
@@ -48,21 +54,20 @@ def _ballot_initial(campaign: Campaign, ballot) -> dict:
 
 def _cast(request, campaign: Campaign, form: BallotForm, representative):
     """Casts the ballot of a valid form: the redirect, or None with the refusal on the form."""
-    try:
-        ballot_cast(
+    return submit_or_refuse(
+        request,
+        campaign,
+        form,
+        lambda: ballot_cast(
             representative=representative,
             campaign=campaign,
             candidates=form.cleaned_data["themes"],
-        )
-    except VoteRefused as refusal:
-        form.add_error(None, refusal.message)
-        return None
-    messages.success(
-        request,
-        "Le vote de %(collectivite)s est enregistré."
-        % {"collectivite": representative.collectivite},
+        ),
+        lambda _ballot: (
+            "Le vote de %(collectivite)s est enregistré."
+            % {"collectivite": representative.collectivite}
+        ),
     )
-    return redirect("votes:ballot", slug=campaign.slug)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])

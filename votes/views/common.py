@@ -2,8 +2,10 @@
 
 import logging
 
+from django.contrib import messages
 from django.db import DatabaseError
 from django.http import Http404
+from django.shortcuts import redirect
 
 from votes import selectors
 from votes.access import current_representative, login_url, signup_url
@@ -63,3 +65,15 @@ def voter_context(request, campaign: Campaign) -> dict:
         "login_url": login_url(request.get_full_path()),
         "signup_url": signup_url(),
     }
+
+
+def submit_or_refuse(request, campaign: Campaign, form, write, success):
+    """Runs ``write()``, a service call: back to the ballot with ``success(result)``
+    shown, or None with the reason of the refusal on the form."""
+    try:
+        result = write()
+    except VoteRefused as refusal:
+        form.add_error(None, refusal.message)
+        return None
+    messages.success(request, success(result))
+    return redirect("votes:ballot", slug=campaign.slug)

@@ -1,6 +1,5 @@
 """A collectivité proposes a theme for the ballot of a campaign."""
 
-from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
@@ -8,32 +7,31 @@ from core.ratelimit import limit_posts
 from votes import selectors
 from votes.forms import ProposalForm
 from votes.models import Campaign
-from votes.services import VoteRefused, candidate_propose
+from votes.services import candidate_propose
 
-from .common import breadcrumb, campaign_or_404, voter_context
+from .common import breadcrumb, campaign_or_404, submit_or_refuse, voter_context
 
 
 def _propose(request, campaign: Campaign, form: ProposalForm, representative):
     """Proposes the theme of a valid form: the redirect, or None with the refusal on the form."""
-    try:
-        candidate = candidate_propose(
+    return submit_or_refuse(
+        request,
+        campaign,
+        form,
+        lambda: candidate_propose(
             representative=representative,
             campaign=campaign,
             title=form.cleaned_data["title"],
             description=form.cleaned_data["description"],
-        )
-    except VoteRefused as refusal:
-        form.add_error(None, refusal.message)
-        return None
-    messages.success(
-        request,
-        (
-            "Merci ! Votre proposition « %(title)s » sera examinée par l'équipe de "
-            "Territoires en Commun. Vous recevrez sa réponse par e-mail."
-        )
-        % {"title": candidate.title},
+        ),
+        lambda candidate: (
+            (
+                "Merci ! Votre proposition « %(title)s » sera examinée par l'équipe de "
+                "Territoires en Commun. Vous recevrez sa réponse par e-mail."
+            )
+            % {"title": candidate.title}
+        ),
     )
-    return redirect("votes:ballot", slug=campaign.slug)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
