@@ -11,7 +11,7 @@ Rows:
   by a raw ``INSERT … ON CONFLICT (campaign, collectivité) DO UPDATE`` from 16
   connections. Time per vote (wall time / votes) and votes per second; the final
   tally must equal the number of distinct ballots (asserted, printed).
-- The results of a campaign with 30,000 ballots: ``selectors.live_results`` (tally
+- The results of a campaign with 30,000 ballots: ``selectors.results_compute_live`` (tally
   in one aggregate query, participation, breakdowns by type and région) and the
   whole page ``/votes/<slug>/`` through Django's test client, vs the one
   ``GROUP BY`` query a developer would write for the tally alone.
@@ -302,7 +302,7 @@ def concurrent_votes(campaign, url: str) -> Result:
     ours_wall, ours_samples, errors = run_threads(ours, operations)
     assert not errors, errors[:3]
     ballots = Ballot.objects.filter(campaign=campaign).count()
-    tally = sum(t.votes for t in selectors.tallies(campaign))
+    tally = sum(t.votes for t in selectors.tally_list(campaign=campaign))
     distinct = len({first.collectivite_id for first, _second in pairs})
     print(
         f"… {len(operations)} votes by {THREADS} threads: {ballots} ballots, tally {tally}, "
@@ -366,11 +366,11 @@ def results_rows(campaign) -> list[Result]:
 
     participants = campaign.ballots.count()
     with CaptureQueriesContext(connection) as captured:
-        selectors._live_tallies(campaign, participants)
+        selectors.tally_list_live(campaign=campaign, participants=participants)
     aggregates = [q for q in captured.captured_queries if "COUNT(" in q["sql"].upper()]
     assert len(aggregates) == 1, "the tally must be one aggregate query"
     with CaptureQueriesContext(connection) as captured:
-        results = selectors.live_results(campaign)
+        results = selectors.results_compute_live(campaign=campaign)
     print(
         f"… {results.participants} ballots: tally in 1 aggregate query, whole results in "
         f"{len(captured.captured_queries)} queries",
@@ -394,7 +394,7 @@ def results_rows(campaign) -> list[Result]:
 
     samples = {"results": [], "page": [], "reference": []}
     operations = {
-        "results": lambda: selectors.live_results(campaign),
+        "results": lambda: selectors.results_compute_live(campaign=campaign),
         "page": page,
         "reference": reference,
     }

@@ -4,12 +4,12 @@ The vote's tallies move every day: the e-mail shows them as they are when the
 issue goes out, and the archive keeps showing those figures, not today's.
 """
 
-from votes.selectors import open_campaign, tallies
+from votes.selectors import campaign_get_open, tally_list
 
 
 def vote_snapshot() -> dict | None:
     """The open vote and its tallies (votes descending), or None when none is open."""
-    campaign = open_campaign()
+    campaign = campaign_get_open()
     return campaign_snapshot(campaign) if campaign is not None else None
 
 
@@ -20,7 +20,7 @@ def campaign_snapshot(campaign) -> dict:
         "url": campaign.get_absolute_url(),
         "tallies": [
             {"title": tally.title, "votes": tally.votes, "url": tally.url}
-            for tally in tallies(campaign)
+            for tally in tally_list(campaign=campaign)
         ],
     }
 

@@ -159,7 +159,7 @@ class RegistrationDeleteView(generic.DeleteView):
     """Through the service, so that the waiting list moves up and people are told."""
 
     def delete_action(self):
-        registration_cancel(self.object)
+        registration_cancel(registration=self.object)
 
 
 # --- Closing a campaign ----------------------------------------------------------------
@@ -187,7 +187,7 @@ class CloseCampaignForm(forms.Form):
 
     def __init__(self, *args, campaign: Campaign, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["winner"].queryset = selectors.ballot_candidates(campaign)
+        self.fields["winner"].queryset = selectors.candidate_list_on_ballot(campaign=campaign)
 
 
 class CloseCampaignView(WagtailAdminTemplateMixin, FormView):
@@ -225,8 +225,8 @@ class CloseCampaignView(WagtailAdminTemplateMixin, FormView):
         return {**super().get_form_kwargs(), "campaign": self.campaign}
 
     def get_initial(self):
-        self.results = selectors.campaign_results(self.campaign)
-        suggested, self.ties = selectors.winner_suggestion(self.results)
+        self.results = selectors.results_get(campaign=self.campaign)
+        suggested, self.ties = selectors.results_suggest_winner(results=self.results)
         return {"winner": suggested.candidate_id if suggested else None}
 
     def get_context_data(self, **kwargs):
@@ -242,7 +242,7 @@ class CloseCampaignView(WagtailAdminTemplateMixin, FormView):
     def post(self, request, *args, **kwargs):
         if request.POST.get("action") == "close":
             try:
-                campaign_close(self.campaign)
+                campaign_close(campaign=self.campaign)
             except VoteRefused as refused:
                 messages.error(request, refused.message)
             else:

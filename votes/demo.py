@@ -32,7 +32,6 @@ from themes.models import ThemePage
 
 from .models import (
     Ballot,
-    BallotChoice,
     Campaign,
     Candidate,
     ProjectRegistration,
@@ -145,13 +144,18 @@ def _most_populous(count: int) -> list[Collectivite]:
     )
 
 
+def _representatives_by_email(emails) -> dict[str, Representative]:
+    representatives = Representative.objects.filter(email__in=emails).select_related("collectivite")
+    return {rep.email: rep for rep in representatives}
+
+
 def _demo_representatives(collectivites: list[Collectivite], since) -> dict[int, Representative]:
     """One validated demo representative per collectivité, created once."""
     emails = {
         c.pk: f"demo.vote.{c.kind}.{c.code}@example.org".lower().replace(" ", "")
         for c in collectivites
     }
-    existing = {rep.email: rep for rep in Representative.objects.filter(email__in=emails.values())}
+    existing = _representatives_by_email(emails.values())
     missing = [c for c in collectivites if emails[c.pk] not in existing]
     if missing:
         User = get_user_model()
@@ -179,9 +183,7 @@ def _demo_representatives(collectivites: list[Collectivite], since) -> dict[int,
                 for index, c in enumerate(missing)
             ]
         )
-        existing = {
-            rep.email: rep for rep in Representative.objects.filter(email__in=emails.values())
-        }
+        existing = _representatives_by_email(emails.values())
     return {c.pk: existing[emails[c.pk]] for c in collectivites}
 
 
@@ -229,34 +231,19 @@ def load_closed_campaign() -> Campaign | None:
     campaign = Campaign.objects.create(**CLOSED_CAMPAIGN)
     candidates = _add_candidates(campaign, SEED_TALLY)
     representatives = _demo_representatives(voters, since=campaign.opens_at)
+    # Through the voting service, each at its moment in the voting window.
     window = campaign.closes_at - campaign.opens_at
-    ballots, chosen, start = [], [], 0
-    shuffled = _spread_by_code(voters)
+    shuffled, cast = iter(_spread_by_code(voters)), 0
     for candidate, (*_text, votes) in zip(candidates, SEED_TALLY, strict=True):
-        for collectivite in shuffled[start : start + votes]:
-            moment = campaign.opens_at + window * (len(ballots) + 1) / (CLOSED_BALLOTS + 2)
-            representative = representatives[collectivite.pk]
-            ballots.append(
-                Ballot(
-                    campaign=campaign,
-                    collectivite=collectivite,
-                    voter=representative,
-                    voter_name=representative.full_name,
-                    cast_at=moment,
-                    updated_at=moment,
-                )
+        for _vote in range(votes):
+            cast += 1
+            ballot_cast(
+                representative=representatives[next(shuffled).pk],
+                campaign=campaign,
+                candidates=[candidate],
+                now=campaign.opens_at + window * cast / (CLOSED_BALLOTS + 2),
             )
-            chosen.append(candidate)
-        start += votes
-    Ballot.objects.bulk_create(ballots)
-    ids = dict(Ballot.objects.filter(campaign=campaign).values_list("collectivite_id", "pk"))
-    BallotChoice.objects.bulk_create(
-        [
-            BallotChoice(ballot_id=ids[ballot.collectivite_id], candidate=candidate)
-            for ballot, candidate in zip(ballots, chosen, strict=True)
-        ]
-    )
-    return campaign_freeze(campaign, now=campaign.closes_at)
+    return campaign_freeze(campaign=campaign, now=campaign.closes_at)
 
 
 def load_shared_project(campaign: Campaign) -> None:

@@ -11,7 +11,7 @@ from django.http import HttpResponse, JsonResponse
 from django.views.decorators.http import require_safe
 
 from . import selectors
-from .views import results_campaign
+from .views.common import results_campaign
 
 CSV_HEADER = [
     "Rang",
@@ -42,7 +42,7 @@ def results_as_rows(results, absolute) -> list[list[str]]:
 @require_safe
 def results_csv(request, slug):
     campaign = results_campaign(slug)
-    results = selectors.campaign_results(campaign)
+    results = selectors.results_get(campaign=campaign)
     buffer = io.StringIO()
     buffer.write("\ufeff")
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
@@ -100,7 +100,7 @@ def results_as_json(campaign, results, absolute) -> dict:
 @require_safe
 def results_json(request, slug):
     campaign = results_campaign(slug)
-    results = selectors.campaign_results(campaign)
+    results = selectors.results_get(campaign=campaign)
     response = JsonResponse(
         results_as_json(campaign, results, request.build_absolute_uri),
         json_dumps_params={"ensure_ascii": False, "indent": 2},

@@ -5,13 +5,12 @@ from wagtail.signals import page_published
 
 from .cache import forget_home_summary
 from .models import Campaign, Candidate, SharedProjectPage
+from .services import registrations_fill_places
 
 
 def fill_places_after_publishing(sender, instance, **kwargs):
     """A capacity raised in the admin gives the new places to the waiting list."""
-    from .services import registrations_fill_places
-
-    registrations_fill_places(instance)
+    registrations_fill_places(project=instance)
 
 
 def forget_home_summary_on_change(sender, **kwargs):

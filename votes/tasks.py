@@ -2,10 +2,10 @@
 
 from celery import shared_task
 
-from .services import freeze_due_campaigns
+from .services import campaign_freeze_due
 
 
 @shared_task(ignore_result=True)
 def freeze_closed_campaigns() -> int:
     """Freezes the results of the campaigns whose closing date has passed (idempotent)."""
-    return freeze_due_campaigns()
+    return campaign_freeze_due()

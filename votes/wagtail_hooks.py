@@ -12,7 +12,7 @@ from wagtail.admin.widgets.button import Button, HeaderButton
 from core.home import HOME_SECTION_HOOK, HomeSection
 from core.search import SEARCH_GROUP_HOOK, SearchGroup, page_search
 
-from . import admin_views, demo, selectors
+from . import admin_views, demo, selectors, views
 from .models import (
     Ballot,
     Campaign,
@@ -254,7 +254,7 @@ def register_votes_viewsets():
 @hooks.register(HOME_SECTION_HOOK)
 def vote_section(*, request, home_page):
     """« Votez pour une thématique » with the live tallies, while a campaign is open."""
-    summary = selectors.home_vote_summary()
+    summary = selectors.campaign_home_summary()
     campaign = summary["campaign"]
     if campaign is None:
         return None
@@ -263,10 +263,26 @@ def vote_section(*, request, home_page):
         order=40,
         context={
             "campaign": campaign,
-            "chart": selectors.chart_rows(summary["tallies"]),
+            "chart": selectors.tally_chart_rows(tallies=summary["tallies"]),
             "ballot_url": reverse("votes:ballot", kwargs={"slug": campaign.slug}),
         },
     )
+
+
+# --- Projets partagés -------------------------------------------------------------------
+
+
+@hooks.register("on_serve_page", order=100)  # inside Wagtail's privacy check (order 0)
+def serve_shared_projects(serve):
+    """A projet partagé page is served by ``views.shared_project_page``: it shows the
+    visitor's registration and takes the registration form posted to the page."""
+
+    def serve_page(page, request, serve_args, serve_kwargs):
+        if isinstance(page, SharedProjectPage):
+            return views.shared_project_page(request, page)
+        return serve(page, request, serve_args, serve_kwargs)
+
+    return serve_page
 
 
 @hooks.register(SEARCH_GROUP_HOOK)

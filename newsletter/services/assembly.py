@@ -88,7 +88,7 @@ def theme_sections(month: datetime.date) -> tuple[list[tuple[str, dict]], dict]:
 
 def vote_section() -> list[tuple[str, dict]]:
     """The vote block shows the open campaign's tallies when the issue is sent."""
-    if votes.open_campaign() is None:
+    if votes.campaign_get_open() is None:
         return []
     return [
         (

@@ -38,9 +38,9 @@ _project_numbers = itertools.count(1)
 
 def shared_project(*, title="Projet partagé de test", capacity=3, **fields) -> SharedProjectPage:
     """A published projet partagé under the demo index."""
-    from votes.services.closing import shared_projects_index
+    from votes.services.closing import shared_project_index_ensure
 
-    index = shared_projects_index()
+    index = shared_project_index_ensure()
     page = SharedProjectPage(
         title=title,
         slug=f"projet-partage-test-{next(_project_numbers)}",

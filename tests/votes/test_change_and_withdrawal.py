@@ -11,7 +11,7 @@ pytestmark = pytest.mark.django_db
 
 
 def votes(campaign) -> dict:
-    return {t.title: t.votes for t in selectors.tallies(campaign)}
+    return {t.title: t.votes for t in selectors.tally_list(campaign=campaign)}
 
 
 def test_changing_the_vote_moves_it(client, campaign, themes, representative):

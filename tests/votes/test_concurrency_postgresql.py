@@ -89,7 +89,7 @@ def test_colleagues_hammering_the_same_ballot_through_the_page(campaign, setting
     assert set(statuses) == {302}
     assert Ballot.objects.filter(campaign=campaign).count() == 1
     assert BallotChoice.objects.filter(ballot__campaign=campaign).count() == 1
-    assert sum(t.votes for t in selectors.tallies(campaign)) == 1
+    assert sum(t.votes for t in selectors.tally_list(campaign=campaign)) == 1
 
 
 def test_many_collectivites_at_once_lose_no_vote(campaign):
@@ -115,7 +115,7 @@ def test_many_collectivites_at_once_lose_no_vote(campaign):
     assert ballots.count() <= 40
     assert ballots.values("collectivite").distinct().count() == ballots.count()
     assert BallotChoice.objects.filter(ballot__campaign=campaign).count() == ballots.count()
-    assert sum(t.votes for t in selectors.tallies(campaign)) == ballots.count()
+    assert sum(t.votes for t in selectors.tally_list(campaign=campaign)) == ballots.count()
     # Every collectivité that nobody withdrew afterwards has its ballot.
     assert ballots.count() >= 40 - len(withdrawn)
 

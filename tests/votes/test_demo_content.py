@@ -47,13 +47,15 @@ def test_the_closed_campaign_has_the_newsletter_tally(home):
 
     campaign = Campaign.objects.get(slug=demo.CLOSED_CAMPAIGN["slug"])
     assert campaign.is_closed() and campaign.results_frozen_at is not None
-    assert [(t.title, t.votes) for t in selectors.tallies(campaign)] == SEED
+    assert [(t.title, t.votes) for t in selectors.tally_list(campaign=campaign)] == SEED
     # Real ballots of distinct real collectivités, each cast by a representative.
     ballots = Ballot.objects.filter(campaign=campaign)
     assert ballots.count() == 677
     assert ballots.values("collectivite").distinct().count() == 677
     assert not ballots.filter(voter=None).exists()
-    assert [(t.title, t.votes) for t in selectors.live_results(campaign).tallies] == SEED
+    assert [
+        (t.title, t.votes) for t in selectors.results_compute_live(campaign=campaign).tallies
+    ] == SEED
     project = SharedProjectPage.objects.get(campaign=campaign)
     assert project.title == "Aménagement des territoires"
     assert project.registrations.stakeholders().count() == 3
@@ -64,7 +66,7 @@ def test_the_open_campaign_takes_ballots_and_a_proposal(home):
     demo.load(home=home)
     campaign = Campaign.objects.get(slug=demo.OPEN_CAMPAIGN_SLUG)
     assert campaign.is_open()
-    assert [c.title for c in selectors.ballot_candidates(campaign)][:2] == [
+    assert [c.title for c in selectors.candidate_list_on_ballot(campaign=campaign)][:2] == [
         "Droit à la mobilité",
         "Précarité alimentaire",
     ]

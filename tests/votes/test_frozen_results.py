@@ -11,13 +11,13 @@ from tests.votes.conftest import page_text
 from tests.votes.factories import CampaignFactory, CandidateFactory
 from votes import selectors
 from votes.models import Campaign
-from votes.services import ballot_cast, campaign_close, freeze_due_campaigns
+from votes.services import ballot_cast, campaign_close, campaign_freeze_due
 
 pytestmark = pytest.mark.django_db
 
 
 def votes(campaign) -> dict:
-    return {t.title: t.votes for t in selectors.tallies(campaign)}
+    return {t.title: t.votes for t in selectors.tally_list(campaign=campaign)}
 
 
 @pytest.fixture
@@ -31,7 +31,7 @@ def three_voters(campaign, themes):
 
 
 def test_suspensions_and_mergers_after_closing_change_nothing(client, campaign, three_voters):
-    campaign_close(campaign)
+    campaign_close(campaign=campaign)
     three_voters[0].status = Representative.Status.SUSPENDED
     three_voters[0].save()
     merged = three_voters[2].collectivite
@@ -67,7 +67,7 @@ def test_a_campaign_closed_by_its_date_is_frozen_by_the_task_or_the_first_visit(
     theme = CandidateFactory(campaign=campaign)
     ballot_cast(representative=RepresentativeFactory(), campaign=campaign, candidates=[theme])
     later = timezone.now() + datetime.timedelta(hours=2)
-    assert freeze_due_campaigns(now=later) == 1
+    assert campaign_freeze_due(now=later) == 1
     campaign.refresh_from_db()
     assert campaign.frozen_results["participants"] == 1
     assert campaign.closed_at == campaign.closes_at
@@ -81,7 +81,7 @@ def test_a_campaign_closed_by_its_date_is_frozen_by_the_task_or_the_first_visit(
 
 
 def test_moving_the_date_later_does_not_reopen_a_frozen_campaign(campaign, three_voters):
-    campaign_close(campaign)
+    campaign_close(campaign=campaign)
     campaign.refresh_from_db()
     campaign.closes_at = timezone.now() + datetime.timedelta(days=90)
     campaign.save()

@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 
 def close_every_campaign():
     for campaign in Campaign.objects.open():
-        campaign_close(campaign)
+        campaign_close(campaign=campaign)
 
 
 def vote_section(client):
@@ -24,7 +24,7 @@ def vote_section(client):
 def test_the_open_campaign_shows_its_live_tallies(client, campaign, themes):
     close_every_campaign_but = [c for c in Campaign.objects.open() if c != campaign]
     for other in close_every_campaign_but:
-        campaign_close(other)
+        campaign_close(campaign=other)
     for rep in RepresentativeFactory.create_batch(2):
         ballot_cast(
             representative=rep, campaign=campaign, candidates=[themes["Isolement des seniors"]]
@@ -49,7 +49,7 @@ def test_the_section_is_cached_between_votes(client, campaign, themes):
     from django.test.utils import CaptureQueriesContext
 
     for other in Campaign.objects.open().exclude(pk=campaign.pk):
-        campaign_close(other)
+        campaign_close(campaign=other)
     client.get("/")
     with CaptureQueriesContext(connection) as captured:
         client.get("/")
@@ -71,7 +71,7 @@ def test_a_campaign_past_its_closing_date_leaves_the_home_page(client, campaign)
     from django.utils import timezone
 
     for other in Campaign.objects.open().exclude(pk=campaign.pk):
-        campaign_close(other)
+        campaign_close(campaign=other)
     assert vote_section(client) is not None
     # Its date passes while the figures are in the cache (no save, no signal).
     Campaign.objects.filter(pk=campaign.pk).update(
@@ -80,5 +80,5 @@ def test_a_campaign_past_its_closing_date_leaves_the_home_page(client, campaign)
     )
     from votes import selectors
 
-    summary = selectors.home_vote_summary(now=timezone.now() + datetime.timedelta(days=60))
+    summary = selectors.campaign_home_summary(now=timezone.now() + datetime.timedelta(days=60))
     assert summary["campaign"] is None

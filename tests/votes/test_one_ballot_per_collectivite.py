@@ -26,7 +26,7 @@ def test_a_colleagues_vote_replaces_the_first(client, campaign, themes, represen
     assert Ballot.objects.filter(campaign=campaign).count() == 1
     assert [c.title for c in ballot.candidates.all()] == ["Précarité alimentaire"]
     assert ballot.voter == colleague
-    votes = {t.title: t.votes for t in selectors.tallies(campaign)}
+    votes = {t.title: t.votes for t in selectors.tally_list(campaign=campaign)}
     assert votes == {
         "Précarité alimentaire": 1,
         "Droit à la mobilité": 0,
@@ -64,5 +64,5 @@ def test_collectivites_vote_independently(client, campaign, themes, representati
     other = RepresentativeFactory()
     vote_as(client, representative, campaign, themes["Droit à la mobilité"])
     vote_as(client, other, campaign, themes["Droit à la mobilité"])
-    tally = selectors.tallies(campaign)[0]
+    tally = selectors.tally_list(campaign=campaign)[0]
     assert (tally.title, tally.votes, tally.share) == ("Droit à la mobilité", 2, 100.0)

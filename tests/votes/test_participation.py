@@ -24,7 +24,7 @@ def test_breakdowns_by_type_and_region(campaign, themes):
             campaign=campaign,
             candidates=[themes["Droit à la mobilité"]],
         )
-    results = selectors.live_results(campaign)
+    results = selectors.results_compute_live(campaign=campaign)
     assert results.participants == 5
     assert [(b.label, b.count, b.share) for b in results.by_kind] == [
         ("Commune", 4, 80.0),

@@ -34,8 +34,10 @@ def test_a_proposal_waits_for_moderation(
     assert proposal.status == Candidate.Status.PROPOSED
     assert proposal.description == "Les déserts médicaux nous préoccupent."
     assert proposal.proposer_collectivite == representative.collectivite
-    assert "Accès aux soins" not in [c.title for c in selectors.ballot_candidates(campaign)]
-    assert "Accès aux soins" not in [t.title for t in selectors.tallies(campaign)]
+    assert "Accès aux soins" not in [
+        c.title for c in selectors.candidate_list_on_ballot(campaign=campaign)
+    ]
+    assert "Accès aux soins" not in [t.title for t in selectors.tally_list(campaign=campaign)]
     assert mail.outbox[0].to == [representative.email]
     assert "a bien été reçue" in mail.outbox[0].subject
     text = page_text(client.get(response["Location"]))
@@ -51,7 +53,9 @@ def test_approval_puts_it_on_the_ballot_and_tells_the_proposer(
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         proposal_moderate(candidate=proposal, approve=True, moderator=moderator)
-    assert "Accès aux soins" in [c.title for c in selectors.ballot_candidates(campaign)]
+    assert "Accès aux soins" in [
+        c.title for c in selectors.candidate_list_on_ballot(campaign=campaign)
+    ]
     assert mail.outbox[0].to == [representative.email]
     assert "rejoint le bulletin" in mail.outbox[0].subject
     with pytest.raises(VoteRefused):

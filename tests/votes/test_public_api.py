@@ -1,4 +1,4 @@
-"""What the newsletter and other apps call: open_campaign() and tallies(campaign)."""
+"""What the newsletter and other apps call: campaign_get_open() and tally_list(campaign=…)."""
 
 import datetime
 
@@ -9,6 +9,7 @@ from tests.collectivites.factories import RepresentativeFactory
 from tests.votes.factories import CampaignFactory, CandidateFactory
 from themes.models import ThemePage
 from votes import selectors
+from votes.models import Campaign
 from votes.services import ballot_cast, campaign_close
 
 pytestmark = pytest.mark.django_db
@@ -17,10 +18,10 @@ pytestmark = pytest.mark.django_db
 def test_open_campaign_is_the_latest_opened(campaign):
     later = CampaignFactory(opens_at=timezone.now() - datetime.timedelta(hours=1))
     CampaignFactory(is_published=False, opens_at=timezone.now())
-    assert selectors.open_campaign() == later
-    campaign_close(later)
-    assert selectors.open_campaign() in {campaign, *selectors.Campaign.objects.open()}
-    assert selectors.open_campaign(now=timezone.now() + datetime.timedelta(days=3650)) is None
+    assert selectors.campaign_get_open() == later
+    campaign_close(campaign=later)
+    assert selectors.campaign_get_open() in {campaign, *Campaign.objects.open()}
+    assert selectors.campaign_get_open(now=timezone.now() + datetime.timedelta(days=3650)) is None
 
 
 def test_tallies_by_votes_then_title_with_url_and_share():
@@ -34,7 +35,7 @@ def test_tallies_by_votes_then_title_with_url_and_share():
             representative=RepresentativeFactory(), campaign=campaign, candidates=[candidate]
         )
 
-    result = selectors.tallies(campaign)
+    result = selectors.tally_list(campaign=campaign)
     assert [(t.title, t.votes, t.share) for t in result] == [
         ("Retour à l'emploi", 2, 50.0),
         ("Alimentation", 1, 25.0),
@@ -48,10 +49,12 @@ def test_tallies_of_a_closed_campaign_are_frozen():
     campaign = CampaignFactory()
     theme = CandidateFactory(campaign=campaign, title="Mobilité")
     ballot_cast(representative=RepresentativeFactory(), campaign=campaign, candidates=[theme])
-    campaign_close(campaign)
+    campaign_close(campaign=campaign)
     campaign.refresh_from_db()
     theme.delete() if not theme.choices.exists() else None
-    assert [(t.title, t.votes) for t in selectors.tallies(campaign)] == [("Mobilité", 1)]
+    assert [(t.title, t.votes) for t in selectors.tally_list(campaign=campaign)] == [
+        ("Mobilité", 1)
+    ]
 
 
 def test_the_votes_page_lists_campaigns_with_their_participation(client, campaign, themes):

@@ -22,10 +22,10 @@ def cast_many(campaign, count):
 def test_the_tally_is_one_aggregate_query(campaign):
     cast_many(campaign, 6)
     with CaptureQueriesContext(connection) as few:
-        selectors._live_tallies(campaign, participants=6)
+        selectors.tally_list_live(campaign=campaign, participants=6)
     cast_many(campaign, 30)
     with CaptureQueriesContext(connection) as many:
-        tallies = selectors._live_tallies(campaign, participants=36)
+        tallies = selectors.tally_list_live(campaign=campaign, participants=36)
     # One grouped count of the choices, and one small query for the themes.
     aggregates = [q for q in many.captured_queries if "COUNT(" in q["sql"].upper()]
     assert len(aggregates) == 1 and "GROUP BY" in aggregates[0]["sql"].upper()

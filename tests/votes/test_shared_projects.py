@@ -93,14 +93,16 @@ def test_staff_removal_and_a_raised_capacity_promote_the_waiting_list(project):
     reps = RepresentativeFactory.create_batch(6)
     for rep in reps:
         register(rep, project)
-    registration_cancel(ProjectRegistration.objects.get(collectivite=reps[0].collectivite))
+    registration_cancel(
+        registration=ProjectRegistration.objects.get(collectivite=reps[0].collectivite)
+    )
     assert ProjectRegistration.objects.get(collectivite=reps[3].collectivite).status == "confirmed"
 
     # Publishing a raised capacity fills the new places at once.
     project.stakeholder_capacity = 5
     project.save_revision().publish()
     assert ProjectRegistration.objects.filter(project=project).stakeholders().count() == 5
-    assert registrations_fill_places(project) == []
+    assert registrations_fill_places(project=project) == []
     assert not ProjectRegistration.objects.filter(project=project).waiting().exists()
 
 

@@ -93,7 +93,7 @@ def test_a_post_outside_the_window_is_refused_without_error(client, representati
 
 
 def test_staff_closing_early_closes_the_ballot(client, representative, campaign, themes):
-    campaign_close(campaign)
+    campaign_close(campaign=campaign)
     client.force_login(representative.user)
     page = page_text(client.get(f"/votes/{campaign.slug}/bulletin/"))
     closed_at = timezone.localtime(campaign.__class__.objects.get(pk=campaign.pk).closed_at)

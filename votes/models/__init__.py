@@ -1,11 +1,5 @@
-from .campaigns import (
-    Ballot,
-    BallotChoice,
-    Campaign,
-    CampaignStatus,
-    Candidate,
-    ThemeProposal,
-)
+from .ballots import Ballot, BallotChoice, counted_ballots_q
+from .campaigns import Campaign, CampaignStatus, Candidate, ThemeProposal
 from .pages import VoteIndexPage
 from .projects import ProjectRegistration, SharedProjectIndexPage, SharedProjectPage
 
@@ -20,4 +14,5 @@ __all__ = [
     "SharedProjectPage",
     "ThemeProposal",
     "VoteIndexPage",
+    "counted_ballots_q",
 ]

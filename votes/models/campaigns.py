@@ -3,13 +3,16 @@
 import datetime
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+
+from .ballots import Ballot, counted_ballots_q
 
 DEFAULT_QUESTION = "Quelle est la priorité d'action de votre territoire ?"
 
@@ -38,6 +41,23 @@ class CampaignQuerySet(models.QuerySet):
     def due_for_freezing(self, now: datetime.datetime | None = None):
         """Closed campaigns whose results have not been frozen yet."""
         return self.closed(now).filter(results_frozen_at=None)
+
+    def with_participants(self):
+        """Annotates ``participants``: the collectivités whose ballot counts now."""
+        return self.annotate(participants=Count("ballots", filter=counted_ballots_q("ballots__")))
+
+    def by_status(self, now: datetime.datetime | None = None) -> dict[str, list]:
+        """The published campaigns by status, newest first (the upcoming ones soonest
+        first), with their participants (frozen ones for closed campaigns)."""
+        now = now or timezone.now()
+        grouped = {"open": [], "upcoming": [], "closed": []}
+        for campaign in self.published().with_participants().order_by("-opens_at", "-pk"):
+            grouped[campaign.status_at(now)].append(campaign)
+        for campaign in grouped["closed"]:
+            if campaign.frozen_results:
+                campaign.participants = campaign.frozen_results.get("participants", 0)
+        grouped["upcoming"].sort(key=lambda campaign: campaign.opens_at)
+        return grouped
 
     def delete(self):
         # Ballots go first: their choices protect the themes they chose.
@@ -155,8 +175,6 @@ class Campaign(models.Model):
             return super().delete(*args, **kwargs)
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
         if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
             raise ValidationError({"closes_at": "La clôture doit être postérieure à l'ouverture."})
 
@@ -305,62 +323,3 @@ class ThemeProposal(Candidate):
         proxy = True
         verbose_name = "proposition de thème"
         verbose_name_plural = "propositions de thèmes"
-
-
-class Ballot(models.Model):
-    """The one ballot of a collectivité in a campaign; a colleague's later vote
-    replaces it. ``voter_name`` keeps who voted last even if the account goes."""
-
-    campaign = models.ForeignKey(
-        Campaign, verbose_name="campagne", on_delete=models.CASCADE, related_name="ballots"
-    )
-    collectivite = models.ForeignKey(
-        "collectivites.Collectivite",
-        verbose_name="collectivité",
-        on_delete=models.PROTECT,
-        related_name="ballots",
-    )
-    candidates = models.ManyToManyField(
-        Candidate, through="BallotChoice", related_name="ballots", verbose_name="thèmes choisis"
-    )
-    voter = models.ForeignKey(
-        "collectivites.Representative",
-        verbose_name="dernier vote par",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="ballots",
-    )
-    voter_name = models.CharField("nom du votant", max_length=150)
-    cast_at = models.DateTimeField("premier vote le", default=timezone.now)
-    updated_at = models.DateTimeField("dernier vote le", default=timezone.now)
-
-    class Meta:
-        verbose_name = "bulletin"
-        verbose_name_plural = "bulletins"
-        ordering = ["-updated_at", "-pk"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["campaign", "collectivite"], name="ballot_one_per_collectivite"
-            )
-        ]
-
-    def __str__(self):
-        return f"{self.collectivite} — {self.campaign}"
-
-
-class BallotChoice(models.Model):
-    """One theme chosen on a ballot."""
-
-    ballot = models.ForeignKey(Ballot, on_delete=models.CASCADE, related_name="choices")
-    candidate = models.ForeignKey(Candidate, on_delete=models.PROTECT, related_name="choices")
-
-    class Meta:
-        verbose_name = "choix"
-        verbose_name_plural = "choix"
-        constraints = [
-            models.UniqueConstraint(fields=["ballot", "candidate"], name="ballot_choice_unique")
-        ]
-
-    def __str__(self):
-        return str(self.candidate_id)

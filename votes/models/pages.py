@@ -1,5 +1,8 @@
 from core.models import SectionIndexPage
 
+from .campaigns import Campaign
+from .projects import SharedProjectIndexPage
+
 
 class VoteIndexPage(SectionIndexPage):
     """/votes/: the campaigns on the themes of the projets partagés and their tallies."""
@@ -11,9 +14,13 @@ class VoteIndexPage(SectionIndexPage):
         verbose_name = "page des votes"
 
     def get_context(self, request, *args, **kwargs):
-        from votes.selectors import vote_index_context
-
         context = super(SectionIndexPage, self).get_context(request, *args, **kwargs)
-        context.update(vote_index_context())
-        context["empty_message"] = self.empty_message
+        campaigns = Campaign.objects.by_status()
+        context.update(
+            open_campaigns=campaigns["open"],
+            upcoming_campaigns=campaigns["upcoming"],
+            closed_campaigns=campaigns["closed"],
+            shared_projects_index=SharedProjectIndexPage.objects.live().public().first(),
+            empty_message=self.empty_message,
+        )
         return context

@@ -9,6 +9,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
 from core.models import SectionIndexPage
 from core.page_bases import EditorialPage
+from core.text import fold_accents
 
 MIN_STAKEHOLDERS = 3
 MAX_STAKEHOLDERS = 5
@@ -105,18 +106,11 @@ class SharedProjectPage(EditorialPage):
                 )
 
     def get_context(self, request, *args, **kwargs):
-        from votes.selectors import project_page_context
-
+        # The registration form and the visitor's own registration are added by
+        # ``votes.views.projects``, which serves these pages (see ``wagtail_hooks``).
         context = super().get_context(request, *args, **kwargs)
-        context.update(project_page_context(self, request))
+        context.update(self.registrations.participants(capacity=self.stakeholder_capacity))
         return context
-
-    def serve(self, request, *args, **kwargs):
-        if request.method == "POST":
-            from votes.views import project_registration
-
-            return project_registration(request, self)
-        return super().serve(request, *args, **kwargs)
 
 
 class RegistrationQuerySet(models.QuerySet):
@@ -130,6 +124,25 @@ class RegistrationQuerySet(models.QuerySet):
 
     def observers(self):
         return self.filter(role=ProjectRegistration.Role.OBSERVER)
+
+    def participants(self, *, capacity: int) -> dict:
+        """Parties prenantes (by place), waiting list (by arrival) and observatrices
+        (by name), from one query; ``registrations`` holds them all, by arrival."""
+        registrations = list(self.select_related("collectivite").order_by("created_at", "pk"))
+        stakeholders = sorted(
+            (r for r in registrations if r.role == r.Role.STAKEHOLDER and not r.is_waiting),
+            key=lambda r: r.slot,
+        )
+        return {
+            "stakeholders": stakeholders,
+            "waiting": [r for r in registrations if r.is_waiting],
+            "observers": sorted(
+                (r for r in registrations if r.role == r.Role.OBSERVER),
+                key=lambda r: fold_accents(r.collectivite.name),
+            ),
+            "places_left": max(0, capacity - len(stakeholders)),
+            "registrations": registrations,
+        }
 
 
 class ProjectRegistration(models.Model):

@@ -5,7 +5,13 @@ never write ballots, proposals or registrations themselves.
 """
 
 from .ballots import ballot_cast, ballot_withdraw
-from .closing import campaign_close, campaign_freeze, freeze_due_campaigns, shared_project_create
+from .closing import (
+    campaign_close,
+    campaign_freeze,
+    campaign_freeze_due,
+    shared_project_create,
+    shared_project_index_ensure,
+)
 from .errors import VoteRefused, representative_refusal, window_refusal
 from .proposals import candidate_propose, proposal_moderate
 from .registrations import (
@@ -21,8 +27,8 @@ __all__ = [
     "ballot_withdraw",
     "campaign_close",
     "campaign_freeze",
+    "campaign_freeze_due",
     "candidate_propose",
-    "freeze_due_campaigns",
     "proposal_moderate",
     "registration_cancel",
     "registration_register",
@@ -30,5 +36,6 @@ __all__ = [
     "registrations_fill_places",
     "representative_refusal",
     "shared_project_create",
+    "shared_project_index_ensure",
     "window_refusal",
 ]

@@ -5,27 +5,26 @@ import datetime
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import slugify
 from wagtail.models import Site
 
+from core.slugs import slug_available
 from votes.cache import forget_home_summary
 from votes.models import Campaign, Candidate, SharedProjectIndexPage, SharedProjectPage
 from votes.models.projects import MAX_STAKEHOLDERS, MIN_STAKEHOLDERS
+from votes.selectors import results_compute_live, results_snapshot
 
 from .errors import VoteRefused
 
 
 def _freeze_locked(campaign: Campaign, now: datetime.datetime) -> None:
-    from votes.selectors import live_results, results_snapshot
-
-    campaign.frozen_results = results_snapshot(live_results(campaign))
+    campaign.frozen_results = results_snapshot(results=results_compute_live(campaign=campaign))
     campaign.results_frozen_at = now
     if campaign.closed_at is None:
         # Closed by its date: record it, so that moving the date later cannot reopen it.
         campaign.closed_at = min(campaign.closes_at, now)
 
 
-def campaign_freeze(campaign: Campaign, *, now: datetime.datetime | None = None) -> Campaign:
+def campaign_freeze(*, campaign: Campaign, now: datetime.datetime | None = None) -> Campaign:
     """Freezes the results of a closed campaign (once: later calls change nothing).
 
     The campaign row is locked ``FOR UPDATE``: votes still in flight (which hold it
@@ -42,7 +41,7 @@ def campaign_freeze(campaign: Campaign, *, now: datetime.datetime | None = None)
     return locked
 
 
-def campaign_close(campaign: Campaign, *, now: datetime.datetime | None = None) -> Campaign:
+def campaign_close(*, campaign: Campaign, now: datetime.datetime | None = None) -> Campaign:
     """Closes the vote now (if it was not already) and freezes its results."""
     now = now or timezone.now()
     with transaction.atomic():
@@ -58,16 +57,16 @@ def campaign_close(campaign: Campaign, *, now: datetime.datetime | None = None) 
     return locked
 
 
-def freeze_due_campaigns(*, now: datetime.datetime | None = None) -> int:
+def campaign_freeze_due(*, now: datetime.datetime | None = None) -> int:
     """Freezes every campaign whose closing date has passed; returns how many."""
     frozen = 0
     for campaign in Campaign.objects.due_for_freezing(now):
-        campaign_freeze(campaign, now=now)
+        campaign_freeze(campaign=campaign, now=now)
         frozen += 1
     return frozen
 
 
-def shared_projects_index() -> SharedProjectIndexPage:
+def shared_project_index_ensure() -> SharedProjectIndexPage:
     """Where projets partagés are published, created under the home page if missing."""
     index = SharedProjectIndexPage.objects.first()
     if index is not None:
@@ -86,15 +85,6 @@ def shared_projects_index() -> SharedProjectIndexPage:
     return index
 
 
-def _free_slug(parent, title: str) -> str:
-    base = slugify(title)[:70] or "projet-partage"
-    taken = set(parent.get_children().values_list("slug", flat=True))
-    slug, suffix = base, 2
-    while slug in taken:
-        slug, suffix = f"{base}-{suffix}", suffix + 1
-    return slug
-
-
 def shared_project_create(
     *,
     campaign: Campaign,
@@ -111,17 +101,19 @@ def shared_project_create(
             % {"min": MIN_STAKEHOLDERS, "max": MAX_STAKEHOLDERS}
         )
     with transaction.atomic():
-        closed = campaign_close(campaign, now=now)
+        closed = campaign_close(campaign=campaign, now=now)
         locked = Campaign.objects.select_for_update().get(pk=closed.pk)
         if locked.shared_project_id is not None:
             raise VoteRefused("Le projet partagé de cette campagne existe déjà.")
         if winner.campaign_id != locked.pk or winner.status != Candidate.Status.APPROVED:
             raise VoteRefused("Ce thème ne figurait pas sur le bulletin de cette campagne.")
-        index = shared_projects_index()
+        index = shared_project_index_ensure()
         title = " ".join((title or winner.title).split())
         page = SharedProjectPage(
             title=title,
-            slug=_free_slug(index, title),
+            slug=slug_available(
+                siblings=index.get_children(), text=title, fallback="projet-partage", max_length=70
+            ),
             intro=winner.description
             or (
                 "Le thème « %(theme)s », choisi par les collectivités lors de la campagne "

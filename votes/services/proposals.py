@@ -45,15 +45,10 @@ def _email_context(candidate: Candidate) -> dict:
     }
 
 
-def candidate_propose(
-    *,
-    representative: Representative,
-    campaign: Campaign,
-    title: str,
-    description: str = "",
-    now: datetime.datetime | None = None,
-) -> Candidate:
-    """A collectivité proposes a theme; it reaches the ballot once a moderator approves it."""
+def _check_proposal(
+    representative: Representative, campaign: Campaign, title: str, now: datetime.datetime | None
+) -> None:
+    """Raises ``VoteRefused`` unless this collectivité may propose ``title`` now."""
     refusal = representative_refusal(representative)
     if refusal:
         raise VoteRefused(refusal)
@@ -61,7 +56,6 @@ def candidate_propose(
         raise VoteRefused(message)
     if not campaign.accepts_proposals:
         raise VoteRefused("Cette campagne n'accepte pas de propositions de thèmes.")
-    title = " ".join(title.split())
     if not title:
         raise VoteRefused("Indiquez le thème que vous proposez.")
     pending = Candidate.objects.to_moderate().filter(
@@ -77,6 +71,19 @@ def candidate_propose(
         )
     if title_taken(campaign, title):
         raise VoteRefused("Ce thème a déjà été proposé pour cette campagne.")
+
+
+def candidate_propose(
+    *,
+    representative: Representative,
+    campaign: Campaign,
+    title: str,
+    description: str = "",
+    now: datetime.datetime | None = None,
+) -> Candidate:
+    """A collectivité proposes a theme; it reaches the ballot once a moderator approves it."""
+    title = " ".join(title.split())
+    _check_proposal(representative, campaign, title, now)
     try:
         with transaction.atomic():
             candidate = Candidate.objects.create(

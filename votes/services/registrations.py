@@ -100,6 +100,44 @@ def _promote_waiting(project: SharedProjectPage, now: datetime.datetime) -> list
     return promoted
 
 
+def _register(
+    representative: Representative, project_id: int, role: str, now: datetime.datetime
+) -> ProjectRegistration:
+    """Registers (or changes the role of) the collectivité, its project locked."""
+    locked = _locked_project(project_id)
+    if not locked.registrations_open:
+        raise VoteRefused("Les inscriptions à ce projet partagé sont closes.")
+    existing = (
+        ProjectRegistration.objects.filter(
+            project=locked, collectivite_id=representative.collectivite_id
+        )
+        .select_related("collectivite")
+        .first()
+    )
+    if existing is not None and existing.role == role:
+        return existing
+    freed_place = existing is not None and existing.slot is not None
+    if existing is not None:
+        existing.delete()
+    slot = _free_slot(locked) if role == Role.STAKEHOLDER else None
+    registration = ProjectRegistration.objects.create(
+        project=locked,
+        collectivite_id=representative.collectivite_id,
+        role=role,
+        status=Status.WAITING if role == Role.STAKEHOLDER and slot is None else Status.CONFIRMED,
+        slot=slot,
+        registered_by=representative,
+        registered_by_name=representative.full_name,
+        contact_email=representative.email,
+        created_at=now,
+    )
+    template = "registration_waiting" if registration.is_waiting else "registration_confirmed"
+    _notify(template, registration, locked)
+    if freed_place:
+        _promote_waiting(locked, now)
+    return registration
+
+
 def registration_register(
     *,
     representative: Representative,
@@ -116,45 +154,7 @@ def registration_register(
         raise VoteRefused(refusal)
     if role not in Role.values:
         raise VoteRefused("Choisissez de participer comme partie prenante ou observatrice.")
-
-    def register():
-        moment = now or timezone.now()
-        locked = _locked_project(project.pk)
-        if not locked.registrations_open:
-            raise VoteRefused("Les inscriptions à ce projet partagé sont closes.")
-        existing = (
-            ProjectRegistration.objects.filter(
-                project=locked, collectivite_id=representative.collectivite_id
-            )
-            .select_related("collectivite")
-            .first()
-        )
-        if existing is not None and existing.role == role:
-            return existing
-        freed_place = existing is not None and existing.slot is not None
-        if existing is not None:
-            existing.delete()
-        slot = _free_slot(locked) if role == Role.STAKEHOLDER else None
-        registration = ProjectRegistration.objects.create(
-            project=locked,
-            collectivite_id=representative.collectivite_id,
-            role=role,
-            status=Status.WAITING
-            if role == Role.STAKEHOLDER and slot is None
-            else Status.CONFIRMED,
-            slot=slot,
-            registered_by=representative,
-            registered_by_name=representative.full_name,
-            contact_email=representative.email,
-            created_at=moment,
-        )
-        template = "registration_waiting" if registration.is_waiting else "registration_confirmed"
-        _notify(template, registration, locked)
-        if freed_place:
-            _promote_waiting(locked, moment)
-        return registration
-
-    return retrying(register)
+    return retrying(lambda: _register(representative, project.pk, role, now or timezone.now()))
 
 
 def _remove(registration_id: int, project_id: int, now: datetime.datetime) -> bool:
@@ -193,7 +193,7 @@ def registration_withdraw(
 
 
 def registration_cancel(
-    registration: ProjectRegistration, *, now: datetime.datetime | None = None
+    *, registration: ProjectRegistration, now: datetime.datetime | None = None
 ) -> bool:
     """Staff remove a registration from the admin; the waiting list moves up."""
     return retrying(
@@ -202,7 +202,7 @@ def registration_cancel(
 
 
 def registrations_fill_places(
-    project: SharedProjectPage, *, now: datetime.datetime | None = None
+    *, project: SharedProjectPage, now: datetime.datetime | None = None
 ) -> list:
     """After the capacity was raised: promotes the waiting list into the new places."""
     return retrying(lambda: _promote_waiting(_locked_project(project.pk), now or timezone.now()))

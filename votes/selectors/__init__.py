@@ -1,0 +1,43 @@
+"""Reads of the votes: campaigns and their ballots, tallies and results, the home
+page's summary. Views, the admin, exports and other apps (the newsletter) call
+these; the pages' own reads are QuerySet methods next to the models."""
+
+from .campaigns import (
+    ballot_get,
+    campaign_get_open,
+    campaign_get_public,
+    candidate_list_on_ballot,
+    candidate_list_proposed,
+)
+from .home import campaign_home_summary
+from .results import (
+    Breakdown,
+    CampaignResults,
+    results_compute_live,
+    results_get,
+    results_read_frozen,
+    results_snapshot,
+    results_suggest_winner,
+)
+from .tallies import Tally, tally_chart_rows, tally_list, tally_list_frozen, tally_list_live
+
+__all__ = [
+    "Breakdown",
+    "CampaignResults",
+    "Tally",
+    "ballot_get",
+    "campaign_get_open",
+    "campaign_get_public",
+    "campaign_home_summary",
+    "candidate_list_on_ballot",
+    "candidate_list_proposed",
+    "results_compute_live",
+    "results_get",
+    "results_read_frozen",
+    "results_snapshot",
+    "results_suggest_winner",
+    "tally_chart_rows",
+    "tally_list",
+    "tally_list_frozen",
+    "tally_list_live",
+]

@@ -1,0 +1,45 @@
+"""Reads of the campaigns, the themes on their ballot and the collectivités' ballots."""
+
+import datetime
+
+from collectivites.models import Collectivite
+from votes.models import Ballot, Campaign, Candidate
+
+
+def campaign_get_open(*, now: datetime.datetime | None = None) -> Campaign | None:
+    """The campaign open to votes now (the latest opened if several), or None."""
+    return Campaign.objects.open(now).order_by("-opens_at", "-pk").first()
+
+
+def campaign_get_public(*, slug: str) -> Campaign | None:
+    """A published campaign by its slug (drafts are not public)."""
+    if not isinstance(slug, str) or "\x00" in slug or len(slug) > 80:
+        return None
+    return Campaign.objects.published().filter(slug=slug).first()
+
+
+def candidate_list_on_ballot(*, campaign: Campaign):
+    """The themes on the ballot, in the order the ANCT set."""
+    return (
+        Candidate.objects.on_ballot()
+        .filter(campaign=campaign)
+        .select_related("theme_page")
+        .order_by("sort_order", "title", "pk")
+    )
+
+
+def candidate_list_proposed(*, campaign: Campaign, collectivite: Collectivite):
+    """The themes the collectivité proposed in the campaign, newest first."""
+    return Candidate.objects.filter(campaign=campaign, proposer_collectivite=collectivite).order_by(
+        "-created_at"
+    )
+
+
+def ballot_get(*, campaign: Campaign, collectivite: Collectivite) -> Ballot | None:
+    """The collectivité's ballot in the campaign, with its choices, or None."""
+    return (
+        Ballot.objects.filter(campaign=campaign, collectivite=collectivite)
+        .select_related("voter")
+        .prefetch_related("candidates")
+        .first()
+    )

@@ -1,0 +1,101 @@
+"""A projet partagé page with its registration form, and the form's POST.
+
+The page keeps its Wagtail URL: ``wagtail_hooks.serve_shared_projects`` hands its
+requests to ``shared_project_page`` once Wagtail has checked the page's privacy,
+so the model itself never reaches into the views.
+"""
+
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+
+from core.ratelimit import limit_posts
+from votes.access import current_representative, login_url
+from votes.forms import RegistrationForm
+from votes.models import ProjectRegistration, SharedProjectPage
+from votes.services import (
+    VoteRefused,
+    registration_register,
+    registration_withdraw,
+    representative_refusal,
+)
+
+
+def _project_page(request, page: SharedProjectPage, *, form=None, status: int = 200):
+    """The page as Wagtail renders it, with the visitor's registration and its form."""
+    request.is_preview = False
+    context = page.get_context(request)
+    representative = current_representative(request)
+    mine = None
+    if representative is not None:
+        mine = next(
+            (
+                r
+                for r in context["registrations"]
+                if r.collectivite_id == representative.collectivite_id
+            ),
+            None,
+        )
+    if form is None:
+        form = RegistrationForm(initial={"role": mine.role} if mine else None)
+    context.update(
+        registration_form=form,
+        representative=representative,
+        refusal=representative_refusal(representative) if representative else None,
+        my_registration=mine,
+        login_url=login_url(request.get_full_path()),
+    )
+    return TemplateResponse(request, page.get_template(request), context, status=status)
+
+
+def _registered_message(registration: ProjectRegistration, collectivite) -> str:
+    if registration.is_waiting:
+        message = (
+            "%(collectivite)s est inscrite sur la liste d'attente des parties prenantes : "
+            "vous serez prévenu par e-mail si une place se libère."
+        )
+    else:
+        message = "%(collectivite)s participe à ce projet partagé comme %(role)s."
+    return message % {
+        "collectivite": collectivite,
+        "role": str(registration.get_role_display()).lower(),
+    }
+
+
+def project_registration(request, page: SharedProjectPage):
+    """POST on a projet partagé page: register the collectivité, change role, withdraw."""
+    representative = current_representative(request)
+    form = RegistrationForm(request.POST)
+    refusal = representative_refusal(representative)
+    if refusal:
+        form.add_error(None, refusal)
+        return _project_page(request, page, form=form, status=403)
+    if form.is_spam:
+        return redirect(page.url)
+    try:
+        if request.POST.get("action") == "withdraw":
+            if registration_withdraw(representative=representative, project=page):
+                messages.success(
+                    request,
+                    "%(collectivite)s ne participe plus à ce projet partagé."
+                    % {"collectivite": representative.collectivite},
+                )
+            return redirect(page.url)
+        if not form.is_valid():
+            return _project_page(request, page, form=form)
+        registration = registration_register(
+            representative=representative, project=page, role=form.cleaned_data["role"]
+        )
+    except VoteRefused as refused:
+        form.add_error(None, refused.message)
+        return _project_page(request, page, form=form)
+    messages.success(request, _registered_message(registration, representative.collectivite))
+    return redirect(page.url)
+
+
+@limit_posts("project-registration", "30/h")
+def shared_project_page(request, page: SharedProjectPage):
+    """A projet partagé page: shown with its registration form, which posts back to it."""
+    if request.method == "POST":
+        return project_registration(request, page)
+    return _project_page(request, page)
