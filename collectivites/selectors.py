@@ -213,11 +213,6 @@ def representative_of_request(*, request) -> Representative | None:
     return representative
 
 
-def current_representative(request) -> Representative | None:
-    """The former name of ``representative_of_request``, which the votes app still calls."""
-    return representative_of_request(request=request)
-
-
 def representative_is_suspended(*, email: str, password: str) -> bool:
     """Whether this login is a suspended representative's: said only to whoever knows
     the password."""

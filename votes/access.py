@@ -5,9 +5,9 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.urls import NoReverseMatch, reverse
 
-from collectivites.selectors import current_representative
+from collectivites.selectors import representative_of_request
 
-__all__ = ["current_representative", "login_url", "signup_url"]
+__all__ = ["login_url", "representative_of_request", "signup_url"]
 
 
 def _url(name: str, fallback: str) -> str:

@@ -110,23 +110,14 @@ def event_sections(month: datetime.date) -> list[tuple[str, dict]]:
     # Not yet ended when the issue goes out; for a past month (an issue assembled
     # after the fact), as seen from its first day.
     past = next_month(month) <= timezone.localdate()
-    events = list(agenda.event_list_upcoming(now=start if past else max(start, timezone.now()))[:30])
+    events = list(
+        agenda.event_list_upcoming(now=start if past else max(start, timezone.now()))[:30]
+    )
     news = [event for event in events if event.organiser_id][:PARTNER_NEWS_SHOWN]
     rest = [event for event in events if event not in news][:AGENDA_SHOWN]
     sections = []
     if news:
-        items = [
-            {
-                "title": event.title,
-                "text": event.summary,
-                "when": ", ".join(part for part in (event.when, event.place) if part),
-                "page": event.pk,
-                "url": "",
-                "link_label": "En savoir plus",
-            }
-            for event in news
-        ]
-        sections.append(("news", {"title": "Actualités des partenaires", "items": items}))
+        sections.append(_partner_news_section(news))
     if rest:
         sections.append(
             (
@@ -138,20 +129,37 @@ def event_sections(month: datetime.date) -> list[tuple[str, dict]]:
                 },
             )
         )
-    link = _contribute_link()
-    sections.append(
-        (
-            "call",
-            {
-                "title": "Je suis une collectivité et je souhaite partager mes événements",
-                "text": "Envoyez vos actualités et vos événements à Territoires en Commun : ils "
-                "rejoindront l'agenda des partenaires.",
-                "link": link,
-                "link_label": "Proposer un événement" if link.startswith("/") else "",
-            },
-        )
-    )
+    sections.append(_share_events_section())
     return sections
+
+
+def _partner_news_section(events) -> tuple[str, dict]:
+    items = [
+        {
+            "title": event.title,
+            "text": event.summary,
+            "when": ", ".join(part for part in (event.when, event.place) if part),
+            "page": event.pk,
+            "url": "",
+            "link_label": "En savoir plus",
+        }
+        for event in events
+    ]
+    return ("news", {"title": "Actualités des partenaires", "items": items})
+
+
+def _share_events_section() -> tuple[str, dict]:
+    link = _contribute_link()
+    return (
+        "call",
+        {
+            "title": "Je suis une collectivité et je souhaite partager mes événements",
+            "text": "Envoyez vos actualités et vos événements à Territoires en Commun : ils "
+            "rejoindront l'agenda des partenaires.",
+            "link": link,
+            "link_label": "Proposer un événement" if link.startswith("/") else "",
+        },
+    )
 
 
 def contribute_section() -> tuple[str, dict]:

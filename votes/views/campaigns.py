@@ -7,7 +7,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from core.ratelimit import limit_posts
 from votes import selectors
-from votes.access import current_representative
+from votes.access import representative_of_request
 from votes.forms import BallotForm
 from votes.models import Campaign
 from votes.services import VoteRefused, ballot_cast, ballot_withdraw
@@ -112,7 +112,7 @@ def ballot(request, slug):
 @limit_posts("vote-ballot", "60/h")
 def ballot_withdrawal(request, slug):
     campaign = campaign_or_404(slug)
-    representative = current_representative(request)
+    representative = representative_of_request(request=request)
     try:
         withdrawn = ballot_withdraw(representative=representative, campaign=campaign)
     except VoteRefused as refusal:

@@ -8,7 +8,7 @@ from django.http import Http404
 from django.shortcuts import redirect
 
 from votes import selectors
-from votes.access import current_representative, login_url, signup_url
+from votes.access import login_url, representative_of_request, signup_url
 from votes.models import Campaign, VoteIndexPage
 from votes.services import VoteRefused, campaign_freeze, representative_refusal, window_refusal
 from votes.services.errors import paris_datetime
@@ -47,7 +47,7 @@ def breadcrumb(campaign: Campaign, current: str = "") -> dict:
 def voter_context(request, campaign: Campaign) -> dict:
     """The visitor as a voter: their representative account, why they cannot act,
     their collectivité's ballot and where to log in."""
-    representative = current_representative(request)
+    representative = representative_of_request(request=request)
     ballot = None
     if representative is not None:
         ballot = selectors.ballot_get(campaign=campaign, collectivite=representative.collectivite)

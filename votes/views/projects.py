@@ -10,7 +10,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 
 from core.ratelimit import limit_posts
-from votes.access import current_representative, login_url
+from votes.access import login_url, representative_of_request
 from votes.forms import RegistrationForm
 from votes.models import ProjectRegistration, SharedProjectPage
 from votes.services import (
@@ -25,7 +25,7 @@ def _project_page(request, page: SharedProjectPage, *, form=None, status: int = 
     """The page as Wagtail renders it, with the visitor's registration and its form."""
     request.is_preview = False
     context = page.get_context(request)
-    representative = current_representative(request)
+    representative = representative_of_request(request=request)
     mine = None
     if representative is not None:
         mine = next(
@@ -64,7 +64,7 @@ def _registered_message(registration: ProjectRegistration, collectivite) -> str:
 
 def project_registration(request, page: SharedProjectPage):
     """POST on a projet partagé page: register the collectivité, change role, withdraw."""
-    representative = current_representative(request)
+    representative = representative_of_request(request=request)
     form = RegistrationForm(request.POST)
     refusal = representative_refusal(representative)
     if refusal:
