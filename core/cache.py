@@ -7,6 +7,7 @@ call; the health endpoint reports the cache as down meanwhile.
 """
 
 import logging
+import re
 import time
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
@@ -22,16 +23,21 @@ cache_recovered = Signal()
 
 UNAVAILABLE = (RedisConnectionError, RedisTimeoutError, OSError)
 RETRY_AFTER_SECONDS = 5.0
+CLEAR_BATCH = 500
+GLOB_SPECIALS = re.compile(r"[*?\[\]\\]")
 
 
 class ResilientRedisCache(RedisCache):
     _down_until = 0.0
 
     def _call(self, name, default, *args, **kwargs):
+        return self._guarded(default, getattr(super(), name), *args, **kwargs)
+
+    def _guarded(self, default, method, *args, **kwargs):
         if time.monotonic() < self._down_until:
             return default
         try:
-            result = getattr(super(), name)(*args, **kwargs)
+            result = method(*args, **kwargs)
         except UNAVAILABLE:
             if not self._down_until:
                 logger.warning("Redis cache unreachable: serving without cache", exc_info=True)
@@ -71,7 +77,23 @@ class ResilientRedisCache(RedisCache):
         return self._call("delete_many", None, keys, version)
 
     def clear(self):
-        return self._call("clear", False)
+        """Deletes this cache's keys only (those under its KEY_PREFIX), never FLUSHDB:
+        the Redis database may hold other data (the broker's, another site's, a
+        developer's, a parallel test run's)."""
+        return self._guarded(False, self._delete_own_keys)
+
+    def _delete_own_keys(self) -> bool:
+        client = self._cache.get_client(write=True)
+        batch = []
+        pattern = GLOB_SPECIALS.sub(r"\\\g<0>", self.key_prefix) + ":*"
+        for key in client.scan_iter(match=pattern, count=CLEAR_BATCH):
+            batch.append(key)
+            if len(batch) == CLEAR_BATCH:
+                client.delete(*batch)
+                batch.clear()
+        if batch:
+            client.delete(*batch)
+        return True
 
     def incr(self, key, delta=1, version=None):
         # Counters must not silently restart from nothing: the caller decides.
