@@ -7,12 +7,16 @@ UV := $(TOOLS)/bin/uv
 UV_VERSION := 0.13.9
 PY := $(VENV)/bin/python
 export UV_PYTHON_DOWNLOADS := never
+# Test processes (pytest-xdist): one per core by default.
+TEST_WORKERS ?= auto
+SERVICES_ENV = DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} \
+	REDIS_URL=$${REDIS_URL:-redis://127.0.0.1:6379/0}
 
 .DEFAULT_GOAL := help
-.PHONY: help install lock audit run test test-postgres lint format browser bench clean
+.PHONY: help install lock audit run test test-postgres test-integration lint format browser bench clean
 
 help: ## List the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-14s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-17s %s\n", $$1, $$2}'
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -47,12 +51,14 @@ browser: ## Install Debian's Chromium for the browser tests if it is missing
 	echo "Installation de Chromium (Debian)…"; \
 	$$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq chromium >/dev/null
 
-test: install browser ## Run the whole test suite (SQLite, eager Celery)
-	$(PY) -m pytest $(PYTEST_ARGS)
+test: install browser ## Run the whole test suite on the embedded default (SQLite, eager Celery), in parallel
+	$(PY) -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
-test-postgres: install browser ## Run the suite against the local PostgreSQL and Redis
-	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} \
-	REDIS_URL=$${REDIS_URL:-redis://127.0.0.1:6379/0} $(PY) -m pytest $(PYTEST_ARGS)
+test-postgres: install browser ## Run the whole suite against the local PostgreSQL and Redis
+	$(SERVICES_ENV) $(PY) -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
+
+test-integration: install browser ## Only the tests marked integration, on the local PostgreSQL and Redis (CI's second stage)
+	$(SERVICES_ENV) $(PY) -m pytest -n $(TEST_WORKERS) -m integration $(PYTEST_ARGS)
 
 lint: install ## ruff check and ruff format --check
 	$(VENV)/bin/ruff check .

@@ -1,6 +1,31 @@
+from pathlib import Path
+
 import pytest
 from django.core.management import call_command
 from wagtail.models import Site
+
+TESTS = Path(__file__).parent
+# What these tests prove lives in PostgreSQL, Redis, the object store or a real
+# server: CI runs them once, in its integration stage on those services, and every
+# other test once on the embedded default. `make test` runs them all here.
+INTEGRATION = (
+    "browser/",
+    "integration/",
+    "security/",
+    "storage/",
+    "core/test_cache_clear.py",
+    "core/test_page_cache.py",
+    "core/test_rate_limits.py",
+    "newsletter/test_concurrent_sending.py",
+    "resources/test_search_index.py",
+    "votes/test_concurrency_postgresql.py",
+)
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if item.path.relative_to(TESTS).as_posix().startswith(INTEGRATION):
+            item.add_marker(pytest.mark.integration)
 
 
 @pytest.fixture(scope="session")
