@@ -266,7 +266,11 @@ class DuplicateView(DecisionFormView):
 
 
 class DocumentView(ModerationActionMixin, View):
-    """The document sent with a proposal, for moderators only (it is not public yet)."""
+    """The document sent with a proposal, for moderators only (it is not public yet).
+
+    Streamed from the private storage, the local folder or the private bucket alike:
+    the file never has an address of its own.
+    """
 
     permission_required = "change"
 
@@ -274,8 +278,9 @@ class DocumentView(ModerationActionMixin, View):
         contribution = self.contribution
         if not contribution.document:
             raise Http404
+        document = contribution.document
         try:
-            handle = contribution.document.open("rb")
+            handle = document.storage.open(document.name, "rb")
         except FileNotFoundError as error:
             raise Http404 from error
         return FileResponse(handle, as_attachment=True, filename=contribution.document_name)
