@@ -184,11 +184,15 @@ def _wait_until_ready(store: ObjectStore, process: subprocess.Popen, log: Path) 
 
 
 def _stop(process: subprocess.Popen) -> None:
-    """Stops weed and every process it started (they share its process group)."""
+    """Stops weed and every process it started (they share its process group).
+
+    Its graceful stop waits 15 s for gRPC streams to end; the data is thrown away,
+    so a few seconds are enough before it is killed.
+    """
     with contextlib.suppress(ProcessLookupError):
         os.killpg(process.pid, signal.SIGTERM)
     try:
-        process.wait(timeout=15)
+        process.wait(timeout=3)
     except subprocess.TimeoutExpired:
         with contextlib.suppress(ProcessLookupError):
             os.killpg(process.pid, signal.SIGKILL)

@@ -44,7 +44,10 @@ def _custom_domain(value: str) -> dict:
         return {}
     for protocol in ("https:", "http:"):
         if value.startswith(f"{protocol}//"):
-            return {"custom_domain": value[len(protocol) + 2 :].rstrip("/"), "url_protocol": protocol}
+            return {
+                "custom_domain": value[len(protocol) + 2 :].rstrip("/"),
+                "url_protocol": protocol,
+            }
     return {"custom_domain": value.rstrip("/")}
 
 
