@@ -251,9 +251,7 @@ STATIC_ROOT = VAR_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
-# Uploaded files: the local disk under MEDIA_ROOT and CONTRIBUTION_UPLOAD_ROOT, or the
-# object store's public and private buckets when AWS_STORAGE_BUCKET_NAME and
-# AWS_PRIVATE_BUCKET_NAME are set (territoires/settings/storage.py).
+# Uploads go to the local disk, or to the object store's buckets (settings/storage.py).
 STORAGES = {
     **file_storages(os.environ),
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -305,8 +303,7 @@ TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = True
 
 # --- Contributions ------------------------------------------------------------------
 # Documents sent with a proposed resource wait here, out of the public media, until
-# a moderator publishes them (STORAGES["contributions"]: this folder unless the
-# object store's private bucket is configured).
+# a moderator publishes them (unless AWS_PRIVATE_BUCKET_NAME names a private bucket).
 CONTRIBUTION_UPLOAD_ROOT = Path(
     os.environ.get("CONTRIBUTION_UPLOAD_ROOT", VAR_DIR / "contributions")
 )
