@@ -17,6 +17,7 @@ from . import services
 from .forms import DeclineForm, DuplicateForm
 from .models import Contribution
 from .selectors import contribution_find_duplicates
+from .storage import STORAGE_ERRORS
 
 COMMON_PANELS = [
     FieldPanel("title"),
@@ -283,6 +284,9 @@ class DocumentView(ModerationActionMixin, View):
             handle = document.storage.open(document.name, "rb")
         except FileNotFoundError as error:
             raise Http404 from error
+        except STORAGE_ERRORS:
+            messages.error(request, "Le document est momentanément inaccessible : réessayez.")
+            return self.back()
         return FileResponse(handle, as_attachment=True, filename=contribution.document_name)
 
 

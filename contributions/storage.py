@@ -11,6 +11,7 @@ store in production (territoires/settings/storage.py). Neither has a public addr
 
 import os
 
+from botocore.exceptions import BotoCoreError, ClientError
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage, Storage, storages
 from django.utils.deconstruct import deconstructible
@@ -18,6 +19,8 @@ from storages.backends.s3 import S3Storage
 
 PRIVATE_STORAGE_ALIAS = "contributions"
 NO_ADDRESS = "Contributed documents have no public address."
+# What a storage raises when the disk or the object store cannot take a file.
+STORAGE_ERRORS = (OSError, BotoCoreError, ClientError)
 
 
 @deconstructible
