@@ -17,6 +17,7 @@ from . import services
 from .forms import DeclineForm, DuplicateForm
 from .models import Contribution
 from .selectors import contribution_find_duplicates
+from .storage import STORAGE_ERRORS
 
 COMMON_PANELS = [
     FieldPanel("title"),
@@ -266,7 +267,11 @@ class DuplicateView(DecisionFormView):
 
 
 class DocumentView(ModerationActionMixin, View):
-    """The document sent with a proposal, for moderators only (it is not public yet)."""
+    """The document sent with a proposal, for moderators only (it is not public yet).
+
+    Streamed from the private storage, the local folder or the private bucket alike:
+    the file never has an address of its own.
+    """
 
     permission_required = "change"
 
@@ -274,10 +279,14 @@ class DocumentView(ModerationActionMixin, View):
         contribution = self.contribution
         if not contribution.document:
             raise Http404
+        document = contribution.document
         try:
-            handle = contribution.document.open("rb")
+            handle = document.storage.open(document.name, "rb")
         except FileNotFoundError as error:
             raise Http404 from error
+        except STORAGE_ERRORS:
+            messages.error(request, "Le document est momentanément inaccessible : réessayez.")
+            return self.back()
         return FileResponse(handle, as_attachment=True, filename=contribution.document_name)
 
 

@@ -1,5 +1,7 @@
 """Public pages: contribute, confirm, follow a proposal; state a need to the ANCT."""
 
+import logging
+
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
@@ -13,11 +15,18 @@ from . import services
 from .forms import CONTRIBUTION_FORMS, NeedRequestForm
 from .models import Contribution
 from .selectors import project_list_suggested, resource_list_suggested, theme_get_published
+from .storage import STORAGE_ERRORS
+
+logger = logging.getLogger(__name__)
 
 CONTRIBUTE_CRUMB = {"url": "/contribuer/", "title": "Contribuer"}
 EMAIL_LIMIT_MESSAGE = (
     "Vous avez envoyé beaucoup de propositions avec cette adresse e-mail en peu de temps. "
     "Merci de réessayer dans une heure."
+)
+STORAGE_DOWN_MESSAGE = (
+    "Votre document n'a pas pu être enregistré pour le moment. "
+    "Merci de réessayer dans quelques minutes."
 )
 
 
@@ -53,12 +62,17 @@ def contribution_form(request, kind: str):
         rate_for("contribution-email", "5/h"),
     ):
         return too_many_requests(request, EMAIL_LIMIT_MESSAGE)
-    contribution = services.contribution_submit(
-        kind=kind,
-        data=form.cleaned_data,
-        themes=form.cleaned_data.get("themes") or [],
-        client_network=truncated_ip(client_ip(request)),
-    )
+    try:
+        contribution = services.contribution_submit(
+            kind=kind,
+            data=form.cleaned_data,
+            themes=form.cleaned_data.get("themes") or [],
+            client_network=truncated_ip(client_ip(request)),
+        )
+    except STORAGE_ERRORS:
+        logger.exception("Contributed document not stored")
+        form.add_error(None, STORAGE_DOWN_MESSAGE)
+        return _render_form(request, form, kind, status=503)
     return redirect(services.contribution_sent_path(contribution=contribution))
 
 

@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 from .database import database_config
+from .storage import file_storages
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(os.environ.get("VAR_DIR", BASE_DIR / "var"))
@@ -250,8 +251,9 @@ STATIC_ROOT = VAR_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
+# Uploads go to the local disk, or to the object store's buckets (settings/storage.py).
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    **file_storages(os.environ),
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
@@ -301,7 +303,7 @@ TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = True
 
 # --- Contributions ------------------------------------------------------------------
 # Documents sent with a proposed resource wait here, out of the public media, until
-# a moderator publishes them.
+# a moderator publishes them (unless AWS_PRIVATE_BUCKET_NAME names a private bucket).
 CONTRIBUTION_UPLOAD_ROOT = Path(
     os.environ.get("CONTRIBUTION_UPLOAD_ROOT", VAR_DIR / "contributions")
 )

@@ -7,7 +7,8 @@ and Redis (the cache then lives in Redis, under its own key prefix).
 import os
 
 from .base import *  # noqa: F403
-from .base import CACHES, REDIS_URL, VAR_DIR
+from .base import CACHES, REDIS_URL, STORAGES, VAR_DIR
+from .storage import file_storages
 
 SECRET_KEY = "test-only-not-secret"  # noqa: S105
 DEBUG = False
@@ -16,6 +17,9 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CELERY_TASK_ALWAYS_EAGER = True
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = VAR_DIR / "test-media"
+# Tests never write to a bucket the environment may name; tests/storage/ points the
+# storages at an object store of their own.
+STORAGES = {**STORAGES, **file_storages({})}
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Tests change data and look again at once; the page-cache tests turn it on.
 PAGE_CACHE_SECONDS = 0
