@@ -49,6 +49,8 @@ pytestmark = [
         reason="several nodes share PostgreSQL and Redis: set DATABASE_URL (postgres://…) "
         "and REDIS_URL",
     ),
+    # The stack's database is a copy of the test database, which must therefore exist.
+    pytest.mark.django_db,
     # With pytest-xdist, every test of the module on the worker that started the stack.
     pytest.mark.xdist_group("several-nodes"),
 ]
