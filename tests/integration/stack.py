@@ -92,18 +92,29 @@ class Process:
     def log_tail(self, lines: int = 30) -> str:
         return "\n".join(self.log.read_text(errors="replace").splitlines()[-lines:])
 
-    def stop(self) -> None:
-        """SIGTERM to the whole group (gunicorn's and Celery's warm stop), then SIGKILL."""
-        if self.popen is None or self.popen.poll() is not None:
-            return
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(self.popen.pid, signal.SIGTERM)
-        try:
-            self.popen.wait(timeout=15)
-        except subprocess.TimeoutExpired:
+    def signal(self, number: int) -> None:
+        if self.popen is not None and self.popen.poll() is None:
             with contextlib.suppress(ProcessLookupError):
-                os.killpg(self.popen.pid, signal.SIGKILL)
+                os.killpg(self.popen.pid, number)
+
+    def stop(self, deadline: float) -> None:
+        """After SIGTERM (gunicorn's and Celery's warm stop): SIGKILL at ``deadline``."""
+        if self.popen is None:
+            return
+        try:
+            self.popen.wait(timeout=max(0.0, deadline - time.monotonic()))
+        except subprocess.TimeoutExpired:
+            self.signal(signal.SIGKILL)
             self.popen.wait()
+
+
+def stop_all(processes: list[Process], *, grace: float = 3) -> None:
+    """Every process group told to stop at once, then each awaited (or killed)."""
+    for process in processes:
+        process.signal(signal.SIGTERM)
+    deadline = time.monotonic() + grace
+    for process in processes:
+        process.stop(deadline)
 
 
 def gunicorn(*, port: int, env: dict[str, str], workdir: Path) -> Process:
@@ -164,10 +175,10 @@ class Driver(Process):
                     return answer
         raise TimeoutError(f"{action}: no answer within {timeout:.0f} s:\n{self.log_tail()}")
 
-    def stop(self) -> None:
-        if self.popen is not None and self.popen.poll() is None:
-            self.popen.stdin.close()  # end of input: the driver returns
-        super().stop()
+    def signal(self, number: int) -> None:
+        if number == signal.SIGTERM and self.popen is not None and self.popen.poll() is None:
+            self.popen.stdin.close()  # end of input: the driver returns by itself
+        super().signal(number)
 
 
 # --- HTTP -------------------------------------------------------------------------------

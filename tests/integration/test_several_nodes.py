@@ -35,6 +35,7 @@ from .stack import (
     gunicorn,
     gunicorn_answers,
     request,
+    stop_all,
     wait_until,
 )
 
@@ -140,13 +141,15 @@ def stack(django_db_setup, django_db_blocker, tmp_path_factory):
         web, workers = start_nodes(env, workdir, processes)
         yield Stack(web=web, driver=driver, workers=workers, mail_dir=workdir / "mail")
     finally:
-        for process in reversed(processes):
-            process.stop()
+        stop_all(processes)
         database_drop(url=DATABASE_URL, name=name)
         cache = redis.Redis.from_url(REDIS_URL)
         for key in cache.scan_iter(f"tec-nodes-{run}:*"):
             cache.delete(key)
-        redis.Redis.from_url(env["CELERY_BROKER_URL"]).delete(env["STACK_QUEUE"])
+        queue = env["STACK_QUEUE"]
+        redis.Redis.from_url(env["CELERY_BROKER_URL"]).delete(
+            queue, f"_kombu.binding.{queue}", f"_kombu.binding_permanent.{queue}"
+        )
 
 
 def test_a_publication_is_seen_at_once_on_every_node(stack):
