@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 
 from .database import database_config
-from .redis import redis_next_database_url
+from .redis import celery_broker_default
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(os.environ.get("VAR_DIR", BASE_DIR / "var"))
@@ -127,9 +127,8 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Redis carries the cache (REDIS_URL) and, in the next database, the Celery broker;
-# production requires it, as every process must share the cache. Without it the
-# embedded default runs on its own: local-memory cache and tasks executed in the request.
+# Redis carries the cache and, in the next database, the Celery broker (production
+# requires it). Without it the site runs on its own: memory cache, tasks run in the request.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
@@ -194,9 +193,7 @@ RATE_LIMITS: dict[str, str] = {}
 TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
 
 # --- Celery -------------------------------------------------------------------------
-CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL") or (
-    redis_next_database_url(REDIS_URL) if REDIS_URL else "memory://"
-)
+CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL") or celery_broker_default(REDIS_URL)
 CELERY_TASK_ALWAYS_EAGER = CELERY_BROKER_URL == "memory://"
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_IGNORE_RESULT = True

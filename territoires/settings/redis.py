@@ -33,6 +33,12 @@ def redis_next_database_url(url: str) -> str:
     return urlunsplit(parts._replace(path=f"/{number}"))
 
 
+def celery_broker_default(redis_url: str) -> str:
+    """The broker when CELERY_BROKER_URL is unset: the cache's next database, or the
+    in-memory transport (tasks run in the request) without Redis."""
+    return redis_next_database_url(redis_url) if redis_url else "memory://"
+
+
 def redis_same_database(first: str, second: str) -> bool:
     """True when both URLs reach the same database of the same Redis server."""
 

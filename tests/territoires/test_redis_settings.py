@@ -3,7 +3,11 @@
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from territoires.settings.redis import redis_next_database_url, redis_same_database
+from territoires.settings.redis import (
+    celery_broker_default,
+    redis_next_database_url,
+    redis_same_database,
+)
 
 
 @pytest.mark.parametrize(
@@ -19,6 +23,11 @@ from territoires.settings.redis import redis_next_database_url, redis_same_datab
 )
 def test_the_broker_takes_the_next_database(cache, broker):
     assert redis_next_database_url(cache) == broker
+
+
+def test_without_redis_tasks_run_in_the_request():
+    assert celery_broker_default("") == "memory://"
+    assert celery_broker_default("redis://redis:6379/0") == "redis://redis:6379/1"
 
 
 def test_a_redis_url_without_a_database_number_is_refused():
