@@ -52,13 +52,13 @@ browser: ## Install Debian's Chromium for the browser tests if it is missing
 	$$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq chromium >/dev/null
 
 test: install browser ## Run the whole test suite on the embedded default (SQLite, eager Celery), in parallel
-	$(PY) -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
 
 test-postgres: install browser ## Run the whole suite against the local PostgreSQL and Redis
-	$(SERVICES_ENV) $(PY) -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
+	$(SERVICES_ENV) $(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
 
 test-integration: install browser ## Only the tests marked integration, on the local PostgreSQL and Redis (CI's second stage)
-	$(SERVICES_ENV) $(PY) -m pytest -n $(TEST_WORKERS) -m integration $(PYTEST_ARGS)
+	$(SERVICES_ENV) $(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup -m integration $(PYTEST_ARGS)
 
 lint: install ## ruff check and ruff format --check
 	$(VENV)/bin/ruff check .

@@ -34,6 +34,7 @@ from urllib.parse import urlsplit
 
 from bench.common import Skipped
 from bench.http_load import HOST, free_port, gunicorn
+from territoires.settings.redis import redis_next_database_url
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/tec_load"
@@ -163,7 +164,8 @@ def stack_env(
         "TRUSTED_PROXIES": HOST,
         "DATABASE_URL": database,
         "REDIS_URL": redis,
-        "CELERY_BROKER_URL": redis,
+        # Production refuses a broker in the cache's database.
+        "CELERY_BROKER_URL": redis_next_database_url(redis),
         "CACHE_KEY_PREFIX": "tec-bench",
         "VAR_DIR": str(VAR_DIR),
         "MEDIA_ROOT": str(VAR_DIR / "media"),

@@ -8,21 +8,12 @@ import os
 from pathlib import Path
 
 from .database import database_config
+from .environment import env_bool, env_list
+from .redis import celery_broker_default
 from .storage import file_storages
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(os.environ.get("VAR_DIR", BASE_DIR / "var"))
-
-
-def env_bool(name: str, default: bool) -> bool:
-    value = os.environ.get(name)
-    if value is None or value == "":
-        return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
-
-
-def env_list(name: str, default: str = "") -> list[str]:
-    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
 # --- Core ---------------------------------------------------------------------------
@@ -127,8 +118,8 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Redis carries both the cache and the Celery broker in production. Without it the
-# site runs on its own: local-memory cache and tasks executed in the request.
+# Redis carries the cache and, in the next database, the Celery broker (production
+# requires it). Without it the site runs on its own: memory cache, tasks run in the request.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
@@ -193,7 +184,7 @@ RATE_LIMITS: dict[str, str] = {}
 TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
 
 # --- Celery -------------------------------------------------------------------------
-CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", REDIS_URL) or "memory://"
+CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL") or celery_broker_default(REDIS_URL)
 CELERY_TASK_ALWAYS_EAGER = CELERY_BROKER_URL == "memory://"
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_IGNORE_RESULT = True

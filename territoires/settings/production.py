@@ -1,14 +1,36 @@
-"""Production: refuses to start without a real secret and host, HTTPS only."""
+"""Production: refuses to start without a real secret, host and Redis; HTTPS only."""
 
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import ALLOWED_HOSTS, MIDDLEWARE, SECRET_KEY, STORAGES, env_bool
+from .base import (
+    ALLOWED_HOSTS,
+    CELERY_BROKER_URL,
+    MIDDLEWARE,
+    REDIS_URL,
+    SECRET_KEY,
+    STORAGES,
+    env_bool,
+)
+from .redis import redis_same_database
 
 if len(SECRET_KEY) < 50 or SECRET_KEY.startswith(("dev-", "test-", "django-insecure")):
     raise ImproperlyConfigured("SECRET_KEY must be set to a random value of 50+ characters.")
 if not ALLOWED_HOSTS or ALLOWED_HOSTS == ["localhost", "127.0.0.1"]:
     raise ImproperlyConfigured("ALLOWED_HOSTS must name the public host(s).")
+# Several web processes and hosts share the cache, page cache and rate limits only
+# through Redis; a per-process memory cache would serve stale pages and count
+# rate limits per process.
+if not REDIS_URL:
+    raise ImproperlyConfigured(
+        "REDIS_URL must be set (e.g. redis://redis:6379/0): every web process and "
+        "worker shares its cache, page cache and rate limits through Redis."
+    )
+if redis_same_database(CELERY_BROKER_URL, REDIS_URL):
+    raise ImproperlyConfigured(
+        "CELERY_BROKER_URL must use another Redis database than REDIS_URL (the cache); "
+        "leave it unset to use the next database number."
+    )
 
 DEBUG = False
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

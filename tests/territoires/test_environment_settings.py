@@ -62,8 +62,17 @@ def test_embedded_default_needs_no_server(tmp_path):
 def test_redis_url_switches_cache_and_broker(tmp_path):
     settings = settings_with(VAR_DIR=str(tmp_path), REDIS_URL="redis://cache.example:6379/2")
     assert settings["eager"] is False
-    assert settings["broker"] == "redis://cache.example:6379/2"
+    assert settings["broker"] == "redis://cache.example:6379/3"  # a database of its own
     assert settings["cache"].endswith("RedisCache")
+
+
+def test_an_explicit_broker_url_is_kept(tmp_path):
+    settings = settings_with(
+        VAR_DIR=str(tmp_path),
+        REDIS_URL="redis://cache.example:6379/2",
+        CELERY_BROKER_URL="redis://broker.example:6379/0",
+    )
+    assert settings["broker"] == "redis://broker.example:6379/0"
 
 
 def test_email_host_switches_to_smtp(tmp_path):

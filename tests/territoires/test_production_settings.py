@@ -5,10 +5,18 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+# Only parsed by these checks, never connected to.
+REDIS_URL = "redis://redis.example:6379/0"
 
 
 def manage(*args, **env):
-    ignored = {"SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    ignored = {
+        "SECRET_KEY",
+        "ALLOWED_HOSTS",
+        "REDIS_URL",
+        "CELERY_BROKER_URL",
+        "DJANGO_ALLOW_ASYNC_UNSAFE",
+    }
     base = {k: v for k, v in os.environ.items() if k not in ignored}
     return subprocess.run(
         [sys.executable, "manage.py", *args],
@@ -28,17 +36,54 @@ def test_deploy_checks_pass_with_a_real_secret_and_host():
         "WARNING",
         SECRET_KEY=secrets.token_urlsafe(64),
         ALLOWED_HOSTS="territoires-en-commun.example",
+        REDIS_URL=REDIS_URL,
     )
     assert result.returncode == 0, result.stderr
 
 
 def test_production_refuses_to_start_without_a_secret():
-    result = manage("check", ALLOWED_HOSTS="territoires-en-commun.example")
+    result = manage("check", ALLOWED_HOSTS="territoires-en-commun.example", REDIS_URL=REDIS_URL)
     assert result.returncode != 0
     assert "SECRET_KEY must be set" in result.stderr
 
 
 def test_production_refuses_to_start_without_a_public_host():
-    result = manage("check", SECRET_KEY=secrets.token_urlsafe(64))
+    result = manage("check", SECRET_KEY=secrets.token_urlsafe(64), REDIS_URL=REDIS_URL)
     assert result.returncode != 0
     assert "ALLOWED_HOSTS must name the public host" in result.stderr
+
+
+def test_production_refuses_to_start_without_redis():
+    result = manage(
+        "check",
+        SECRET_KEY=secrets.token_urlsafe(64),
+        ALLOWED_HOSTS="territoires-en-commun.example",
+    )
+    assert result.returncode != 0
+    assert "REDIS_URL must be set" in result.stderr
+
+
+def test_production_refuses_a_broker_in_the_cache_database():
+    result = manage(
+        "check",
+        SECRET_KEY=secrets.token_urlsafe(64),
+        ALLOWED_HOSTS="territoires-en-commun.example",
+        REDIS_URL=REDIS_URL,
+        CELERY_BROKER_URL="redis://redis.example:6379",
+    )
+    assert result.returncode != 0
+    assert "CELERY_BROKER_URL must use another Redis database" in result.stderr
+
+
+def test_production_derives_the_broker_from_the_cache():
+    result = manage(
+        "shell",
+        "--verbosity=0",
+        "-c",
+        "from django.conf import settings; print(settings.CELERY_BROKER_URL)",
+        SECRET_KEY=secrets.token_urlsafe(64),
+        ALLOWED_HOSTS="territoires-en-commun.example",
+        REDIS_URL=REDIS_URL,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "redis://redis.example:6379/1"

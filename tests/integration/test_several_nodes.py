@@ -1,0 +1,220 @@
+"""Two gunicorn instances and two Celery workers sharing PostgreSQL and Redis, as
+several nodes do in production: what one node does, the others see at once.
+
+Runs when DATABASE_URL names PostgreSQL and REDIS_URL is set (skipped otherwise;
+in CI, with both set, a stack that cannot start fails the test). The stack has a
+database of its own (a copy of the migrated test database, dropped at the end), its
+own cache key prefix and its own task queue, on REDIS_URL and the next database.
+"""
+
+import collections
+import os
+import re
+import secrets
+import time
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+import psycopg
+import pytest
+import redis
+from django.db import connection, connections
+from psycopg.conninfo import conninfo_to_dict, make_conninfo
+
+from territoires.settings.redis import redis_next_database_url
+
+from .stack import (
+    HOST,
+    Driver,
+    Process,
+    celery_worker,
+    database_create,
+    database_drop,
+    free_ports,
+    gunicorn,
+    gunicorn_answers,
+    request,
+    stop_all,
+    wait_until,
+)
+
+DATABASE_URL = os.environ.get("DATABASE_URL", "")
+REDIS_URL = os.environ.get("REDIS_URL", "")
+SUBSCRIBERS = 20
+CHUNK_SIZE = 3
+
+pytestmark = [
+    pytest.mark.skipif(
+        not (DATABASE_URL.startswith(("postgres://", "postgresql://")) and REDIS_URL),
+        reason="several nodes share PostgreSQL and Redis: set DATABASE_URL (postgres://…) "
+        "and REDIS_URL",
+    ),
+    # The stack's database is a copy of the test database, which must therefore exist.
+    pytest.mark.django_db,
+    # With pytest-xdist, every test of the module on the worker that started the stack.
+    pytest.mark.xdist_group("several-nodes"),
+]
+
+
+@dataclass
+class Stack:
+    web: list[int]  # the ports of the two gunicorn instances
+    driver: Driver
+    workers: list[Process]
+    mail_dir: Path
+
+
+def stack_env(*, database_url: str, workdir: Path, run: str) -> dict[str, str]:
+    """What the compose file gives every node, here: one secret, one database, one Redis."""
+    base = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "CELERY_"))}
+    return {
+        **base,
+        "DJANGO_SETTINGS_MODULE": "tests.integration.stack_settings",
+        "SECRET_KEY": secrets.token_urlsafe(60),
+        "ALLOWED_HOSTS": HOST,
+        "SECURE_SSL_REDIRECT": "false",
+        "DATABASE_URL": database_url,
+        "REDIS_URL": REDIS_URL,
+        "CELERY_BROKER_URL": redis_next_database_url(REDIS_URL),
+        "CACHE_KEY_PREFIX": f"tec-nodes-{run}",
+        "STACK_QUEUE": f"tec-nodes-{run}",
+        "VAR_DIR": str(workdir / "var"),
+        "EMAIL_HOST": "",
+        "EMAIL_FILE_PATH": str(workdir / "mail"),
+        "NEWSLETTER_CHUNK_SIZE": str(CHUNK_SIZE),
+        "NEWSLETTER_SEND_RATE": "0",
+        "PYTHONUNBUFFERED": "1",
+    }
+
+
+def servers_reachable() -> None:
+    """Skip (fail in CI) when PostgreSQL or Redis does not answer."""
+    try:
+        redis.Redis.from_url(REDIS_URL, socket_connect_timeout=2).ping()
+        psycopg.connect(make_conninfo(DATABASE_URL, dbname="postgres"), connect_timeout=5).close()
+    except Exception as error:
+        if os.environ.get("CI") == "true":
+            raise
+        pytest.skip(f"PostgreSQL or Redis unreachable: {error}")
+
+
+def start_nodes(
+    env: dict[str, str], workdir: Path, processes: list[Process]
+) -> tuple[list[int], list[Process]]:
+    """Two gunicorn instances and two Celery workers, started together, awaited."""
+    web_ports = free_ports(2)
+    web = [gunicorn(port=port, env=env, workdir=workdir) for port in web_ports]
+    workers = [
+        celery_worker(name=f"{name}-{env['STACK_QUEUE']}", env=env, workdir=workdir)
+        for name in ("worker1", "worker2")
+    ]
+    processes.extend([*web, *workers])
+    for port, process in zip(web_ports, web, strict=True):
+        wait_until(lambda port=port: gunicorn_answers(port), process, f"gunicorn on {port}")
+    for worker in workers:
+        wait_until(
+            lambda w=worker: " ready." in w.log.read_text(errors="replace"), worker, "celery"
+        )
+    return web_ports, workers
+
+
+@pytest.fixture(scope="module")
+def stack(django_db_setup, django_db_blocker, tmp_path_factory):
+    servers_reachable()
+    run = uuid.uuid4().hex[:8]
+    workdir = tmp_path_factory.mktemp("several-nodes")
+    worker_id = os.environ.get("PYTEST_XDIST_WORKER", "")
+    name = "_".join(filter(None, [conninfo_to_dict(DATABASE_URL)["dbname"], "stack", worker_id]))
+    with django_db_blocker.unblock():
+        template = connection.settings_dict["NAME"]
+        connections.close_all()  # a database is copied only while nobody is connected
+        database_create(url=DATABASE_URL, name=name, template=template)
+    env = stack_env(
+        database_url=DATABASE_URL.rsplit("/", 1)[0] + f"/{name}", workdir=workdir, run=run
+    )
+    processes: list[Process] = []
+    try:
+        driver = Driver(env=env, workdir=workdir)
+        processes.append(driver)
+        driver.call("prepare", run=run, subscribers=SUBSCRIBERS)
+        web, workers = start_nodes(env, workdir, processes)
+        yield Stack(web=web, driver=driver, workers=workers, mail_dir=workdir / "mail")
+    finally:
+        stop_all(processes)
+        database_drop(url=DATABASE_URL, name=name)
+        cache = redis.Redis.from_url(REDIS_URL)
+        for key in cache.scan_iter(f"tec-nodes-{run}:*"):
+            cache.delete(key)
+        queue = env["STACK_QUEUE"]
+        redis.Redis.from_url(env["CELERY_BROKER_URL"]).delete(
+            queue, f"_kombu.binding.{queue}", f"_kombu.binding_permanent.{queue}"
+        )
+
+
+def test_a_publication_is_seen_at_once_on_every_node(stack):
+    first, second = stack.web
+    before = request(first, "GET", "/article/")
+    assert before.status == 200 and "Version 1" in before.text
+    # The page cache is shared: what one node stored, the other serves.
+    cached = request(second, "GET", "/article/")
+    assert cached.headers["X-Cache"] == "HIT" and "Version 1" in cached.text
+
+    stack.driver.call("publish", title="Version 2")
+
+    for port in (second, first):
+        after = request(port, "GET", "/article/")
+        assert after.status == 200
+        assert "Version 2" in after.text and "Version 1" not in after.text
+
+
+def test_a_rate_limit_reached_on_one_node_holds_on_the_other(stack):
+    first, second = stack.web
+    form_page = request(first, "GET", "/newsletter/inscription/")
+    cookie = re.search(r"csrftoken=([^;]+)", form_page.headers["Set-Cookie"]).group(1)
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form_page.text).group(1)
+    form = {"csrfmiddlewaretoken": token, "email": ""}
+
+    # The sign-up form takes 10 posts an hour from one address, over every node.
+    for attempt in range(10):
+        port = (first, second)[attempt % 2]
+        answer = request(
+            port, "POST", "/newsletter/inscription/", form=form, cookies=f"csrftoken={cookie}"
+        )
+        assert answer.status == 400  # the form's own error: the address is missing
+
+    for port in (first, second):
+        refused = request(
+            port, "POST", "/newsletter/inscription/", form=form, cookies=f"csrftoken={cookie}"
+        )
+        assert refused.status == 429
+        assert "Vous avez envoyé trop de demandes" in refused.text
+
+
+def recipients(mail_dir: Path) -> collections.Counter:
+    """How many messages each address got (the file backend writes one file per
+    connection, one message after another)."""
+    counts = collections.Counter()
+    for path in mail_dir.glob("*.log"):
+        for line in path.read_text(errors="replace").splitlines():
+            if line.startswith("To: "):
+                counts[line.removeprefix("To: ").strip()] += 1
+    return counts
+
+
+def test_a_newsletter_sent_by_two_workers_reaches_each_subscriber_once(stack):
+    chunks = stack.driver.call("send_newsletter", wait=30)["chunks"]
+    assert chunks == -(-SUBSCRIBERS // CHUNK_SIZE)
+
+    deadline = time.monotonic() + 40
+    while (status := stack.driver.call("newsletter_status"))["status"] != "sent":
+        assert time.monotonic() < deadline, f"the send did not finish: {status}"
+        time.sleep(0.5)
+
+    assert status["deliveries"] == ["sent"] * SUBSCRIBERS
+    counts = recipients(stack.mail_dir)
+    assert len(counts) == SUBSCRIBERS
+    assert set(counts.values()) == {1}
+    # Both workers took chunks (each chunk was queued twice: the second run sends nothing).
+    for worker in stack.workers:
+        assert "newsletter.tasks.send_chunk" in worker.log.read_text(errors="replace")
