@@ -24,8 +24,7 @@ class Command(BaseCommand):
     def handle(self, *args, interval: float, **options):
         due_tasks = DueTasks(settings.CELERY_BEAT_SCHEDULE, now=timezone.now())
         self.stdout.write(
-            f"Tâches périodiques : {len(due_tasks.schedule)}, vérifiées toutes les "
-            f"{interval:g} s."
+            f"Tâches périodiques : {len(due_tasks.schedule)}, vérifiées toutes les {interval:g} s."
         )
         try:
             while True:
