@@ -21,5 +21,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
 MIDDLEWARE = [MIDDLEWARE[0], "whitenoise.middleware.WhiteNoiseMiddleware", *MIDDLEWARE[1:]]
 WHITENOISE_USE_FINDERS = True
 
-# The SQLite database, uploaded media and e-mails all live under var/.
+# The SQLite database, uploaded media and e-mails all live under var/. WhiteNoise
+# also looks in STATIC_ROOT (empty unless collectstatic ran; the finders win).
 VAR_DIR.mkdir(parents=True, exist_ok=True)  # noqa: F405
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405
