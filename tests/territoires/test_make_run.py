@@ -4,12 +4,11 @@ DEBUG is left unset, as `make run` leaves it: French error pages, no debug page,
 static files through WhiteNoise and uploaded media from the local store.
 """
 
+import http.client
 import os
 import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 import pytest
@@ -17,7 +16,6 @@ from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parents[2]
 PORT = 18410
-BASE = f"http://127.0.0.1:{PORT}"
 # What a developer's shell may hold and `make run` does not read.
 LEFT_OUT = {"DEBUG", "ALLOWED_HOSTS", "DATABASE_URL", "REDIS_URL", "CELERY_BROKER_URL"}
 LEFT_OUT |= {"EMAIL_HOST", "MEDIA_ROOT", "DJANGO_ALLOW_ASYNC_UNSAFE"}
@@ -56,9 +54,7 @@ def wait_until_up(process):
     while time.monotonic() < deadline:
         assert process.poll() is None, "runserver stopped"
         try:
-            urllib.request.urlopen(f"{BASE}/sante/", timeout=5)
-            return
-        except urllib.error.HTTPError:
+            get("/sante/")
             return
         except OSError:
             time.sleep(0.5)
@@ -67,11 +63,13 @@ def wait_until_up(process):
 
 def get(path):
     """Status, headers and body of a GET, error statuses included."""
+    connection = http.client.HTTPConnection("127.0.0.1", PORT, timeout=30)
     try:
-        with urllib.request.urlopen(f"{BASE}{path}", timeout=30) as response:
-            return response.status, response.headers, response.read()
-    except urllib.error.HTTPError as error:
-        return error.code, error.headers, error.read()
+        connection.request("GET", path)
+        response = connection.getresponse()
+        return response.status, response.headers, response.read()
+    finally:
+        connection.close()
 
 
 def heading(body: bytes) -> str:
