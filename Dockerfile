@@ -1,4 +1,4 @@
-# Image for the web (gunicorn), worker and beat (celery) services.
+# Image for the migrate, web (gunicorn), worker and beat (celery) services.
 FROM python:3.11-slim-bookworm
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
@@ -14,11 +14,15 @@ COPY requirements/production.lock requirements/production.lock
 RUN pip install --no-cache-dir --require-hashes -r requirements/production.lock
 
 COPY --chown=app:app . .
-# collectstatic needs production settings to load; the key is thrown away with this layer.
+# Static files are collected at build, once for every replica. collectstatic needs the
+# production settings to load: the placeholders below are thrown away with this layer
+# (nothing is connected to).
 RUN SECRET_KEY="$(python -c 'import secrets; print(secrets.token_urlsafe(64))')" \
     ALLOWED_HOSTS=build.invalid \
+    SITE_URL=https://build.invalid \
+    REDIS_URL=redis://build.invalid:6379/0 \
     python manage.py collectstatic --noinput \
- && mkdir -p /app/var/media && chown -R app:app /app/var
+ && mkdir -p /app/var/media /app/var/beat && chown -R app:app /app/var
 
 USER app
 EXPOSE 8000

@@ -13,7 +13,7 @@ SERVICES_ENV = DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/
 	REDIS_URL=$${REDIS_URL:-redis://127.0.0.1:6379/0}
 
 .DEFAULT_GOAL := help
-.PHONY: help install lock audit run test test-postgres test-integration lint format browser bench clean
+.PHONY: help install lock audit run dev demo test test-postgres test-integration lint format browser bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-17s %s\n", $$1, $$2}'
@@ -36,12 +36,21 @@ lock: | $(UV) ## Re-lock requirements/*.lock after editing pyproject.toml
 audit: install ## Look for known vulnerabilities in the locked dependencies (pip-audit)
 	$(PY) .ci/audit.py
 
-run: install ## Serve the site with demo content on http://127.0.0.1:8000 (SQLite, no server needed)
+# The due-task scheduler runs beside the server and stops with it (Ctrl-C included).
+with_scheduler = $(PY) manage.py run_scheduler & scheduler=$$!; \
+	trap 'kill $$scheduler 2>/dev/null' EXIT INT TERM; $(1)
+
+demo: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo_content
 	$(PY) manage.py create_demo_editor
 	@echo "Les e-mails envoyés par le site sont écrits dans var/mail/."
-	$(PY) manage.py runserver 127.0.0.1:8000
+
+run: demo ## Serve the site as visitors see it on http://127.0.0.1:8000 (demo content, SQLite, no server needed)
+	@$(call with_scheduler,$(PY) manage.py runserver --noreload 127.0.0.1:8000)
+
+dev: demo ## Same with DEBUG on and auto-reload, for development
+	@$(call with_scheduler,DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000)
 
 browser: ## Install Debian's Chromium for the browser tests if it is missing
 	@if [ -x /usr/bin/chromium ]; then exit 0; fi; \

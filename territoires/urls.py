@@ -1,6 +1,6 @@
 from django.conf import settings
-from django.conf.urls.static import static
-from django.urls import include, path
+from django.urls import include, path, re_path
+from django.views.static import serve as serve_file
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps import Sitemap as PageSitemap
@@ -47,8 +47,19 @@ urlpatterns = [
     path("", include("newsletter.urls")),
 ]
 
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Media on the local disk (the embedded default) are served by Django, DEBUG on or
+# off (Django's static() helper does nothing with DEBUG off); on an object store
+# their URLs point there. Documents go through /documents/ only, which applies their
+# collection's privacy and forces the download.
+if settings.STORAGES["default"]["BACKEND"] == "django.core.files.storage.FileSystemStorage":
+    urlpatterns.append(
+        re_path(
+            r"^media/(?P<path>(?!documents/).+)$",
+            serve_file,
+            {"document_root": settings.MEDIA_ROOT},
+            name="local-media",
+        )
+    )
 
 urlpatterns.append(path("", include(wagtail_urls)))
 

@@ -14,6 +14,7 @@ SERVICE_VARIABLES = {
     "EMAIL_HOST",
     "VAR_DIR",
     "DJANGO_ALLOW_ASYNC_UNSAFE",
+    "DEBUG",
 }
 
 PROBE = """
@@ -56,7 +57,12 @@ def test_embedded_default_needs_no_server(tmp_path):
     assert settings["cache"].endswith("LocMemCache")
     assert settings["email"].endswith("filebased.EmailBackend")
     assert settings["email_path"] == str(tmp_path / "mail")
-    assert settings["debug"] is True
+    # `make run` shows the site as visitors see it; `make dev` sets DEBUG=1.
+    assert settings["debug"] is False
+
+
+def test_debug_is_turned_on_by_make_dev(tmp_path):
+    assert settings_with(VAR_DIR=str(tmp_path), DEBUG="1")["debug"] is True
 
 
 def test_redis_url_switches_cache_and_broker(tmp_path):
