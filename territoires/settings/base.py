@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 from .database import database_config
+from .public_address import DEV_URL, public_address
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(os.environ.get("VAR_DIR", BASE_DIR / "var"))
@@ -277,7 +278,8 @@ WAGTAILADMIN_USER_LOGIN_FORM = "core.admin_login.ThrottledLoginForm"
 
 # --- Wagtail ------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Territoires en Commun"
-WAGTAILADMIN_BASE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+# Every absolute link is built on it (core.public_urls); the Wagtail Site follows it.
+SITE_URL = WAGTAILADMIN_BASE_URL = public_address(os.environ.get("SITE_URL", "") or DEV_URL)
 WAGTAIL_I18N_ENABLED = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("fr", "Français")]
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
