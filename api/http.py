@@ -7,6 +7,8 @@ from django.core.paginator import EmptyPage, Paginator
 from django.db.models import QuerySet
 from django.http import HttpRequest, JsonResponse
 
+from core.public_urls import public_url
+
 DEFAULT_PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
 # The widest integer every supported database can be asked about (SQLite and
@@ -77,7 +79,7 @@ def _page_url(request: HttpRequest, number: int) -> str:
     else:
         params["page"] = str(number)
     query = params.urlencode()
-    return request.build_absolute_uri(request.path + (f"?{query}" if query else ""))
+    return public_url(request.path + (f"?{query}" if query else ""))
 
 
 def choice(code: str, choices: Iterable[tuple[str, str]]) -> dict | None:

@@ -7,6 +7,8 @@ the document cannot drift from what the API accepts and answers.
 
 from django.http import HttpRequest
 
+from core.public_urls import site_url
+
 from .http import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
 from .registry import COLLECTIONS
 from .schema import COMMON_SCHEMAS, list_schema, query_parameter, resolve
@@ -37,7 +39,7 @@ PAGE_PARAMETERS = {
 
 
 def build_document(request: HttpRequest) -> dict:
-    """The document, with the requested host as its server."""
+    """The document, with the public address as its server."""
     paths, schemas = {}, dict(COMMON_SCHEMAS)
     for collection in COLLECTIONS:
         paths[collection.list_path] = {"get": collection.list_operation}
@@ -48,7 +50,7 @@ def build_document(request: HttpRequest) -> dict:
         {
             "openapi": OPENAPI_VERSION,
             "info": INFO,
-            "servers": [{"url": request.build_absolute_uri("/").rstrip("/")}],
+            "servers": [{"url": site_url()}],
             "tags": [collection.tag for collection in COLLECTIONS],
             "paths": paths,
             "components": {"parameters": PAGE_PARAMETERS, "schemas": schemas},

@@ -8,6 +8,7 @@ from django.db.models import Prefetch
 from django.views.decorators.http import require_safe
 
 from core.geography import DEPARTEMENTS, REGION_CHOICES
+from core.public_urls import public_url
 from themes.filters import ProjectFilterSet
 from themes.models import ProjectPage, ThemePage
 from themes.selectors import newest_projects
@@ -102,9 +103,8 @@ def published_themes():
 
 
 def page_url(request, page) -> str | None:
-    """Absolute, on the host the API was called on (unless the page is on another site)."""
-    url = page.get_url(request)
-    return request.build_absolute_uri(url) if url else None
+    """Absolute, on the public address (unless the page is on another Wagtail site)."""
+    return public_url(page.get_url(request)) or None
 
 
 def serialize_theme(request, theme: ThemePage) -> dict:

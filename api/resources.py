@@ -9,6 +9,7 @@ from django.db.models import Prefetch
 from django.views.decorators.http import require_safe
 
 from core.fulltext import MAX_QUERY_LENGTH
+from core.public_urls import public_url
 from resources.filters import ResourceFilterSet
 from resources.models import Language, Resource, ResourceKind
 from resources.selectors import (
@@ -162,9 +163,7 @@ def serialize_resource(request, resource: Resource) -> dict:
         "kind": choice(resource.kind, ResourceKind.choices),
         "summary": resource.summary,
         "url": resource.url or None,
-        "document_url": (
-            request.build_absolute_uri(resource.document.url) if resource.document else None
-        ),
+        "document_url": public_url(resource.document.url) if resource.document else None,
         "publisher": serialize_publisher(resource.publisher),
         "themes": [serialize_theme(request, theme) for theme in resource.published_themes],
         "tags": serialize_tags(resource.tags.all()),
@@ -174,7 +173,7 @@ def serialize_resource(request, resource: Resource) -> dict:
         "language": choice(resource.language, Language.choices),
         "published_on": resource.published_on.isoformat(),
         "licence": resource.licence,
-        "page_url": request.build_absolute_uri(resource.get_absolute_url()),
+        "page_url": public_url(resource.get_absolute_url()),
     }
 
 

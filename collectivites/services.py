@@ -14,7 +14,8 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from wagtail.log_actions import log
 
-from core.mail import absolute_url, queue_email
+from core.mail import queue_email
+from core.public_urls import public_url
 from core.signed_links import InvalidLink, SignedLink
 
 from .bulk_sql import IMPORTED_FIELDS, update_ids, write_rows
@@ -37,7 +38,7 @@ def _confirmation_state(representative: Representative) -> str:
 
 def representative_confirmation_url(*, representative: Representative) -> str:
     token = CONFIRMATION_LINK.make(representative.pk, _confirmation_state(representative))
-    return absolute_url(reverse("account-confirm", args=[token]))
+    return public_url(reverse("account-confirm", args=[token]))
 
 
 def representative_signup(
@@ -111,8 +112,8 @@ def _tell_already_registered(email: str) -> None:
         "collectivites/emails/already_registered",
         [email],
         {
-            "login_url": absolute_url(reverse("account-login")),
-            "reset_url": absolute_url(reverse("account-password-reset")),
+            "login_url": public_url(reverse("account-login")),
+            "reset_url": public_url(reverse("account-password-reset")),
         },
     )
 
@@ -195,8 +196,8 @@ def _notify_moderators(representative: Representative) -> None:
         "email": representative.email,
         "collectivite": representative.collectivite.label,
         "code": representative.collectivite.code_label,
-        "review_url": absolute_url(reverse("representatives:edit", args=[representative.pk])),
-        "pending_url": absolute_url(reverse("representatives:index") + "?status=pending"),
+        "review_url": public_url(reverse("representatives:edit", args=[representative.pk])),
+        "pending_url": public_url(reverse("representatives:index") + "?status=pending"),
     }
     # One e-mail each: moderators do not see each other's addresses.
     for address in moderator_list_emails():
@@ -266,7 +267,7 @@ def account_send_password_reset(*, user, token: str, email: str) -> None:
         "account-password-reset-confirm",
         kwargs={"uidb64": urlsafe_base64_encode(force_bytes(user.pk)), "token": token},
     )
-    queue_email("collectivites/emails/password_reset", [email], {"reset_url": absolute_url(path)})
+    queue_email("collectivites/emails/password_reset", [email], {"reset_url": public_url(path)})
 
 
 def _tell_representative(representative: Representative, template: str) -> None:
@@ -276,8 +277,8 @@ def _tell_representative(representative: Representative, template: str) -> None:
         {
             "full_name": representative.full_name,
             "collectivite": representative.collectivite.label,
-            "account_url": absolute_url(reverse("account-home")),
-            "login_url": absolute_url(reverse("account-login")),
+            "account_url": public_url(reverse("account-home")),
+            "login_url": public_url(reverse("account-login")),
         },
     )
 

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 
 
 class CoreConfig(AppConfig):
@@ -11,5 +12,7 @@ class CoreConfig(AppConfig):
     def ready(self):
         from . import observability  # noqa: F401  (connects the task log signals)
         from .page_cache import connect_invalidation
+        from .services import site_sync_after_migrate
 
         connect_invalidation()
+        post_migrate.connect(site_sync_after_migrate, sender=self)

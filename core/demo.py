@@ -5,6 +5,8 @@ from wagtail.models import Locale, Page, Site
 
 from .demo_tools import ensure_page, heading, paragraphs
 from .models import ContentPage, HomePage, Partner, SiteSettings
+from .public_urls import site_host_and_port
+from .services import site_sync_with_setting
 
 PARTNERS = [
     (
@@ -169,9 +171,10 @@ def load_home() -> HomePage:
         home.save_revision().publish()
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
+        hostname, port = site_host_and_port()
         Site.objects.create(
-            hostname="localhost",
-            port=80,
+            hostname=hostname,
+            port=port,
             root_page=home,
             is_default_site=True,
             site_name="Territoires en Commun",
@@ -184,6 +187,8 @@ def load_home() -> HomePage:
         # Wagtail's installer leaves a placeholder "Welcome" page: drop it once replaced.
         if previous.specific_class is Page and not previous.get_children().exists():
             previous.delete()
+    # Wagtail's installer names the Site localhost:80; links must carry SITE_URL.
+    site_sync_with_setting()
     return home
 
 

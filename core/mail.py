@@ -9,20 +9,16 @@ import contextlib
 import logging
 
 from celery import shared_task
-from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.template import TemplateDoesNotExist
 from django.template.loader import render_to_string
 
+from .public_urls import site_url
+
 logger = logging.getLogger(__name__)
 
 RETRY_DELAYS = [60, 300, 1800, 7200]  # seconds: 1 min, 5 min, 30 min, 2 h
-
-
-def absolute_url(path: str) -> str:
-    """A link for an e-mail: e-mails have no request, so the site's base URL is used."""
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
 def queue_email(template: str, to: list[str], context: dict, reply_to: list[str] | None = None):
@@ -44,7 +40,7 @@ def queue_email(template: str, to: list[str], context: dict, reply_to: list[str]
 
 
 def build_email(template: str, to: list[str], context: dict, reply_to=()) -> EmailMultiAlternatives:
-    context = {"site_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/"), **context}
+    context = {"site_url": site_url(), **context}
     subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
     message = EmailMultiAlternatives(
         subject=subject,

@@ -1,14 +1,16 @@
 """/agenda/flux.rss and /agenda/flux.atom: the events newly announced."""
 
-from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
+
+from core.feeds import PublicFeed
+from core.public_urls import public_url
 
 from .selectors import agenda_get, event_list_newest
 
 FEED_LENGTH = 30
 
 
-class NewEventsFeed(Feed):
+class NewEventsFeed(PublicFeed):
     title = "Territoires en Commun — nouveaux événements"
     description = (
         "Les derniers rendez-vous annoncés dans l'agenda de Territoires en Commun : rencontres, "
@@ -18,7 +20,7 @@ class NewEventsFeed(Feed):
 
     def link(self):
         index = agenda_get()
-        return index.url if index else "/"
+        return public_url(index.url if index else "/")
 
     def items(self):
         return event_list_newest().prefetch_related("tags")[:FEED_LENGTH]
@@ -33,8 +35,7 @@ class NewEventsFeed(Feed):
         return f"{facts}. {item.summary}"
 
     def item_link(self, item):
-        # Relative on a single site, absolute otherwise: the feed adds the host.
-        return item.url
+        return public_url(item.url)
 
     def item_pubdate(self, item):
         return item.first_published_at

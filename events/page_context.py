@@ -10,6 +10,7 @@ from urllib.parse import urlencode
 from django.core.paginator import Paginator
 from django.urls import reverse
 
+from core.public_urls import public_url
 from themes.models import ThemePage
 
 from .dates import group_by_month
@@ -56,11 +57,10 @@ def agenda_context(request, *, index, events, past: bool) -> dict:
 
 def event_page_context(request, *, event) -> dict:
     """An event's page: its themes, tags, calendar file and schema.org data."""
-    url = event.get_full_url(request)
+    url = public_url(event.get_url(request))
     image_url = ""
     if event.image_id:
-        rendition = event.image.get_rendition("fill-1200x630")
-        image_url = request.build_absolute_uri(rendition.url) if request else rendition.url
+        image_url = public_url(event.image.get_rendition("fill-1200x630").url)
     return {
         # By ids: in a preview, the page's themes are not yet a database query.
         "themes": ThemePage.objects.live()

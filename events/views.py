@@ -7,6 +7,8 @@ from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
 
+from core.public_urls import public_url
+
 from . import ical
 from .filters import EventFilterSet
 from .selectors import event_get_published, event_list_for_calendar, event_publication_count
@@ -37,7 +39,7 @@ def event_ics(request, slug: str) -> HttpResponse:
     if event is None:
         raise Http404
     body = ical.calendar(
-        [(event, event.get_full_url(request), event_publication_count(event=event))],
+        [(event, public_url(event.get_url(request)), event_publication_count(event=event))],
         name=event.title,
     )
     return calendar_response(body, filename=f"{event.slug}.ics", attachment=True)
@@ -52,7 +54,7 @@ def agenda_ics(request) -> HttpResponse:
     criteria = filterset.description()
     body = ical.calendar(
         (
-            (event, event.get_full_url(request), event.ical_sequence)
+            (event, public_url(event.get_url(request)), event.ical_sequence)
             for event in filterset.qs[:FEED_LIMIT]
         ),
         name=f"{CALENDAR_NAME} ({criteria})" if criteria else CALENDAR_NAME,

@@ -1,13 +1,14 @@
 """/newsletter/archives/flux.rss: the issues sent, the latest first."""
 
-from django.contrib.syndication.views import Feed
+from core.feeds import PublicFeed
+from core.public_urls import public_url
 
 from .selectors import archive_page_get, issue_list_published
 
 FEED_LENGTH = 24
 
 
-class IssuesFeed(Feed):
+class IssuesFeed(PublicFeed):
     title = "Territoires en Commun — la newsletter"
     description = (
         "Chaque mois, la newsletter de Territoires en Commun : la thématique d'inspiration, des "
@@ -17,7 +18,7 @@ class IssuesFeed(Feed):
 
     def link(self):
         archive = archive_page_get()
-        return archive.url if archive else "/"
+        return public_url(archive.url if archive else "/")
 
     def items(self):
         return issue_list_published()[:FEED_LENGTH]
@@ -29,7 +30,7 @@ class IssuesFeed(Feed):
         return item.preheader or item.search_description or item.title
 
     def item_link(self, item):
-        return item.url
+        return public_url(item.url)
 
     def item_pubdate(self, item):
         return item.sent_at

@@ -11,7 +11,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.urls import reverse
 
-from core.mail import absolute_url
+from core.public_urls import public_url
 from core.signed_links import SignedLink
 
 from .models import Subscriber
@@ -31,7 +31,7 @@ def _load(pk):
 
 def confirmation_url(subscriber: Subscriber) -> str:
     token = confirmation_link().make(subscriber.pk, subscriber.confirmation_state())
-    return absolute_url(reverse("newsletter:confirm", kwargs={"token": token}))
+    return public_url(reverse("newsletter:confirm", kwargs={"token": token}))
 
 
 def subscriber_to_confirm(token: str) -> Subscriber:
@@ -49,8 +49,8 @@ def managed_subscriber(token: str) -> Subscriber:
 
 
 def preferences_url(token: str) -> str:
-    return absolute_url(reverse("newsletter:preferences", kwargs={"token": token}))
+    return public_url(reverse("newsletter:preferences", kwargs={"token": token}))
 
 
 def unsubscribe_url(token: str) -> str:
-    return absolute_url(reverse("newsletter:unsubscribe", kwargs={"token": token}))
+    return public_url(reverse("newsletter:unsubscribe", kwargs={"token": token}))

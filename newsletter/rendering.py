@@ -21,9 +21,10 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from core.models import Partner, SiteSettings
+from core.public_urls import public_url, site_url
 
 from . import links
-from .text import absolute, absolutise_links, site_url, tidy, wrap_long_lines
+from .text import absolutise_links, tidy, wrap_long_lines
 
 GREETING = "__TEC_GREETING__"
 PREFERENCES_URL = "__TEC_PREFERENCES_URL__"
@@ -41,7 +42,7 @@ class RenderedIssue:
 
 
 def issue_web_url(issue) -> str:
-    return absolute(issue.url or "")
+    return public_url(issue.url)
 
 
 def email_context(issue, snapshot: dict | None) -> dict:
@@ -243,7 +244,7 @@ class MessageTemplate:
 
 def trial_message(rendered: RenderedIssue, address: str, *, connection=None):
     """A copy for an editor's test: marked as such, its links lead to /newsletter/."""
-    newsletter = absolute(reverse("newsletter:signup"))
+    newsletter = public_url(reverse("newsletter:signup"))
     html, text = personalise(
         rendered, name="", preferences_url=newsletter, unsubscribe_url=newsletter
     )

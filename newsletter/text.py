@@ -4,24 +4,14 @@ import re
 import textwrap
 
 from bs4 import BeautifulSoup
-from django.conf import settings
+
+from core.public_urls import public_url, site_url
 
 LINE_WIDTH = 76
 # SMTP lines stop at 998 bytes; well below, even in four-byte characters.
 MAX_HTML_LINE = 240
 _RELATIVE_LINK = re.compile(r'(\s(?:href|src))="/(?!/)')
 _BLOCKS = ["p", "div", "ul", "ol", "h1", "h2", "h3", "h4", "blockquote", "table", "tr"]
-
-
-def site_url() -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-
-
-def absolute(url: str) -> str:
-    """« /thematiques/x/ » → « https://site/thematiques/x/ »; full URLs are kept."""
-    if url and url.startswith("/") and not url.startswith("//"):
-        return site_url() + url
-    return url or ""
 
 
 def absolutise_links(html: str) -> str:
@@ -33,7 +23,7 @@ def html_to_text(html: str) -> str:
     """Rich text as plain text: paragraphs kept, links written out after their label."""
     soup = BeautifulSoup(str(html), "html.parser")
     for link in soup.find_all("a"):
-        href = absolute(link.get("href", "")).removeprefix("mailto:")
+        href = public_url(link.get("href", "")).removeprefix("mailto:")
         label = link.get_text(" ", strip=True)
         link.replace_with(f"{label} ({href})" if href and href != label else label)
     for br in soup.find_all("br"):

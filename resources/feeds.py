@@ -1,16 +1,18 @@
 """/ressources/flux.rss and /ressources/flux.atom: the resources newly published."""
 
-from django.contrib.syndication.views import Feed
 from django.db.models import F
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+
+from core.feeds import PublicFeed
+from core.public_urls import public_url
 
 from .models import Resource, ResourceIndexPage
 
 FEED_LENGTH = 30
 
 
-class NewResourcesFeed(Feed):
+class NewResourcesFeed(PublicFeed):
     title = "Territoires en Commun — nouvelles ressources"
     description = (
         "Les dernières ressources publiées dans la bibliothèque de Territoires en Commun : "
@@ -21,7 +23,7 @@ class NewResourcesFeed(Feed):
 
     def link(self):
         library = ResourceIndexPage.objects.live().first()
-        return library.url if library else "/"
+        return public_url(library.url if library else "/")
 
     def items(self):
         # Newest first by first publication, so that a correction does not bring
@@ -40,7 +42,7 @@ class NewResourcesFeed(Feed):
         return item.summary
 
     def item_link(self, item):
-        return reverse("resource-detail", kwargs={"slug": item.slug})
+        return public_url(reverse("resource-detail", kwargs={"slug": item.slug}))
 
     def item_pubdate(self, item):
         return item.first_published_at

@@ -1,9 +1,9 @@
-from django.contrib.sitemaps import Sitemap
+from core.sitemaps import PublicSitemap
 
 from .models import Resource
 
 
-class ResourceSitemap(Sitemap):
+class ResourceSitemap(PublicSitemap):
     """The resources' own pages: they are snippets, so Wagtail's page sitemap misses them."""
 
     def items(self):

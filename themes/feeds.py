@@ -1,7 +1,9 @@
 """/projets/flux.rss and /projets/flux.atom: the projects newly published."""
 
-from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
+
+from core.feeds import PublicFeed
+from core.public_urls import public_url
 
 from .models import ProjectIndexPage
 from .selectors import newest_projects
@@ -9,7 +11,7 @@ from .selectors import newest_projects
 FEED_LENGTH = 30
 
 
-class NewProjectsFeed(Feed):
+class NewProjectsFeed(PublicFeed):
     title = "Territoires en Commun — nouveaux projets"
     description = (
         "Les derniers projets démocratiques et expériences territoriales publiés sur "
@@ -19,7 +21,7 @@ class NewProjectsFeed(Feed):
 
     def link(self):
         index = ProjectIndexPage.objects.live().first()
-        return index.url if index else "/"
+        return public_url(index.url if index else "/")
 
     def items(self):
         return newest_projects()[:FEED_LENGTH]
@@ -32,8 +34,7 @@ class NewProjectsFeed(Feed):
         return f"{place} — {item.intro}" if place else item.intro
 
     def item_link(self, item):
-        # Relative on a single site, absolute otherwise: the feed adds the host.
-        return item.url
+        return public_url(item.url)
 
     def item_pubdate(self, item):
         return item.first_published_at

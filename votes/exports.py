@@ -10,6 +10,8 @@ import io
 from django.http import HttpResponse, JsonResponse
 from django.views.decorators.http import require_safe
 
+from core.public_urls import public_url
+
 from . import selectors
 from .views.common import results_campaign
 
@@ -26,14 +28,14 @@ def _french_number(value: float) -> str:
     return f"{value:.1f}".replace(".", ",")
 
 
-def results_as_rows(results, absolute) -> list[list[str]]:
+def results_as_rows(results) -> list[list[str]]:
     return [
         [
             str(tally.rank),
             tally.title,
             str(tally.votes),
             _french_number(tally.share),
-            absolute(tally.theme_url) if tally.theme_url else "",
+            public_url(tally.theme_url),
         ]
         for tally in results.tallies
     ]
@@ -47,20 +49,20 @@ def results_csv(request, slug):
     buffer.write("\ufeff")
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
     writer.writerow(CSV_HEADER)
-    writer.writerows(results_as_rows(results, request.build_absolute_uri))
+    writer.writerows(results_as_rows(results))
     response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="resultats-{campaign.slug}.csv"'
     return response
 
 
-def results_as_json(campaign, results, absolute) -> dict:
+def results_as_json(campaign, results) -> dict:
     by_theme = results.collectivites_by_theme
     return {
         "campagne": {
             "titre": campaign.title,
             "slug": campaign.slug,
             "question": campaign.question,
-            "url": absolute(campaign.get_absolute_url()),
+            "url": public_url(campaign.get_absolute_url()),
             "statut": campaign.status,
             "ouverture": campaign.opens_at.isoformat(),
             "cloture": campaign.closing_time.isoformat(),
@@ -77,7 +79,7 @@ def results_as_json(campaign, results, absolute) -> dict:
                 "theme": tally.title,
                 "voix": tally.votes,
                 "part": tally.share,
-                "url": absolute(tally.url),
+                "url": public_url(tally.url),
                 **(
                     {"collectivites": by_theme.get(tally.candidate_id, [])}
                     if by_theme is not None
@@ -102,7 +104,7 @@ def results_json(request, slug):
     campaign = results_campaign(slug)
     results = selectors.results_get(campaign=campaign)
     response = JsonResponse(
-        results_as_json(campaign, results, request.build_absolute_uri),
+        results_as_json(campaign, results),
         json_dumps_params={"ensure_ascii": False, "indent": 2},
     )
     response["Access-Control-Allow-Origin"] = "*"

@@ -1,9 +1,9 @@
-from django.contrib.sitemaps import Sitemap
+from core.sitemaps import PublicSitemap
 
 from .models import Campaign
 
 
-class CampaignSitemap(Sitemap):
+class CampaignSitemap(PublicSitemap):
     """The campaigns' results pages: Django views, so Wagtail's page sitemap misses them."""
 
     def items(self):

@@ -9,7 +9,8 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 
-from core.mail import absolute_url, queue_email
+from core.mail import queue_email
+from core.public_urls import public_url
 
 from ..models import Contribution, credit_for
 from ..selectors import contribution_find_duplicates, moderator_list_emails
@@ -32,7 +33,7 @@ def _email_context(contribution: Contribution) -> dict:
         "title": contribution.title,
         "name": contribution.contributor_name,
         "organisation": contribution.organisation,
-        "status_url": absolute_url(contribution_status_path(contribution=contribution)),
+        "status_url": public_url(contribution_status_path(contribution=contribution)),
     }
 
 
@@ -54,7 +55,7 @@ def contribution_submit(
         [contribution.email],
         {
             **_email_context(contribution),
-            "confirm_url": absolute_url(contribution_confirm_path(contribution=contribution)),
+            "confirm_url": public_url(contribution_confirm_path(contribution=contribution)),
             "days": CONFIRM_LINK.max_age.days,
         },
     )
@@ -87,7 +88,7 @@ def contribution_confirm(*, contribution: Contribution) -> bool:
                 **context,
                 "email": contribution.email,
                 "flagged_duplicate": contribution.flagged_duplicate,
-                "admin_url": absolute_url(contribution_admin_path(contribution=contribution)),
+                "admin_url": public_url(contribution_admin_path(contribution=contribution)),
             },
         )
     return True
@@ -165,7 +166,7 @@ def _close(contribution: Contribution, status: str, moderator, email: str, **con
     contribution.moderated_at = timezone.now()
     contribution.save()
     if status == Contribution.Status.PUBLISHED:
-        context["published_url"] = absolute_url(contribution.public_url)
+        context["published_url"] = public_url(contribution.public_url)
     queue_email(
         f"contributions/email/{email}",
         [contribution.email],

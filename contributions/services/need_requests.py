@@ -4,7 +4,8 @@ from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
 
-from core.mail import absolute_url, queue_email
+from core.mail import queue_email
+from core.public_urls import public_url
 
 from ..models import NeedRequest
 from ..selectors import moderator_list_emails
@@ -42,7 +43,7 @@ def need_request_submit(*, data: dict, client_network: str = "") -> NeedRequest:
     queue_email(
         "contributions/email/need_staff",
         need_request_recipients(),
-        {**context, "admin_url": absolute_url(reverse("besoins:inspect", args=[need_request.pk]))},
+        {**context, "admin_url": public_url(reverse("besoins:inspect", args=[need_request.pk]))},
         reply_to=[need_request.email],
     )
     return need_request

@@ -4,8 +4,15 @@ from django import template
 from wagtail.models import Page, Site
 
 from core.models import Partner, SiteSettings
+from core.public_urls import public_url as to_public_url
 
 register = template.Library()
+
+
+@register.filter
+def public_url(url) -> str:
+    """``{{ page.url|public_url }}``: the link on SITE_URL, for canonical, og:url, sharing."""
+    return to_public_url(str(url or ""))
 
 
 @register.simple_tag(takes_context=True)

@@ -1,9 +1,10 @@
 from django import template
 from django.utils.safestring import mark_safe
 
+from core.public_urls import public_url
+
 from ..forms import SignupForm
 from ..rendering import preview_email
-from ..text import absolute as absolute_url
 from ..text import html_to_text
 
 register = template.Library()
@@ -30,7 +31,8 @@ def issue_email_preview(issue, part):
 
 @register.filter
 def absolute(url):
-    return absolute_url(str(url or ""))
+    """A link for an e-mail, on the public address (core.public_urls)."""
+    return public_url(str(url or ""))
 
 
 @register.filter

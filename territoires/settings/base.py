@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .database import database_config
 from .environment import env_bool, env_list
+from .public_address import DEV_URL, public_address
 from .redis import celery_broker_default
 from .storage import file_storages
 
@@ -270,7 +271,8 @@ WAGTAILADMIN_USER_LOGIN_FORM = "core.admin_login.ThrottledLoginForm"
 
 # --- Wagtail ------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Territoires en Commun"
-WAGTAILADMIN_BASE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+# Every absolute link is built on it (core.public_urls); the Wagtail Site follows it.
+SITE_URL = WAGTAILADMIN_BASE_URL = public_address(os.environ.get("SITE_URL", "") or DEV_URL)
 WAGTAIL_I18N_ENABLED = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("fr", "Français")]
 WAGTAIL_ALLOW_UNICODE_SLUGS = False

@@ -1,4 +1,7 @@
-"""Production: refuses to start without a real secret, host and Redis; HTTPS only."""
+"""Production: refuses to start without a real secret, host, public address and
+Redis; HTTPS only."""
+
+import os
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -18,6 +21,9 @@ if len(SECRET_KEY) < 50 or SECRET_KEY.startswith(("dev-", "test-", "django-insec
     raise ImproperlyConfigured("SECRET_KEY must be set to a random value of 50+ characters.")
 if not ALLOWED_HOSTS or ALLOWED_HOSTS == ["localhost", "127.0.0.1"]:
     raise ImproperlyConfigured("ALLOWED_HOSTS must name the public host(s).")
+# Every link in pages, e-mails, feeds and the sitemap is built on it.
+if not os.environ.get("SITE_URL"):
+    raise ImproperlyConfigured("SITE_URL must be set to the public address (https://…).")
 # Several web processes and hosts share the cache, page cache and rate limits only
 # through Redis; a per-process memory cache would serve stale pages and count
 # rate limits per process.

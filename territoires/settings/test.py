@@ -20,7 +20,7 @@ MEDIA_ROOT = VAR_DIR / "test-media"
 # Tests never write to a bucket the environment may name; tests/storage/ points the
 # storages at an object store of their own.
 STORAGES = {**STORAGES, **file_storages({})}
-WAGTAILADMIN_BASE_URL = "http://testserver"
+SITE_URL = WAGTAILADMIN_BASE_URL = "http://testserver"
 # Tests change data and look again at once; the page-cache tests turn it on.
 PAGE_CACHE_SECONDS = 0
 # Admin tests log in with force_login; the two-factor tests turn this back on.

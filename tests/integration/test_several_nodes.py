@@ -73,6 +73,7 @@ def stack_env(*, database_url: str, workdir: Path, run: str) -> dict[str, str]:
         "DJANGO_SETTINGS_MODULE": "tests.integration.stack_settings",
         "SECRET_KEY": secrets.token_urlsafe(60),
         "ALLOWED_HOSTS": HOST,
+        "SITE_URL": "https://territoires-en-commun.example",
         "SECURE_SSL_REDIRECT": "false",
         "DATABASE_URL": database_url,
         "REDIS_URL": REDIS_URL,

@@ -21,7 +21,7 @@ def locations(client):
 def test_sitemap_lists_pages_and_published_resources(client):
     ResourceFactory(slug="brouillon-du-plan", live=False)
     found = locations(client)
-    assert "http://localhost/projets/collectif-reperages/" in found
+    assert "http://testserver/projets/collectif-reperages/" in found
     for slug in Resource.objects.published().values_list("slug", flat=True):
         assert f"http://testserver/ressources/{slug}/" in found
     assert not [url for url in found if "brouillon-du-plan" in url]

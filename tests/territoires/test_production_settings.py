@@ -7,6 +7,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 # Only parsed by these checks, never connected to.
 REDIS_URL = "redis://redis.example:6379/0"
+SITE_URL = "https://territoires-en-commun.example"
 
 
 def manage(*args, **env):
@@ -16,12 +17,14 @@ def manage(*args, **env):
         "REDIS_URL",
         "CELERY_BROKER_URL",
         "DJANGO_ALLOW_ASYNC_UNSAFE",
+        "SITE_URL",
     }
     base = {k: v for k, v in os.environ.items() if k not in ignored}
+    production = {"DJANGO_SETTINGS_MODULE": "territoires.settings.production", "SITE_URL": SITE_URL}
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
-        env={**base, "DJANGO_SETTINGS_MODULE": "territoires.settings.production", **env},
+        env={**base, **production, **env},
         capture_output=True,
         text=True,
         timeout=120,
@@ -87,3 +90,15 @@ def test_production_derives_the_broker_from_the_cache():
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "redis://redis.example:6379/1"
+
+
+def test_production_refuses_to_start_without_its_public_address():
+    result = manage(
+        "check",
+        SECRET_KEY=secrets.token_urlsafe(64),
+        ALLOWED_HOSTS="territoires-en-commun.example",
+        REDIS_URL=REDIS_URL,
+        SITE_URL="",
+    )
+    assert result.returncode != 0
+    assert "SITE_URL must be set" in result.stderr

@@ -8,8 +8,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from collectivites.models import Representative
-from core.mail import absolute_url, queue_email
+from core.mail import queue_email
 from core.models import SiteSettings
+from core.public_urls import public_url
 from votes.cache import forget_home_summary
 from votes.models import Campaign, Candidate
 
@@ -37,8 +38,8 @@ def _email_context(candidate: Candidate) -> dict:
     return {
         "title": candidate.title,
         "campaign": campaign.title,
-        "campaign_url": absolute_url(campaign.get_absolute_url()),
-        "ballot_url": absolute_url(reverse("votes:ballot", kwargs={"slug": campaign.slug})),
+        "campaign_url": public_url(campaign.get_absolute_url()),
+        "ballot_url": public_url(reverse("votes:ballot", kwargs={"slug": campaign.slug})),
         "name": candidate.proposer_name,
         "collectivite": str(candidate.proposer_collectivite or ""),
         "reason": candidate.rejection_reason,
@@ -103,7 +104,7 @@ def candidate_propose(
     queue_email("votes/emails/proposal_received", [representative.email], context)
     site_settings = SiteSettings.load()
     if site_settings.contact_email:
-        context["admin_url"] = absolute_url(reverse("vote_proposals:edit", args=[candidate.pk]))
+        context["admin_url"] = public_url(reverse("vote_proposals:edit", args=[candidate.pk]))
         queue_email("votes/emails/proposal_to_moderate", [site_settings.contact_email], context)
     return candidate
 

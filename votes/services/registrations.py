@@ -13,7 +13,8 @@ from django.db import connection
 from django.utils import timezone
 
 from collectivites.models import Representative
-from core.mail import absolute_url, queue_email
+from core.mail import queue_email
+from core.public_urls import public_url
 from votes.models import ProjectRegistration, SharedProjectPage
 
 from .errors import VoteRefused, representative_refusal
@@ -55,7 +56,7 @@ def _email_context(registration: ProjectRegistration, project: SharedProjectPage
         )
     return {
         "project": project.title,
-        "project_url": absolute_url(project.url or "/"),
+        "project_url": public_url(project.url or "/"),
         "collectivite": str(registration.collectivite),
         "name": registration.registered_by_name,
         "role": str(registration.get_role_display()).lower(),

@@ -1,0 +1,33 @@
+"""Writes of the site itself."""
+
+from django.db import transaction
+from wagtail.models import Site
+
+from .public_urls import site_host_and_port
+
+
+class SiteAddressTaken(Exception):
+    """Another Wagtail Site already answers on SITE_URL's host and port."""
+
+
+@transaction.atomic
+def site_sync_with_setting() -> Site | None:
+    """Gives the default Wagtail Site SITE_URL's host, port and so scheme (port 443 is
+    https for Wagtail). ``None`` when there is no default Site yet (the demo creates it)."""
+    site = Site.objects.select_for_update().filter(is_default_site=True).first()
+    if site is None:
+        return None
+    hostname, port = site_host_and_port()
+    if (site.hostname, site.port) == (hostname, port):
+        return site
+    if Site.objects.exclude(pk=site.pk).filter(hostname=hostname, port=port).exists():
+        raise SiteAddressTaken(f"Un autre site Wagtail utilise déjà {hostname}:{port}.")
+    site.hostname, site.port = hostname, port
+    site.save(update_fields=["hostname", "port"])
+    return site
+
+
+def site_sync_after_migrate(sender, **kwargs) -> None:
+    """post_migrate: every deployment runs migrate, so a changed SITE_URL reaches the Site
+    without anyone remembering ``manage.py sync_site``."""
+    site_sync_with_setting()
