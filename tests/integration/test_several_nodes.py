@@ -245,10 +245,10 @@ def test_a_newsletter_sent_by_two_workers_reaches_each_subscriber_once(stack):
 # --- Files: one object store for every node ---------------------------------------------
 #
 # These tests fail when the nodes keep files on their own disk: checked by running them
-# once with ``**store.environ()`` left out of ``stack_env`` (local storage, each node
-# its own VAR_DIR would then be shared here, so the private-bucket and rendition-URL
-# assertions are the ones that fail: no object in the bucket, an /media/ address
-# that production does not serve).
+# once with ``**store.environ()`` left out of ``stack_env``. The document test then
+# fails on the private bucket (NoSuchKey: the file went to VAR_DIR, which the two
+# nodes happen to share here), the image test on the rendition's address
+# (« /media/images/… », which production does not serve).
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
