@@ -6,6 +6,7 @@ import contextlib
 import http.client
 import json
 import os
+import secrets
 import selectors
 import signal
 import socket
@@ -188,15 +189,39 @@ class Driver(Process):
 class Response:
     status: int
     headers: http.client.HTTPMessage
-    text: str
+    content: bytes
+
+    @property
+    def text(self) -> str:
+        return self.content.decode(errors="replace")
 
 
-def request(port: int, method: str, path: str, *, form=None, cookies="") -> Response:
+def multipart(form: dict[str, str], files: dict[str, tuple[str, bytes]]) -> tuple[bytes, str]:
+    """The body and content type a browser sends for a form with file fields."""
+    boundary = secrets.token_hex(16)
+    parts = []
+    for name, value in form.items():
+        parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n')
+        parts.append(f"{value}\r\n")
+    for name, (filename, content) in files.items():
+        parts.append(
+            f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; '
+            f'filename="{filename}"\r\nContent-Type: application/octet-stream\r\n\r\n'
+        )
+        parts.append(content + b"\r\n")
+    parts.append(f"--{boundary}--\r\n")
+    body = b"".join(part if isinstance(part, bytes) else part.encode() for part in parts)
+    return body, f"multipart/form-data; boundary={boundary}"
+
+
+def request(port: int, method: str, path: str, *, form=None, files=None, cookies="") -> Response:
     """One request as the reverse proxy sends it: the public host, whichever instance."""
     connection = http.client.HTTPConnection(HOST, port, timeout=30)
     headers = {"Host": HOST}
     body = None
-    if form is not None:
+    if files is not None:
+        body, headers["Content-Type"] = multipart(form or {}, files)
+    elif form is not None:
         body = urlencode(form)
         headers["Content-Type"] = "application/x-www-form-urlencoded"
     if cookies:
@@ -204,6 +229,6 @@ def request(port: int, method: str, path: str, *, form=None, cookies="") -> Resp
     try:
         connection.request(method, path, body=body, headers=headers)
         response = connection.getresponse()
-        return Response(response.status, response.headers, response.read().decode())
+        return Response(response.status, response.headers, response.read())
     finally:
         connection.close()

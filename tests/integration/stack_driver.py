@@ -7,6 +7,8 @@ per line on stdout, prefixed with ``ANSWER`` (other output is Django's own).
 """
 
 import datetime
+import importlib
+import io
 import json
 import sys
 import time
@@ -16,10 +18,21 @@ import django
 
 django.setup()
 
+import django_otp  # noqa: E402
+from django.conf import settings  # noqa: E402
+from django.contrib import auth  # noqa: E402
+from django.contrib.auth.models import AnonymousUser, Group  # noqa: E402
+from django.core.files.images import ImageFile  # noqa: E402
 from django.core.management import call_command  # noqa: E402
+from django.http import HttpRequest  # noqa: E402
 from django.utils import timezone  # noqa: E402
+from django_otp.plugins.otp_totp.models import TOTPDevice  # noqa: E402
+from PIL import Image as PillowImage  # noqa: E402
+from wagtail.images import get_image_model  # noqa: E402
 from wagtail.models import Locale, Page, Site  # noqa: E402
 
+from contributions import services as contribution_services  # noqa: E402
+from contributions.models import Contribution  # noqa: E402
 from core.models import ContentPage  # noqa: E402
 from newsletter import services, tasks  # noqa: E402
 from newsletter.models import (  # noqa: E402
@@ -95,11 +108,66 @@ def newsletter_status() -> dict:
     return {"status": dispatch.status, "deliveries": sorted(statuses)}
 
 
+def moderator_session(*, username: str) -> dict:
+    """A moderator signed in with a verified second factor, as after the admin's login
+    and ``/admin/2fa/``: the session (in the shared database) holds the user and, as
+    django-otp records it, the confirmed device. Returns the cookie a browser sends."""
+    user = auth.get_user_model().objects.create_user(
+        username=username, email=f"{username}@anct.gouv.fr", password=None
+    )
+    user.groups.add(Group.objects.get(name="Moderators"))
+    device = TOTPDevice.objects.create(user=user, name="Téléphone", confirmed=True)
+    request = HttpRequest()
+    request.session = importlib.import_module(settings.SESSION_ENGINE).SessionStore()
+    request.user = AnonymousUser()
+    auth.login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    django_otp.login(request, device)
+    request.session.save()
+    return {"cookie": f"{settings.SESSION_COOKIE_NAME}={request.session.session_key}"}
+
+
+def contribution_confirm(*, email: str) -> dict:
+    """What the link of the confirmation e-mail does: the proposal reaches moderation."""
+    contribution = Contribution.objects.get(email=email)
+    contribution_services.contribution_confirm(contribution=contribution)
+    return {"pk": contribution.pk, "document": contribution.document.name}
+
+
+def illustrated_page(*, slug: str, width: int, height: int) -> dict:
+    """An editor uploads an image (to the default storage) and publishes a page showing
+    it; no rendition is made here: the node that renders the page makes it."""
+    buffer = io.BytesIO()
+    PillowImage.new("RGB", (width, height), (0, 102, 204)).save(buffer, "PNG")
+    image = get_image_model()(title="Carte des nœuds", width=width, height=height)
+    image.file.save("carte-des-noeuds.png", ImageFile(buffer, name="carte.png"), save=False)
+    image.save()
+    home = Site.objects.get(hostname=HOST).root_page
+    page = home.add_child(
+        instance=ContentPage(
+            title="Page illustrée",
+            slug=slug,
+            body=[("image", {"image": image, "alt_text": "Carte", "caption": ""})],
+        )
+    )
+    page.save_revision().publish()
+    return {"path": f"/{slug}/", "image": image.pk, "original": image.file.name}
+
+
+def renditions(*, image: int) -> dict:
+    """The renditions of ``image`` made so far, by URL (their file in the storage)."""
+    found = get_image_model().objects.get(pk=image).renditions.all()
+    return {"files": {rendition.url: rendition.file.name for rendition in found}}
+
+
 ACTIONS = {
     "prepare": prepare,
     "publish": publish,
     "send_newsletter": send_newsletter,
     "newsletter_status": newsletter_status,
+    "moderator_session": moderator_session,
+    "contribution_confirm": contribution_confirm,
+    "illustrated_page": illustrated_page,
+    "renditions": renditions,
 }
 
 

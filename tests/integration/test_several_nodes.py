@@ -1,13 +1,16 @@
-"""Two gunicorn instances and two Celery workers sharing PostgreSQL and Redis, as
-several nodes do in production: what one node does, the others see at once.
+"""Two gunicorn instances and two Celery workers sharing PostgreSQL, Redis and the
+object store, as several nodes do in production: what one node does, the others see
+at once, and a file uploaded through one is served by the other.
 
 Runs when DATABASE_URL names PostgreSQL and REDIS_URL is set (skipped otherwise;
 in CI, with both set, a stack that cannot start fails the test). The stack has a
 database of its own (a copy of the migrated test database, dropped at the end), its
-own cache key prefix and its own task queue, on REDIS_URL and the next database.
+own cache key prefix and its own task queue, on REDIS_URL and the next database, and
+an object store of its own (a SeaweedFS server, tests/object_store.py).
 """
 
 import collections
+import contextlib
 import os
 import re
 import secrets
@@ -15,6 +18,7 @@ import time
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
+from unittest import mock
 
 import psycopg
 import pytest
@@ -23,6 +27,7 @@ from django.db import connection, connections
 from psycopg.conninfo import conninfo_to_dict, make_conninfo
 
 from territoires.settings.redis import redis_next_database_url
+from tests.object_store import ObjectStore, http_fetch, running_object_store
 
 from .stack import (
     HOST,
@@ -41,6 +46,8 @@ from .stack import (
 
 DATABASE_URL = os.environ.get("DATABASE_URL", "")
 REDIS_URL = os.environ.get("REDIS_URL", "")
+# The object store takes the upper half of this run's ports, the nodes the lower one.
+OBJECT_STORE_PORTS = os.environ.get("OBJECT_STORE_PORTS") or "18250-18299"
 SUBSCRIBERS = 20
 CHUNK_SIZE = 3
 
@@ -63,13 +70,16 @@ class Stack:
     driver: Driver
     workers: list[Process]
     mail_dir: Path
+    store: ObjectStore
 
 
-def stack_env(*, database_url: str, workdir: Path, run: str) -> dict[str, str]:
-    """What the compose file gives every node, here: one secret, one database, one Redis."""
-    base = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "CELERY_"))}
+def stack_env(*, database_url: str, workdir: Path, run: str, store: ObjectStore) -> dict[str, str]:
+    """What the compose file gives every node, here: one secret, one database, one Redis,
+    one object store (a public bucket for media, a private one for contributed files)."""
+    base = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "CELERY_", "AWS_"))}
     return {
         **base,
+        **store.environ(),
         "DJANGO_SETTINGS_MODULE": "tests.integration.stack_settings",
         "SECRET_KEY": secrets.token_urlsafe(60),
         "ALLOWED_HOSTS": HOST,
@@ -125,6 +135,14 @@ def stack(django_db_setup, django_db_blocker, tmp_path_factory):
     servers_reachable()
     run = uuid.uuid4().hex[:8]
     workdir = tmp_path_factory.mktemp("several-nodes")
+    with contextlib.ExitStack() as started:
+        with mock.patch.dict(os.environ, {"OBJECT_STORE_PORTS": OBJECT_STORE_PORTS}):
+            store = started.enter_context(running_object_store(workdir / "object-store"))
+        yield from stack_on(store, run, workdir, django_db_blocker)
+
+
+def stack_on(store: ObjectStore, run: str, workdir: Path, django_db_blocker):
+    """The nodes, their database, cache and queue, around the running object store."""
     worker_id = os.environ.get("PYTEST_XDIST_WORKER", "")
     name = "_".join(filter(None, [conninfo_to_dict(DATABASE_URL)["dbname"], "stack", worker_id]))
     with django_db_blocker.unblock():
@@ -132,7 +150,10 @@ def stack(django_db_setup, django_db_blocker, tmp_path_factory):
         connections.close_all()  # a database is copied only while nobody is connected
         database_create(url=DATABASE_URL, name=name, template=template)
     env = stack_env(
-        database_url=DATABASE_URL.rsplit("/", 1)[0] + f"/{name}", workdir=workdir, run=run
+        database_url=DATABASE_URL.rsplit("/", 1)[0] + f"/{name}",
+        workdir=workdir,
+        run=run,
+        store=store,
     )
     processes: list[Process] = []
     try:
@@ -140,7 +161,7 @@ def stack(django_db_setup, django_db_blocker, tmp_path_factory):
         processes.append(driver)
         driver.call("prepare", run=run, subscribers=SUBSCRIBERS)
         web, workers = start_nodes(env, workdir, processes)
-        yield Stack(web=web, driver=driver, workers=workers, mail_dir=workdir / "mail")
+        yield Stack(web=web, driver=driver, workers=workers, mail_dir=workdir / "mail", store=store)
     finally:
         stop_all(processes)
         database_drop(url=DATABASE_URL, name=name)
@@ -219,3 +240,91 @@ def test_a_newsletter_sent_by_two_workers_reaches_each_subscriber_once(stack):
     # Both workers took chunks (each chunk was queued twice: the second run sends nothing).
     for worker in stack.workers:
         assert "newsletter.tasks.send_chunk" in worker.log.read_text(errors="replace")
+
+
+# --- Files: one object store for every node ---------------------------------------------
+#
+# These tests fail when the nodes keep files on their own disk: checked by running them
+# once with ``**store.environ()`` left out of ``stack_env``. The document test then
+# fails on the private bucket (NoSuchKey: the file went to VAR_DIR, which the two
+# nodes happen to share here), the image test on the rendition's address
+# (« /media/images/… », which production does not serve).
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def csrf_pair(port: int, path: str) -> tuple[str, str]:
+    """The CSRF cookie and the form's token, as a browser gets them with the form."""
+    page = request(port, "GET", path)
+    assert page.status == 200
+    cookie = re.search(r"csrftoken=([^;]+)", page.headers["Set-Cookie"]).group(1)
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text).group(1)
+    return cookie, token
+
+
+def test_a_document_sent_through_one_node_is_downloaded_through_the_other(stack):
+    first, second = stack.web
+    cookie, token = csrf_pair(first, "/contribuer/ressource/")
+    email = "anne.martin@reze.example.fr"
+    form = {
+        "csrfmiddlewaretoken": token,
+        "title": "Guide des budgets participatifs",
+        "resource_kind": "guide",
+        "summary": "Comment lancer un budget participatif dans une commune rurale.",
+        "url": "",
+        "contributor_name": "Anne Martin",
+        "organisation": "Ville de Rezé",
+        "email": email,
+    }
+    content = PDF + secrets.token_bytes(2048)  # bytes no other file holds
+    sent = request(
+        first,
+        "POST",
+        "/contribuer/ressource/",
+        form=form,
+        files={"document": ("guide.pdf", content)},
+        cookies=f"csrftoken={cookie}",
+    )
+    assert sent.status == 302, sent.text[:2000]
+    contribution = stack.driver.call("contribution_confirm", email=email)
+
+    # In the private bucket, which nobody reads without the site's keys.
+    store = stack.store
+    assert store.read(store.private_bucket, contribution["document"]) == content
+    status, _body = store.anonymous_get(store.private_bucket, contribution["document"])
+    assert status == 403
+
+    download = f"/admin/contributions/document/{contribution['pk']}/"
+    assert request(second, "GET", download).status == 302  # to the admin login
+    session = stack.driver.call("moderator_session", username="moderatrice-noeuds")["cookie"]
+    response = request(second, "GET", download, cookies=session)
+    assert response.status == 200, response.text[:2000]
+    assert response.content == content
+    assert 'filename="guide.pdf"' in response.headers["Content-Disposition"]
+
+
+def test_an_image_uploaded_on_one_node_is_shown_by_the_other(stack):
+    first, second = stack.web
+    page = stack.driver.call("illustrated_page", slug="illustree", width=640, height=360)
+    assert stack.driver.call("renditions", image=page["image"])["files"] == {}
+
+    # Node B makes the rendition from the original in the store, and stores it there.
+    shown = request(second, "GET", page["path"])
+    assert shown.status == 200
+    [tag] = re.findall(r"<img[^>]*fr-responsive-img[^>]*>", shown.text)
+    src = re.search(r'src="([^"]+)"', tag).group(1)
+    [(url, name)] = stack.driver.call("renditions", image=page["image"])["files"].items()
+    assert src == url
+    assert src.startswith(f"{store_prefix(stack.store)}/")
+
+    status, _headers, served = http_fetch(src)
+    assert status == 200
+    assert served == stack.store.read(stack.store.public_bucket, name)
+    assert served.startswith(b"\x89PNG")
+    # Node A shows the same rendition, without making another.
+    assert src in request(first, "GET", page["path"]).text
+    assert len(stack.driver.call("renditions", image=page["image"])["files"]) == 1
+
+
+def store_prefix(store: ObjectStore) -> str:
+    return f"{store.endpoint}/{store.public_bucket}"
