@@ -130,7 +130,7 @@ def start_nodes(
     return web_ports, workers
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def stack(django_db_setup, django_db_blocker, tmp_path_factory):
     servers_reachable()
     run = uuid.uuid4().hex[:8]
