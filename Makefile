@@ -7,7 +7,8 @@ UV := $(TOOLS)/bin/uv
 UV_VERSION := 0.13.9
 PY := $(VENV)/bin/python
 export UV_PYTHON_DOWNLOADS := never
-# Test processes (pytest-xdist): one per core by default.
+# Test processes (pytest-xdist): one per core by default; each test module runs on one
+# worker, so a module's servers (runserver, the several-nodes stack) start once.
 TEST_WORKERS ?= auto
 SERVICES_ENV = DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} \
 	REDIS_URL=$${REDIS_URL:-redis://127.0.0.1:6379/0}
@@ -61,13 +62,13 @@ browser: ## Install Debian's Chromium for the browser tests if it is missing
 	$$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq chromium >/dev/null
 
 test: install browser ## Run the whole test suite on the embedded default (SQLite, eager Celery), in parallel
-	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 test-postgres: install browser ## Run the whole suite against the local PostgreSQL and Redis
-	$(SERVICES_ENV) $(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
+	$(SERVICES_ENV) $(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 test-integration: install browser ## Only the tests marked integration, on the local PostgreSQL and Redis (CI's second stage)
-	$(SERVICES_ENV) $(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup -m integration $(PYTEST_ARGS)
+	$(SERVICES_ENV) $(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile -m integration $(PYTEST_ARGS)
 
 lint: install ## ruff check and ruff format --check
 	$(VENV)/bin/ruff check .

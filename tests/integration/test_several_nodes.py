@@ -59,8 +59,6 @@ pytestmark = [
     ),
     # The stack's database is a copy of the test database, which must therefore exist.
     pytest.mark.django_db,
-    # With pytest-xdist, every test of the module on the worker that started the stack.
-    pytest.mark.xdist_group("several-nodes"),
 ]
 
 
@@ -130,7 +128,7 @@ def start_nodes(
     return web_ports, workers
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def stack(django_db_setup, django_db_blocker, tmp_path_factory):
     servers_reachable()
     run = uuid.uuid4().hex[:8]

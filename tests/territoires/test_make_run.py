@@ -15,9 +15,6 @@ import pytest
 from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parents[2]
-# One server for the module, on one pytest-xdist worker (session-scoped: xdist may
-# interleave other modules' tests, which would stop and start a module's fixture).
-pytestmark = pytest.mark.xdist_group("make-run")
 PORT = 18410
 # What a developer's shell may hold and `make run` does not read.
 LEFT_OUT = {"DEBUG", "ALLOWED_HOSTS", "DATABASE_URL", "REDIS_URL", "CELERY_BROKER_URL"}
@@ -25,7 +22,7 @@ LEFT_OUT |= {"EMAIL_HOST", "MEDIA_ROOT", "DJANGO_ALLOW_ASYNC_UNSAFE"}
 LEFT_OUT |= {name for name in os.environ if name.startswith("AWS_")}
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def server(tmp_path_factory):
     var_dir = tmp_path_factory.mktemp("var")
     env = {name: value for name, value in os.environ.items() if name not in LEFT_OUT}
