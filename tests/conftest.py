@@ -2,6 +2,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 from wagtail.models import Site
 
 TESTS = Path(__file__).parent
@@ -33,6 +34,22 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """The demo site, built once: pages, partners and settings as a visitor finds them."""
     with django_db_blocker.unblock():
         call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    yield
+    with django_db_blocker.unblock():
+        _end_other_sessions()
+
+
+def _end_other_sessions():
+    """A thread a test started may still hold a connection to the test database,
+    which PostgreSQL then refuses to drop: end those sessions (of our own test
+    database only) so that the run leaves nothing behind."""
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
 
 
 @pytest.fixture
