@@ -57,6 +57,16 @@ def home(db):
     return Site.objects.get(is_default_site=True).root_page.specific
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _no_cache_keys_left_behind():
+    """On Redis, the run's keys (under its own prefix) go when it ends."""
+    yield
+    from django.core.cache import caches
+
+    for cache in caches.all():
+        cache.clear()
+
+
 @pytest.fixture(autouse=True)
 def _fresh_rate_limits():
     """Rate-limit counters live in the cache: each test starts with none."""
