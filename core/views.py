@@ -1,12 +1,15 @@
+import posixpath
 import sys
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import InterfaceError, OperationalError
-from django.http import HttpResponse, HttpResponseServerError, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import redirect, render
 from django.template import loader
 from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
+from django.views.static import serve
 
 from .fulltext import clean_query
 from .health import health_report
@@ -70,3 +73,13 @@ def server_error(request):
         response["Retry-After"] = "30"
         return response
     return HttpResponseServerError(loader.get_template("500.html").render({"static_layout": True}))
+
+
+def local_media(request, path):
+    """Media on the local disk (the embedded default). Documents are refused here
+    whatever the spelling of the path (``images/../documents/…``, ``./documents/…``):
+    they go through /documents/, which applies their collection's privacy."""
+    normalised = posixpath.normpath(path).lstrip("/")
+    if normalised == "documents" or normalised.startswith(("documents/", "../")):
+        raise Http404
+    return serve(request, normalised, document_root=settings.MEDIA_ROOT)

@@ -1,6 +1,5 @@
 from django.conf import settings
 from django.urls import include, path, re_path
-from django.views.static import serve as serve_file
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps import Sitemap as PageSitemap
@@ -52,14 +51,7 @@ urlpatterns = [
 # their URLs point there. Documents go through /documents/ only, which applies their
 # collection's privacy and forces the download.
 if settings.STORAGES["default"]["BACKEND"] == "django.core.files.storage.FileSystemStorage":
-    urlpatterns.append(
-        re_path(
-            r"^media/(?P<path>(?!documents/).+)$",
-            serve_file,
-            {"document_root": settings.MEDIA_ROOT},
-            name="local-media",
-        )
-    )
+    urlpatterns.append(re_path(r"^media/(?P<path>.+)$", views.local_media, name="local-media"))
 
 urlpatterns.append(path("", include(wagtail_urls)))
 
