@@ -70,7 +70,7 @@ def _cacheable_request(request) -> bool:
     return (
         settings.PAGE_CACHE_SECONDS > 0
         and request.method in ("GET", "HEAD")
-        and not request.path.startswith(settings.PAGE_CACHE_EXCLUDED_PATHS)
+        and not request.path_info.startswith(settings.PAGE_CACHE_EXCLUDED_PATHS)
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and "messages" not in request.COOKIES
         and not request.user.is_authenticated

@@ -58,9 +58,9 @@ class SecurityHeadersMiddleware:
     def __call__(self, request):
         request.csp_nonce = secrets.token_urlsafe(18)
         response = self.get_response(request)
-        if request.path.startswith(ADMIN_PREFIX) and _is_html(response):
+        if request.path_info.startswith(ADMIN_PREFIX) and _is_html(response):
             response.content = nonce_wagtail_bootstraps(response.content, request.csp_nonce)
-        if request.path.startswith(DOCUMENTS_PREFIX):
+        if request.path_info.startswith(DOCUMENTS_PREFIX):
             response["Content-Security-Policy"] = DOCUMENT_POLICY
         elif "Content-Security-Policy" not in response:
             # The admin's preview panel frames our own pages: Wagtail marks those

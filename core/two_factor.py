@@ -47,7 +47,7 @@ class AdminTwoFactorMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        path = request.path
+        path = request.path_info
         if (
             path.startswith(ADMIN_PREFIX)
             and not path.startswith(self.EXEMPT)
