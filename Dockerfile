@@ -26,4 +26,5 @@ RUN SECRET_KEY="$(python -c 'import secrets; print(secrets.token_urlsafe(64))')"
 
 USER app
 EXPOSE 8000
-CMD ["gunicorn", "territoires.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]
+# Port, workers, limits, logs and what a client may not set: deploy/gunicorn.conf.py.
+CMD ["gunicorn", "--config", "deploy/gunicorn.conf.py", "territoires.wsgi"]

@@ -1,4 +1,11 @@
-"""Structured logs: one line per request and per task, as JSON when LOG_FORMAT=json."""
+"""Structured logs: one line per request and per task, as JSON when LOG_FORMAT=json.
+
+Whatever a visitor sent ends up quoted in some line (a path, a header, an error's
+message): both formatters write each entry's message on one line, its control
+characters escaped, and indent the lines of a traceback, so that no input can start
+a forged entry; the secret of a signed link quoted anywhere is masked
+(core.log_safety).
+"""
 
 import json
 import logging
@@ -6,11 +13,43 @@ import time
 
 from celery.signals import task_failure, task_postrun, task_prerun, task_retry
 
+from .log_safety import (
+    escape_block,
+    escape_controls,
+    json_escape_controls,
+    redact_links,
+    redact_path,
+)
+
 request_logger = logging.getLogger("territoires.requests")
 task_logger = logging.getLogger("territoires.tasks")
 
 # Attributes every LogRecord has; anything else was passed in ``extra`` and is data.
 _STANDARD = set(logging.makeLogRecord({}).__dict__) | {"message", "asctime"}
+
+
+class SafeFormatter(logging.Formatter):
+    """The plain format, one escaped line per entry (a traceback's lines indented)."""
+
+    def format(self, record):
+        # A copy: the other handlers (the error mail) get the record as it was.
+        record = logging.makeLogRecord(record.__dict__)
+        record.msg, record.args = escape_controls(redact_links(record.getMessage())), None
+        if record.exc_info:
+            record.exc_text = None  # formatted again, through formatException
+        elif record.exc_text:
+            record.exc_text = escape_block(redact_links(record.exc_text))
+        return super().format(record)
+
+    def formatException(self, ei):
+        return escape_block(redact_links(super().formatException(ei)))
+
+    def formatStack(self, stack_info):
+        return escape_block(redact_links(super().formatStack(stack_info)))
+
+
+def _redacted(value):
+    return redact_links(value) if isinstance(value, str) else value
 
 
 class JsonFormatter(logging.Formatter):
@@ -24,11 +63,20 @@ class JsonFormatter(logging.Formatter):
         entry.update({k: v for k, v in record.__dict__.items() if k not in _STANDARD})
         if record.exc_info:
             entry["exception"] = self.formatException(record.exc_info)
-        return json.dumps(entry, ensure_ascii=False, default=str)
+        # Messages quote paths (« Not Found: /newsletter/preferences/… »), and so do
+        # objects passed in ``extra`` (the request): a link's secret is masked in each.
+        entry = {name: _redacted(value) for name, value in entry.items()}
+        document = json.dumps(entry, ensure_ascii=False, default=lambda v: redact_links(str(v)))
+        return json_escape_controls(document)
 
 
 class RequestLogMiddleware:
-    """Logs each request once it is answered: method, path, status, duration."""
+    """Logs each request once it is answered: method, path, status, duration.
+
+    The path is the one Django routed (``path_info``), without query string, the
+    secret of a signed link masked (core.log_safety): the logs can be read by more
+    people than the links were sent to.
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -38,16 +86,18 @@ class RequestLogMiddleware:
         response = self.get_response(request)
         duration_ms = round((time.perf_counter() - started) * 1000, 1)
         level = logging.ERROR if response.status_code >= 500 else logging.INFO
+        path = redact_path(request.path_info)
+        method = escape_controls(request.method)
         request_logger.log(
             level,
             "%s %s %s %.1fms",
-            request.method,
-            request.path,
+            method,
+            path,
             response.status_code,
             duration_ms,
             extra={
-                "method": request.method,
-                "path": request.path,
+                "method": method,
+                "path": path,
                 "status": response.status_code,
                 "duration_ms": duration_ms,
             },

@@ -7,10 +7,15 @@ site's content (a page published, a resource saved, a vote cast…) bumps the
 generation, so stale pages are never served after publishing, on any worker
 sharing the cache. Pages that set cookies or ``Cache-Control: private`` are
 never stored; forms in a cached page get the visitor's own CSRF token.
+
+Entries are keyed on the path and the known query parameters only
+(``PAGE_CACHE_QUERY_PARAMS``), so that ``?a=1``, ``?a=2``… cannot each add an entry.
 """
 
+import hashlib
 import logging
 import re
+from urllib.parse import urlencode
 
 from django.apps import apps
 from django.conf import settings
@@ -77,6 +82,23 @@ def _cacheable_request(request) -> bool:
     )
 
 
+def _cache_key(request) -> str | None:
+    """The entry of this page, or None when the query string has a parameter no page
+    reads. Such a request is computed but neither served from the cache nor stored,
+    rather than served as the page without it: ignoring a parameter is safe only for
+    a view that provably never reads it, and some do read the whole query string
+    (``request.GET or None`` binds a filter form; the API repeats it in its links)."""
+    params = request.GET
+    if any(name not in settings.PAGE_CACHE_QUERY_PARAMS for name in params):
+        return None
+    # Sorted by name, so that the same filters in another order share an entry; the
+    # values of one name keep their order.
+    query = urlencode(sorted(params.lists()), doseq=True)
+    # request.path, prefix included: the links the page holds are built on it.
+    address = hashlib.sha256(f"{request.get_host()}\n{request.path}?{query}".encode()).hexdigest()
+    return f"pagecache:{generation()}:{address}"
+
+
 def _cacheable_response(request, response) -> bool:
     if response.status_code != 200 or response.streaming or response.cookies:
         return False
@@ -100,9 +122,9 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not _cacheable_request(request):
+        key = _cache_key(request) if _cacheable_request(request) else None
+        if key is None:
             return self.get_response(request)
-        key = f"pagecache:{generation()}:{request.get_host()}:{request.get_full_path()}"
         nonce = getattr(request, "csp_nonce", "")
         cached = cache.get(key)
         if cached is not None:

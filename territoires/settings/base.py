@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .database import database_config
 from .environment import env_bool, env_list
+from .logs import logging_config
 from .public_address import DEV_URL, public_address
 from .redis import celery_broker_default
 from .storage import file_storages
@@ -88,6 +89,9 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "territoires.urls"
+# The prefix the site lives under, from the settings only: Django then ignores the
+# SCRIPT_NAME of the WSGI environ, which a client may have had a server fill in.
+FORCE_SCRIPT_NAME = os.environ.get("FORCE_SCRIPT_NAME", "")
 # Form templates are looked up like page templates, so ours (honeypot, DSFR
 # overrides) sit next to django-dsfr's.
 FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
@@ -176,6 +180,12 @@ PAGE_CACHE_EXCLUDED_PATHS = (
     "/newsletter/confirmer/",
     "/newsletter/preferences/",
     "/newsletter/desinscription/",
+)
+# The query parameters public pages read (filters of the library, agenda, projects and
+# API, search, sort, pagination): a request with any other is never cached.
+PAGE_CACHE_QUERY_PARAMS = frozenset(
+    {"q", "type", "types", "page", "page_size", "tri", "kind", "theme", "tag", "publisher"}
+    | {"audience", "year", "month", "region", "format", "organiser", "thematique"}
 )
 
 # Rate limits count in this cache; clients are told apart by their address, read
@@ -365,29 +375,16 @@ CELERY_BEAT_SCHEDULE["votes-freeze-closed-campaigns"] = {
 DSFR_USE_INTEGRITY_CHECKSUMS = True
 
 # --- Logging ------------------------------------------------------------------------
-# One line per request and per task (core.observability); LOG_FORMAT=json for
-# log collectors. With ERROR_REPORT_EMAILS set, server errors are also e-mailed
-# (Django's own "django" logger mails ADMINS when DEBUG is off).
+# One line per request and per task (core.observability), control characters escaped;
+# LOG_FORMAT=json for log collectors. With ERROR_REPORT_EMAILS set, server errors are
+# also e-mailed, at most ERROR_REPORT_MAIL_LIMIT per distinct error and
+# ERROR_REPORT_MAIL_TOTAL in all per ERROR_REPORT_MAIL_WINDOW seconds (core.error_reports).
 ADMINS = [("Équipe technique", address) for address in env_list("ERROR_REPORT_EMAILS")]
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {
-        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
-        "json": {"()": "core.observability.JsonFormatter"},
-    },
-    "handlers": {
-        "console": {
-            "class": "logging.StreamHandler",
-            "formatter": "json" if os.environ.get("LOG_FORMAT") == "json" else "plain",
-        },
-    },
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {
-        # Wagtail runs its search-index updates as tasks; one line each is noise.
-        "django_tasks": {"level": "WARNING"},
-        # core.observability writes the request line; Django's own would repeat it.
-        "django.server": {"level": "WARNING"},
-        "territoires.requests": {"level": os.environ.get("REQUEST_LOG_LEVEL", "INFO")},
-    },
-}
+ERROR_REPORT_MAIL_LIMIT = int(os.environ.get("ERROR_REPORT_MAIL_LIMIT", "3"))
+ERROR_REPORT_MAIL_TOTAL = int(os.environ.get("ERROR_REPORT_MAIL_TOTAL", "20"))
+ERROR_REPORT_MAIL_WINDOW = int(os.environ.get("ERROR_REPORT_MAIL_WINDOW", "3600"))
+LOGGING = logging_config(
+    log_format=os.environ.get("LOG_FORMAT", "plain"),
+    level=os.environ.get("LOG_LEVEL", "INFO"),
+    request_level=os.environ.get("REQUEST_LOG_LEVEL", "INFO"),
+)
