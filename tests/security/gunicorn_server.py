@@ -22,6 +22,10 @@ In a test module::
         answer = server.request("GET", "/", headers={"X-Whatever": "1"})
         assert answer.status == 200
 
+``gunicorn_server(…, settings="my.settings", env={"VAR": "value"})`` changes the settings
+module or adds environment variables; ``database_url=`` serves a database of yours
+instead of the copy.
+
 ``server.log_text()`` is what gunicorn and the application wrote (access log, request
 log, errors); ``server.django(code)`` runs Python in the server's own settings and
 database (to create an account, for instance) and returns what it printed.
@@ -217,18 +221,21 @@ def gunicorn_server(
     *,
     settings: str = "tests.security.server_settings",
     env: dict[str, str] | None = None,
+    database_url: str | None = None,
 ):
     """Generator for a module-scoped fixture: yields a running :class:`Server`, then
-    stops it and removes its database copy and cache keys."""
+    stops it and removes its cache keys and the database copy it made (none when
+    ``database_url`` names the database to serve)."""
     run = uuid.uuid4().hex[:8]
     worker = os.environ.get("PYTEST_XDIST_WORKER", "")
     dbname = conninfo_to_dict(DATABASE_URL)["dbname"]
     name = "_".join(filter(None, [dbname, "gunicorn", worker]))
-    _copy_test_database(django_db_blocker, name)
+    if database_url is None:
+        _copy_test_database(django_db_blocker, name)
     prefix = f"tec-security-{run}"
     port = free_port()
     server_environ = server_env(
-        database_url=DATABASE_URL.rsplit("/", 1)[0] + f"/{name}",
+        database_url=database_url or DATABASE_URL.rsplit("/", 1)[0] + f"/{name}",
         prefix=prefix,
         workdir=workdir,
         settings=settings,
@@ -250,7 +257,8 @@ def gunicorn_server(
         yield server
     finally:
         _stop(process)
-        database_drop(url=DATABASE_URL, name=name)
+        if database_url is None:
+            database_drop(url=DATABASE_URL, name=name)
         cache = redis.Redis.from_url(REDIS_URL)
         for key in cache.scan_iter(f"{prefix}:*"):
             cache.delete(key)

@@ -28,7 +28,7 @@ def services(compose):
 
 
 def test_stack_services_each_with_a_health_check_but_the_one_shot_migrate(services):
-    assert set(services) == {*APP_SERVICES, "migrate", "proxy", "db", "redis", "s3"}
+    assert set(services) == {*APP_SERVICES, "migrate", "proxy", "db", "redis", "broker", "s3"}
     for name, service in services.items():
         if name != "migrate":
             assert service["healthcheck"]["test"], name
@@ -47,7 +47,9 @@ def test_migrations_run_once_before_web_worker_and_beat(services):
 
 
 def test_app_services_run_gunicorn_celery_worker_and_beat(services):
-    assert services["web"]["command"].startswith("gunicorn territoires.wsgi")
+    assert services["web"]["command"] == (
+        "gunicorn --config deploy/gunicorn.conf.py territoires.wsgi"
+    )
     assert services["worker"]["command"].startswith("celery -A territoires worker")
     assert services["beat"]["command"].startswith("celery -A territoires beat")
     for name in ("migrate", *APP_SERVICES):
@@ -57,10 +59,22 @@ def test_app_services_run_gunicorn_celery_worker_and_beat(services):
         assert env["DATABASE_URL"].startswith("postgres://") and "@db:5432/" in env["DATABASE_URL"]
 
 
-def test_cache_and_broker_use_separate_redis_databases(services):
+def test_cache_and_broker_use_separate_redis_servers(services):
     env = services["web"]["environment"]
     assert env["REDIS_URL"] == "redis://redis:6379/0"
-    assert env["CELERY_BROKER_URL"] == "redis://redis:6379/1"
+    assert env["CELERY_BROKER_URL"] == "redis://broker:6379/0"
+    for name in APP_SERVICES:
+        assert services[name]["depends_on"]["broker"]["condition"] == "service_healthy"
+
+
+def test_the_cache_is_bounded_and_the_broker_never_evicts(services):
+    """Query strings cannot fill the cache's memory; a full cache never drops a task."""
+    cache = services["redis"]["command"]
+    assert re.search(r"--maxmemory \S+", cache)
+    assert "--maxmemory-policy allkeys-lru" in cache
+    broker = services["broker"]["command"]
+    assert "--maxmemory-policy noeviction" in broker and "--appendonly yes" in broker
+    assert "redisdata:/data" in services["broker"]["volumes"]
 
 
 def test_files_go_to_the_object_store_of_the_stack(services):
@@ -117,6 +131,22 @@ def test_env_example_lists_every_variable_the_file_requires():
     listed = set(re.findall(r"^([A-Z_]+)=", example, re.MULTILINE))
     assert required and required <= listed
     assert ".env" in (ROOT / ".gitignore").read_text().split()
+
+
+def test_the_proxy_strips_underscore_headers_caps_bodies_and_names_no_server():
+    caddyfile = (ROOT / "deploy/Caddyfile").read_text()
+    assert re.search(r"^\s*request_header -\*_\*$", caddyfile, re.MULTILINE)
+    assert re.search(r"request_body \{\s*max_size 25MB\s*\}", caddyfile)
+    assert re.search(r"^\s*header -Server$", caddyfile, re.MULTILINE)
+
+
+def test_image_runs_gunicorn_with_its_configuration():
+    dockerfile = (ROOT / "Dockerfile").read_text()
+    assert (
+        'CMD ["gunicorn", "--config", "deploy/gunicorn.conf.py", "territoires.wsgi"]' in dockerfile
+    )
+    ignored = (ROOT / ".dockerignore").read_text().split()
+    assert "deploy" not in ignored and "deploy/gunicorn.conf.py" not in ignored
 
 
 def test_image_installs_from_the_lock_and_collects_static_files_at_build():
