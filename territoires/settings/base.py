@@ -173,6 +173,7 @@ PAGE_CACHE_EXCLUDED_PATHS = (
     "/contribuer/confirmer/",
     "/contribuer/suivi/",
     "/besoin/envoyee/",
+    "/besoin/confirmer/",
     "/newsletter/confirmer/",
     "/newsletter/preferences/",
     "/newsletter/desinscription/",
@@ -302,7 +303,8 @@ CONTRIBUTION_UPLOAD_ROOT = Path(
 )
 # Where « préciser mon besoin » requests are sent (else to the moderators).
 NEED_REQUESTS_EMAIL = os.environ.get("NEED_REQUESTS_EMAIL", "")
-# Proposals never confirmed by their sender are forgotten after 30 days.
+# Proposals never confirmed by their sender are forgotten after 30 days, requests to
+# the ANCT (« préciser mon besoin ») after 7.
 CELERY_BEAT_SCHEDULE["contributions-purge-unconfirmed"] = {
     "task": "contributions.tasks.purge_unconfirmed_contributions",
     "schedule": 24 * 3600,
