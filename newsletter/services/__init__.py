@@ -21,6 +21,7 @@ from .dispatches import (
     dispatch_release_claims,
     dispatch_schedule,
     dispatch_start,
+    dispatch_unschedule,
     issue_send_trial,
 )
 from .subscribers import (
@@ -54,6 +55,7 @@ __all__ = [
     "dispatch_schedule",
     "dispatch_send_chunk",
     "dispatch_start",
+    "dispatch_unschedule",
     "issue_assemble",
     "issue_send_trial",
     "subscriber_confirm",
