@@ -177,6 +177,7 @@ PAGE_CACHE_EXCLUDED_PATHS = (
     "/newsletter/confirmer/",
     "/newsletter/preferences/",
     "/newsletter/desinscription/",
+    "/newsletter/nouveau-lien/",
 )
 
 # Rate limits count in this cache; clients are told apart by their address, read
@@ -328,6 +329,9 @@ NEWSLETTER_POSTAL_ADDRESS = os.environ.get(
 # Confirmation links expire; addresses still unconfirmed later are deleted.
 NEWSLETTER_CONFIRMATION_DAYS = int(os.environ.get("NEWSLETTER_CONFIRMATION_DAYS", "3"))
 NEWSLETTER_UNCONFIRMED_PURGE_DAYS = int(os.environ.get("NEWSLETTER_UNCONFIRMED_PURGE_DAYS", "7"))
+# Links to a subscriber's preferences and data open them for this long (an expired one
+# offers a fresh link by e-mail); unsubscribe links never expire.
+NEWSLETTER_PREFERENCES_LINK_DAYS = int(os.environ.get("NEWSLETTER_PREFERENCES_LINK_DAYS", "60"))
 # One Celery task per chunk of recipients, one SMTP connection per task.
 NEWSLETTER_CHUNK_SIZE = int(os.environ.get("NEWSLETTER_CHUNK_SIZE", "500"))
 # Messages per second over all workers (0: as fast as the SMTP server accepts them).
