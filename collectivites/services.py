@@ -7,11 +7,13 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
+from django.views.decorators.debug import sensitive_variables
 from wagtail.log_actions import log
 
 from core.mail import queue_email
@@ -41,6 +43,7 @@ def representative_confirmation_url(*, representative: Representative) -> str:
     return public_url(reverse("account-confirm", args=[token]))
 
 
+@sensitive_variables()
 def representative_signup(
     *,
     full_name: str,
@@ -54,15 +57,19 @@ def representative_signup(
 
     An address already registered gets an e-mail saying so instead (and None is
     returned): the page shown is the same, so nobody learns who has an account.
+    Both cases hash the password once and queue one e-mail, so they also take the
+    same time: the answer's delay does not tell either.
     """
     email = normalise_email(email)
+    encoded_password = make_password(password)
     if Representative.objects.filter(email=email).exists():
         _tell_already_registered(email)
         return None
     try:
         representative = representative_create(
             email=email,
-            password=password,
+            password=None,
+            encoded_password=encoded_password,
             collectivite=collectivite,
             full_name=full_name,
             role=role,
@@ -75,6 +82,7 @@ def representative_signup(
     return representative
 
 
+@sensitive_variables()
 @transaction.atomic
 def representative_create(
     *,
@@ -84,14 +92,18 @@ def representative_create(
     full_name: str,
     role: str,
     position: str = "",
+    encoded_password: str = "",
     **state,
 ) -> Representative:
     """The user account and its representative; no password means none can log in.
 
+    ``encoded_password``: the password already hashed (``make_password``).
     ``state`` may set the status and the confirmation date (the demo's accounts).
     """
     user = get_user_model()(username=email, email=email)
-    if password is None:
+    if encoded_password:
+        user.password = encoded_password
+    elif password is None:
         user.set_unusable_password()
     else:
         user.set_password(password)
@@ -243,20 +255,29 @@ def representative_suspend(*, representative: Representative, by=None) -> None:
     _tell_representative(representative, "collectivites/emails/suspended")
 
 
+def _status_before_suspension(representative: Representative) -> str:
+    """Where a suspended account goes back: only an account validated before (by
+    staff or by its collectivité's domain) is validated again; one that was waiting
+    for moderation waits again, one never confirmed must still confirm."""
+    if not representative.email_confirmed_at:
+        return Representative.Status.UNCONFIRMED
+    if representative.approved_at:
+        return Representative.Status.ACTIVE
+    return Representative.Status.PENDING
+
+
 @transaction.atomic
 def representative_reactivate(*, representative: Representative, by=None) -> None:
-    """Lifts a suspension; an address never confirmed must still be confirmed."""
+    """Lifts a suspension: the account returns to the step it had reached."""
     representative = Representative.objects.select_for_update().get(pk=representative.pk)
     if representative.status != Representative.Status.SUSPENDED:
         raise StatusChangeRefused
-    status = (
-        Representative.Status.ACTIVE
-        if representative.email_confirmed_at
-        else Representative.Status.UNCONFIRMED
-    )
+    status = _status_before_suspension(representative)
     _set_status(representative, status, by=by, action="collectivites.reactivate")
     if status == Representative.Status.ACTIVE:
         _tell_representative(representative, "collectivites/emails/approved")
+    elif status == Representative.Status.PENDING:
+        _notify_moderators(representative)
     else:
         representative_send_confirmation(representative=representative)
 

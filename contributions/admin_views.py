@@ -15,7 +15,7 @@ from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 
 from . import services
 from .forms import DeclineForm, DuplicateForm
-from .models import Contribution
+from .models import Contribution, NeedRequest
 from .selectors import contribution_find_duplicates
 from .storage import STORAGE_ERRORS
 
@@ -293,8 +293,18 @@ class DocumentView(ModerationActionMixin, View):
 # -- Requests to the ANCT ----------------------------------------------------------------
 
 
+def _confirmed_need_request(need_request: NeedRequest) -> NeedRequest:
+    # Unconfirmed requests never reach the team: their sender may be a stranger.
+    if need_request.status == NeedRequest.Status.UNCONFIRMED:
+        raise Http404
+    return need_request
+
+
 class NeedRequestInspectView(InspectView):
     template_name = "contributions/admin/need_request_inspect.html"
+
+    def get_object(self, queryset=None):
+        return _confirmed_need_request(super().get_object(queryset))
 
     def get_page_subtitle(self):
         return self.object.reference
@@ -306,8 +316,17 @@ class NeedRequestInspectView(InspectView):
 class NeedRequestEditView(EditView):
     """Only the follow-up is editable: the request stays as the collectivité sent it."""
 
+    def get_object(self, queryset=None):
+        return _confirmed_need_request(super().get_object(queryset))
+
     def get_page_subtitle(self):
         return self.object.reference
+
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        # A request once confirmed cannot go back to « to confirm » (and be purged).
+        form.fields["status"].choices = NeedRequest.FOLLOW_UP_STATUSES
+        return form
 
     def save_instance(self):
         instance = super().save_instance()
@@ -324,7 +343,7 @@ class NeedRequestEditView(EditView):
 
 class NeedRequestIndexView(IndexView):
     def get_base_queryset(self):
-        return super().get_base_queryset().select_related("collectivite", "theme")
+        return super().get_base_queryset().confirmed().select_related("collectivite", "theme")
 
     def get_edit_url(self, instance):
         return reverse(self.inspect_url_name, args=[quote(instance.pk)])

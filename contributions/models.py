@@ -258,13 +258,20 @@ class Contribution(Submission):
 
 
 class NeedRequestQuerySet(models.QuerySet):
+    def confirmed(self):
+        return self.exclude(status=NeedRequest.Status.UNCONFIRMED)
+
     def unhandled(self):
         return self.filter(status=NeedRequest.Status.NEW)
 
 
 class NeedRequest(Submission):
     """A collectivité telling the ANCT what it needs on a thématique: where its
-    project stands and what help it expects. ANCT staff follow it up."""
+    project stands and what help it expects. ANCT staff follow it up.
+
+    Like a proposal, it reaches the team only once its sender has confirmed their
+    address: until then nothing of what was typed is sent to anyone.
+    """
 
     class Stage(models.TextChoices):
         IDEA = "idee", "Idée"
@@ -273,10 +280,15 @@ class NeedRequest(Submission):
         EVALUATION = "evaluation", "Évaluation"
 
     class Status(models.TextChoices):
+        UNCONFIRMED = "a_confirmer", "Adresse e-mail à confirmer"
         NEW = "nouveau", "Nouveau"
         IN_PROGRESS = "en_cours", "En cours"
         DONE = "traite", "Traité"
 
+    # What the team may set while following a confirmed request up.
+    FOLLOW_UP_STATUSES = [
+        (status.value, status.label) for status in (Status.NEW, Status.IN_PROGRESS, Status.DONE)
+    ]
     REFERENCE_PREFIX = "BES"
     # What the « préciser mon besoin » form asks, in its order; the rest is the team's.
     SUBMITTED_FIELDS = (
@@ -309,7 +321,10 @@ class NeedRequest(Submission):
     stage = models.CharField("avancement du projet", max_length=12, choices=Stage.choices)
     subject = models.CharField("objet", max_length=200)
     message = models.TextField("besoin", max_length=5000)
-    status = models.CharField("statut", max_length=10, choices=Status.choices, default=Status.NEW)
+    status = models.CharField(
+        "statut", max_length=11, choices=Status.choices, default=Status.UNCONFIRMED
+    )
+    confirmed_at = models.DateTimeField("adresse confirmée le", null=True, blank=True)
     internal_note = models.TextField(
         "note interne", blank=True, help_text="Visible de l'équipe seulement."
     )

@@ -7,5 +7,6 @@ from . import services
 
 @shared_task(ignore_result=True)
 def purge_unconfirmed_contributions() -> int:
-    """Forget proposals whose sender never confirmed the address (after 30 days)."""
-    return services.contributions_purge_unconfirmed()
+    """Forget proposals (after 30 days) and requests to the ANCT (after 7 days) whose
+    sender never confirmed the address."""
+    return services.contributions_purge_unconfirmed() + services.need_requests_purge_unconfirmed()

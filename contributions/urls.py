@@ -21,4 +21,5 @@ urlpatterns = [
     path("besoin/", views.need_request, name="need-request"),
     path("besoin/envoyee/", views.need_request_sent, name="need-request-sent-generic"),
     path("besoin/envoyee/<str:token>/", views.need_request_sent, name="need-request-sent"),
+    path("besoin/confirmer/<str:token>/", views.need_request_confirm, name="need-request-confirm"),
 ]

@@ -5,6 +5,7 @@ import logging
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_variables
 from django.views.decorators.http import require_http_methods
 
 from core.client import client_ip, truncated_ip
@@ -13,7 +14,7 @@ from core.signed_links import InvalidLink
 
 from . import services
 from .forms import CONTRIBUTION_FORMS, NeedRequestForm
-from .models import Contribution
+from .models import Contribution, NeedRequest
 from .selectors import project_list_suggested, resource_list_suggested, theme_get_published
 from .storage import STORAGE_ERRORS
 
@@ -111,14 +112,30 @@ def contribution_sent(request, token: str = ""):
 
 
 @never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+@limit_posts("contribution-confirm", "30/h")
+@sensitive_variables("token")
 def contribution_confirm(request, token: str):
-    """The link of the confirmation e-mail: the proposal goes to the moderators."""
+    """The link of the confirmation e-mail. GET shows a button, POST sends the proposal
+    to the moderators: a mail scanner that opens the link confirms nothing."""
     try:
         contribution = services.contribution_from_link(link=services.CONFIRM_LINK, token=token)
     except InvalidLink as error:
         return _invalid_link(request, error)
-    services.contribution_confirm(contribution=contribution)
-    return redirect(services.contribution_status_path(contribution=contribution))
+    status_path = services.contribution_status_path(contribution=contribution)
+    if request.method == "POST":
+        services.contribution_confirm(contribution=contribution)
+        return redirect(status_path)
+    if contribution.status != Contribution.Status.UNCONFIRMED:
+        return redirect(status_path)
+    return render(
+        request,
+        "contributions/confirm.html",
+        {
+            "contribution": contribution,
+            "breadcrumb": {"links": [CONTRIBUTE_CRUMB], "current": "Confirmer ma proposition"},
+        },
+    )
 
 
 @never_cache
@@ -164,12 +181,13 @@ def status_steps(contribution: Contribution) -> dict:
     }
 
 
-def _invalid_link(request, error: InvalidLink):
+def _invalid_link(request, error: InvalidLink, need: bool = False):
     return render(
         request,
         "contributions/invalid_link.html",
         {
             "message": error.message,
+            "need": need,
             "breadcrumb": {"links": [CONTRIBUTE_CRUMB], "current": "Lien non valide"},
         },
         status=400,
@@ -233,6 +251,34 @@ def _render_need(request, form, status=200, **context):
 
 
 @never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+@limit_posts("need-request-confirm", "30/h")
+@sensitive_variables("token")
+def need_request_confirm(request, token: str):
+    """The link of the confirmation e-mail. GET shows a button, POST passes the request
+    to the ANCT team; then the page says it is sent."""
+    try:
+        need = services.need_request_to_confirm(token=token)
+    except InvalidLink as error:
+        return _invalid_link(request, error, need=True)
+    if request.method == "POST":
+        services.need_request_confirm(need_request=need)
+        return redirect(request.path)
+    return render(
+        request,
+        "contributions/need_confirm.html",
+        {
+            "need": need,
+            "confirmed": need.status != NeedRequest.Status.UNCONFIRMED,
+            "breadcrumb": {
+                "links": [{"url": "/besoin/", "title": "Préciser mon besoin"}],
+                "current": "Confirmer ma demande",
+            },
+        },
+    )
+
+
+@never_cache
 def need_request_sent(request, token: str = ""):
     need = None
     if token:
@@ -247,7 +293,7 @@ def need_request_sent(request, token: str = ""):
             "need": need,
             "breadcrumb": {
                 "links": [{"url": "/besoin/", "title": "Préciser mon besoin"}],
-                "current": "Demande envoyée",
+                "current": "Confirmez votre adresse e-mail",
             },
         },
     )

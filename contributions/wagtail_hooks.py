@@ -121,7 +121,7 @@ class ContributionViewSet(ReceivedViewSet):
 
 
 class NeedRequestFilterSet(ReceivedFilterSet):
-    status = django_filters.ChoiceFilter(label="Statut", choices=NeedRequest.Status.choices)
+    status = django_filters.ChoiceFilter(label="Statut", choices=NeedRequest.FOLLOW_UP_STATUSES)
     stage = django_filters.ChoiceFilter(label="Avancement", choices=NeedRequest.Stage.choices)
     theme = django_filters.ModelChoiceFilter(
         label="Thématique", queryset=ThemePage.objects.order_by("-month")

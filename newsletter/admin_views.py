@@ -6,13 +6,15 @@ it now, cancel a scheduled send, and follow its progress. Scheduling and sending
 need the « Peut envoyer la newsletter » permission (Moderators).
 """
 
+import logging
+
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.views.generic import TemplateView
+from kombu.exceptions import OperationalError
 from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
@@ -30,6 +32,15 @@ from .selectors import (
 from .tasks import start_dispatch
 
 SEND_PERMISSION = "newsletter.send_dispatch"
+# What publishing a task raises when the broker (Redis) cannot be reached.
+QUEUE_ERRORS = (OperationalError, ConnectionError, TimeoutError)
+QUEUE_DOWN_MESSAGE = (
+    "La file d'envoi (Redis) est injoignable pour le moment : la lettre n'a pas été "
+    "envoyée et rien n'a changé. Réessayez dans quelques minutes, ou programmez l'envoi : "
+    "il partira dès que la file sera de nouveau disponible."
+)
+
+logger = logging.getLogger(__name__)
 
 
 def can_send(user) -> bool:
@@ -197,10 +208,28 @@ class IssueSendView(WagtailAdminTemplateMixin, TemplateView):
         )
 
     def send_now(self):
+        """The send goes through the queue, paced by the workers; if the queue cannot
+        be reached, the editor is told and nothing is sent nor marked."""
         if self.request.POST.get("confirm") != "yes":
             messages.error(self.request, "Cochez la case de confirmation pour envoyer la lettre.")
             return redirect(_send_url(self.issue))
-        return self._schedule(timezone.now(), "L'envoi a commencé.")
+        previous = issue_get_dispatch(issue=self.issue)
+        try:
+            services.dispatch_schedule(issue=self.issue, at=timezone.now(), user=self.request.user)
+        except services.SendRefused as refusal:
+            messages.error(self.request, refusal.message)
+            return redirect(_send_url(self.issue))
+        # The schedule is committed (no transaction around admin views): a worker
+        # taking the task at once finds it due.
+        try:
+            start_dispatch.delay(self.issue.pk)
+        except QUEUE_ERRORS:
+            logger.warning("Newsletter %s not started: queue unreachable", self.issue.pk)
+            services.dispatch_unschedule(issue=self.issue, previous=previous)
+            messages.error(self.request, QUEUE_DOWN_MESSAGE)
+            return redirect(_send_url(self.issue))
+        messages.success(self.request, "L'envoi a commencé.")
+        return redirect(_send_url(self.issue))
 
     def _schedule(self, at, success: str):
         try:
@@ -208,9 +237,6 @@ class IssueSendView(WagtailAdminTemplateMixin, TemplateView):
         except services.SendRefused as refusal:
             messages.error(self.request, refusal.message)
             return redirect(_send_url(self.issue))
-        if at <= timezone.now():
-            issue_id = self.issue.pk
-            transaction.on_commit(lambda: start_dispatch.delay(issue_id))
         messages.success(self.request, success)
         return redirect(_send_url(self.issue))
 

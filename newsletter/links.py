@@ -1,9 +1,15 @@
 """The signed links of the newsletter: confirm an address, manage one's subscription.
 
 Confirmation links expire and are single-use (they sign the subscriber's state,
-which confirming changes). Management links (preferences, unsubscribe, data) sign
-the address and do not expire: an unsubscribe link must keep working in an old
-issue. A token of one kind is never accepted for the other.
+which confirming changes). Management links sign the address; one token serves
+both readers below:
+
+- the preferences and data pages accept it for ``NEWSLETTER_PREFERENCES_LINK_DAYS``
+  (a forwarded or leaked old issue must not open them for ever); an expired one
+  offers to e-mail a fresh link to the subscriber's own address;
+- unsubscribing accepts it at any age: the link of an old issue must keep working.
+
+A token of one kind is never accepted for the other.
 """
 
 from datetime import timedelta
@@ -39,12 +45,26 @@ def subscriber_to_confirm(token: str) -> Subscriber:
     return confirmation_link().resolve(token, _load, Subscriber.confirmation_state)
 
 
+def preferences_link() -> SignedLink:
+    return SignedLink(
+        MANAGEMENT.purpose,
+        max_age=timedelta(days=settings.NEWSLETTER_PREFERENCES_LINK_DAYS),
+    )
+
+
 def management_token(subscriber: Subscriber) -> str:
     return MANAGEMENT.make(subscriber.pk, subscriber.management_state())
 
 
 def managed_subscriber(token: str) -> Subscriber:
-    """Raises InvalidLink when the token was altered or belongs to no subscriber."""
+    """For the preferences and data pages. Raises InvalidLink when the token was
+    altered or belongs to no subscriber, ExpiredLink when it is too old."""
+    return preferences_link().resolve(token, _load, Subscriber.management_state)
+
+
+def unsubscribing_subscriber(token: str) -> Subscriber:
+    """For unsubscribing (and asking for a fresh link): a token of any age.
+    Raises InvalidLink when the token was altered or belongs to no subscriber."""
     return MANAGEMENT.resolve(token, _load, Subscriber.management_state)
 
 

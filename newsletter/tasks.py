@@ -15,8 +15,12 @@ logger = logging.getLogger(__name__)
 
 RETRY_DELAYS = [60, 300, 900, 3600, 3 * 3600]  # seconds: back-off of a chunk's retries
 
+# Sending runs on the workers, paced, or not at all: with the broker down these tasks
+# are not run in the calling process (territoires.celery.ResilientTask); the beat's
+# tasks start or resume the send once the broker is back.
 
-@shared_task(ignore_result=True)
+
+@shared_task(ignore_result=True, queue_only=True)
 def start_dispatch(issue_id: int) -> None:
     """Start a due issue (once, whoever calls) and queue one task per chunk."""
     dispatch = services.dispatch_start(issue_id=issue_id)
@@ -26,7 +30,7 @@ def start_dispatch(issue_id: int) -> None:
         send_chunk.apply_async((issue_id, chunk), countdown=countdown)
 
 
-@shared_task(bind=True, max_retries=len(RETRY_DELAYS), ignore_result=True)
+@shared_task(bind=True, max_retries=len(RETRY_DELAYS), ignore_result=True, queue_only=True)
 def send_chunk(self, issue_id: int, chunk: int) -> None:
     eager = self.request.is_eager
     # Eager (embedded default, e-mails as files): no pause between messages.
@@ -42,13 +46,13 @@ def send_chunk(self, issue_id: int, chunk: int) -> None:
         raise self.retry(countdown=RETRY_DELAYS[self.request.retries])
 
 
-@shared_task(ignore_result=True)
+@shared_task(ignore_result=True, queue_only=True)
 def start_due_dispatches() -> None:
     for issue_id in dispatch_list_due():
         start_dispatch.delay(issue_id)
 
 
-@shared_task(ignore_result=True)
+@shared_task(ignore_result=True, queue_only=True)
 def recover_stalled_deliveries() -> None:
     for issue_id, chunk in services.dispatch_recover_stalled():
         send_chunk.delay(issue_id, chunk)

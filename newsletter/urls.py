@@ -19,5 +19,8 @@ urlpatterns = [
     ),
     path("newsletter/preferences/<str:token>/supprimer/", views.data_delete, name="data-delete"),
     path("newsletter/desinscription/<str:token>/", views.unsubscribe, name="unsubscribe"),
+    # An expired preferences link asks for a fresh one here: the token in the body.
+    path("newsletter/nouveau-lien/", views.fresh_link, name="fresh-link"),
+    path("newsletter/nouveau-lien/envoye/", views.fresh_link_sent, name="fresh-link-sent"),
     path("newsletter/archives/flux.rss", IssuesFeed(), name="feed"),
 ]

@@ -15,11 +15,12 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_http_methods, require_safe
+from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from core.client import client_ip, truncated_ip
 from core.ratelimit import exceeded, limit_posts, rate_for, too_many_requests
-from core.signed_links import InvalidLink
+from core.signed_links import ExpiredLink, InvalidLink
 
 from . import links, services
 from .forms import (
@@ -57,16 +58,35 @@ def _invalid_link(request, error: InvalidLink):
     )
 
 
-def signed_link(resolve):
+def _expired_link(request, token: str):
+    """An old link to the preferences: a button e-mails a fresh one to the subscriber
+    (the token goes in the form's body, not in an address)."""
+    return render(
+        request,
+        "newsletter/link_expired.html",
+        {
+            "token": token,
+            "days": settings.NEWSLETTER_PREFERENCES_LINK_DAYS,
+            "breadcrumb": _breadcrumb("Lien expiré"),
+        },
+        status=400,
+    )
+
+
+def signed_link(resolve, renewable: bool = False):
     """The view gets the subscriber its token names (``resolve``: a ``links`` reader);
-    an altered, used or expired link shows why, and changes nothing."""
+    an altered, used or expired link shows why, and changes nothing. ``renewable``:
+    an expired link offers a fresh one by e-mail."""
 
     def decorator(view):
         @wraps(view)
+        @sensitive_variables("token")
         def wrapper(request, token: str):
             try:
                 subscriber = resolve(token)
             except InvalidLink as error:
+                if renewable and isinstance(error, ExpiredLink):
+                    return _expired_link(request, token)
                 return _invalid_link(request, error)
             return view(request, token, subscriber)
 
@@ -160,7 +180,7 @@ def _preferences_form(request, subscriber) -> PreferencesForm:
 
 
 @require_get_or_post
-@signed_link(links.managed_subscriber)
+@signed_link(links.managed_subscriber, renewable=True)
 def preferences(request, token: str, subscriber):
     form = _preferences_form(request, subscriber)
     if request.method == "POST" and request.POST.get("action") == "resubscribe":
@@ -199,7 +219,7 @@ def preferences(request, token: str, subscriber):
 
 
 @require_safe
-@signed_link(links.managed_subscriber)
+@signed_link(links.managed_subscriber, renewable=True)
 def data_export(request, token: str, subscriber):
     """« Télécharger mes données »: everything stored about the subscriber, as JSON."""
     data = subscriber_export_data(subscriber=subscriber)
@@ -214,7 +234,7 @@ def data_export(request, token: str, subscriber):
 
 
 @require_get_or_post
-@signed_link(links.managed_subscriber)
+@signed_link(links.managed_subscriber, renewable=True)
 def data_delete(request, token: str, subscriber):
     """GET asks for confirmation, POST deletes everything about the subscriber."""
     if request.method == "POST":
@@ -237,7 +257,7 @@ def data_delete(request, token: str, subscriber):
 
 @csrf_exempt  # RFC 8058: mail clients POST without cookies; the signed token is the proof
 @require_get_or_post
-@signed_link(links.managed_subscriber)
+@signed_link(links.unsubscribing_subscriber)
 def unsubscribe(request, token: str, subscriber):
     """One-click unsubscribe: a POST unsubscribes at once; a GET (a person, or a mail
     scanner following links) only shows a page with a button."""
@@ -263,5 +283,36 @@ def unsubscribe(request, token: str, subscriber):
             "token": token,
             "already": subscriber.status == SubscriberStatus.UNSUBSCRIBED,
             "breadcrumb": _breadcrumb("Se désinscrire"),
+        },
+    )
+
+
+@sensitive_post_parameters("token")
+@require_POST
+@limit_posts("newsletter-fresh-link", "10/h")
+def fresh_link(request):
+    """From an expired link's page: a fresh link to the preferences goes to the
+    subscriber's own address. The answer is the same whatever the token, so it
+    tells nothing about anyone; a few requests a day per subscriber at most."""
+    try:
+        subscriber = links.unsubscribing_subscriber(str(request.POST.get("token", ""))[:500])
+    except InvalidLink:
+        subscriber = None
+    if subscriber is not None and not exceeded(
+        "newsletter-fresh-link:subscriber",
+        str(subscriber.pk),
+        rate_for("newsletter-fresh-link-subscriber", "3/d"),
+    ):
+        services.subscriber_send_preferences_link(subscriber=subscriber)
+    return redirect("newsletter:fresh-link-sent")
+
+
+def fresh_link_sent(request):
+    return render(
+        request,
+        "newsletter/fresh_link_sent.html",
+        {
+            "days": settings.NEWSLETTER_PREFERENCES_LINK_DAYS,
+            "breadcrumb": _breadcrumb("Vérifiez votre messagerie"),
         },
     )

@@ -17,7 +17,13 @@ class ResilientTask(Task):
     Visitors must not see an error because Redis is down: the task then runs
     here and now, in the process that asked for it, and the fact is logged.
     Tasks are idempotent (acks_late), so running one in place is always safe.
+
+    A task declared with ``queue_only=True`` never runs in place: work that must
+    be paced by the workers (the newsletter's sending) would otherwise run unpaced
+    inside a web request. Its caller gets the broker's ``OperationalError``.
     """
+
+    queue_only = False
 
     def apply_async(
         self,
@@ -35,6 +41,8 @@ class ResilientTask(Task):
                 args, kwargs, task_id, producer, link, link_error, shadow, **options
             )
         except OperationalError:
+            if self.queue_only:
+                raise
             logger.warning("Broker unreachable: task %s runs in process", self.name, exc_info=True)
             return self.apply(args, kwargs, task_id=task_id, link=link, link_error=link_error)
 

@@ -5,6 +5,7 @@ from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 from django.views.decorators.http import require_http_methods
 
 from core.ratelimit import exceeded, limit_posts, rate_for, too_many_requests
@@ -20,6 +21,9 @@ from ..services import (
 )
 
 
+# The password never appears in an error report (e-mailed to ADMINS, logged).
+@sensitive_post_parameters("password", "password_confirmation")
+@sensitive_variables()
 @require_http_methods(["GET", "POST"])
 @limit_posts("account-signup", "10/h")
 def signup(request):
@@ -58,6 +62,7 @@ def signup_done(request):
     )
 
 
+@sensitive_variables("token")
 @require_http_methods(["GET", "POST"])
 def confirm(request, token: str):
     """GET shows a button, POST confirms: mail scanners that open links spend nothing."""

@@ -14,6 +14,7 @@ from .contributions import (
 from .errors import ModerationError
 from .links import (
     CONFIRM_LINK,
+    NEED_CONFIRM_LINK,
     NEED_SENT_LINK,
     SENT_LINK,
     STATUS_LINK,
@@ -22,14 +23,23 @@ from .links import (
     contribution_from_link,
     contribution_sent_path,
     contribution_status_path,
+    need_request_confirm_path,
     need_request_from_link,
     need_request_sent_path,
+    need_request_to_confirm,
 )
-from .need_requests import need_request_recipients, need_request_submit, need_request_update
+from .need_requests import (
+    need_request_confirm,
+    need_request_recipients,
+    need_request_submit,
+    need_request_update,
+    need_requests_purge_unconfirmed,
+)
 from .publishing import contribution_publish
 
 __all__ = [
     "CONFIRM_LINK",
+    "NEED_CONFIRM_LINK",
     "NEED_SENT_LINK",
     "SENT_LINK",
     "STATUS_LINK",
@@ -48,9 +58,13 @@ __all__ = [
     "contribution_submit",
     "contribution_take",
     "contributions_purge_unconfirmed",
+    "need_request_confirm",
+    "need_request_confirm_path",
     "need_request_from_link",
     "need_request_recipients",
     "need_request_sent_path",
     "need_request_submit",
+    "need_request_to_confirm",
     "need_request_update",
+    "need_requests_purge_unconfirmed",
 ]

@@ -50,11 +50,14 @@ def contribution_submit(
         credit=credit_for(data.get("contributor_name", ""), data.get("organisation", "")),
     )
     contribution.themes.set(themes)
+    # The address is not confirmed yet: the e-mail says only what the site wrote (no
+    # name, no title), so the form cannot carry a stranger's text to someone else.
     queue_email(
         "contributions/email/confirm",
         [contribution.email],
         {
-            **_email_context(contribution),
+            "reference": contribution.reference,
+            "kind": str(contribution.get_kind_display()),
             "confirm_url": public_url(contribution_confirm_path(contribution=contribution)),
             "days": CONFIRM_LINK.max_age.days,
         },

@@ -14,6 +14,8 @@ STATUS_LINK = SignedLink("contribution-status")
 # The « check your inbox » page right after sending: only the sender's browser needs it.
 SENT_LINK = SignedLink("contribution-sent", max_age=timedelta(hours=2))
 NEED_SENT_LINK = SignedLink("need-request-sent", max_age=timedelta(hours=2))
+# A request's confirmation link: a week, then the unconfirmed request is forgotten.
+NEED_CONFIRM_LINK = SignedLink("need-request-confirm", max_age=timedelta(days=7))
 
 
 def _link_state(contribution: Contribution) -> str:
@@ -53,7 +55,25 @@ def need_request_sent_path(*, need_request: NeedRequest) -> str:
     return reverse("need-request-sent", args=[NEED_SENT_LINK.make(need_request.pk)])
 
 
+def _load_need_request(pk) -> NeedRequest | None:
+    return NeedRequest.objects.filter(pk=int(pk)).first()
+
+
 def need_request_from_link(*, token: str) -> NeedRequest:
-    return NEED_SENT_LINK.resolve(
-        token, load=lambda pk: NeedRequest.objects.filter(pk=int(pk)).first(), state=lambda r: ""
+    return NEED_SENT_LINK.resolve(token, load=_load_need_request, state=lambda r: "")
+
+
+def need_request_confirm_path(*, need_request: NeedRequest) -> str:
+    token = NEED_CONFIRM_LINK.make(need_request.pk, need_request.email.lower())
+    return reverse("need-request-confirm", args=[token])
+
+
+def need_request_to_confirm(*, token: str) -> NeedRequest:
+    """The request a confirmation link designates; raises InvalidLink or ExpiredLink.
+
+    Confirming twice changes nothing (the service checks the status), so the link
+    signs the address only, as a proposal's does.
+    """
+    return NEED_CONFIRM_LINK.resolve(
+        token, load=_load_need_request, state=lambda need: need.email.lower()
     )

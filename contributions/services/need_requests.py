@@ -1,14 +1,24 @@
-"""Writes about the requests collectivités send to the ANCT (« préciser mon besoin »)."""
+"""Writes about the requests collectivités send to the ANCT (« préciser mon besoin »).
+
+A request is stored unconfirmed and the only e-mail sent is a link that confirms
+the address, with no word of what was typed: the form cannot be used to send
+someone else a message in the ANCT's name. Once confirmed, the sender gets the
+acknowledgement and the team the request.
+"""
+
+from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
+from django.utils import timezone
 
 from core.mail import queue_email
 from core.public_urls import public_url
 
 from ..models import NeedRequest
 from ..selectors import moderator_list_emails
+from .links import NEED_CONFIRM_LINK, need_request_confirm_path
 from .numbering import submission_create
 
 
@@ -36,17 +46,45 @@ def _email_context(need_request: NeedRequest) -> dict:
 
 @transaction.atomic
 def need_request_submit(*, data: dict, client_network: str = "") -> NeedRequest:
-    """Stores a collectivité's request, acknowledges it and passes it to the ANCT team."""
+    """Stores a request, unconfirmed, and sends the link that confirms the address."""
     need_request = submission_create(model=NeedRequest, data=data, client_network=client_network)
-    context = _email_context(need_request)
-    queue_email("contributions/email/need_received", [need_request.email], context)
+    # Only what the site itself wrote: the reference, the link, the delay.
     queue_email(
-        "contributions/email/need_staff",
-        need_request_recipients(),
-        {**context, "admin_url": public_url(reverse("besoins:inspect", args=[need_request.pk]))},
-        reply_to=[need_request.email],
+        "contributions/email/need_confirm",
+        [need_request.email],
+        {
+            "reference": need_request.reference,
+            "confirm_url": public_url(need_request_confirm_path(need_request=need_request)),
+            "days": NEED_CONFIRM_LINK.max_age.days,
+        },
     )
     return need_request
+
+
+def need_request_confirm(*, need_request: NeedRequest) -> bool:
+    """The sender confirmed their address: acknowledge, and pass it to the ANCT team.
+
+    Confirming twice changes nothing and sends nothing more.
+    """
+    with transaction.atomic():
+        need_request = NeedRequest.objects.select_for_update().get(pk=need_request.pk)
+        if need_request.status != NeedRequest.Status.UNCONFIRMED:
+            return False
+        need_request.status = NeedRequest.Status.NEW
+        need_request.confirmed_at = timezone.now()
+        need_request.save(update_fields=["status", "confirmed_at", "updated_at"])
+        context = _email_context(need_request)
+        queue_email("contributions/email/need_received", [need_request.email], context)
+        queue_email(
+            "contributions/email/need_staff",
+            need_request_recipients(),
+            {
+                **context,
+                "admin_url": public_url(reverse("besoins:inspect", args=[need_request.pk])),
+            },
+            reply_to=[need_request.email],
+        )
+    return True
 
 
 def need_request_update(*, need_request: NeedRequest, user) -> NeedRequest:
@@ -55,3 +93,13 @@ def need_request_update(*, need_request: NeedRequest, user) -> NeedRequest:
         need_request.handled_by = user
         need_request.save(update_fields=["handled_by", "updated_at"])
     return need_request
+
+
+def need_requests_purge_unconfirmed(*, older_than: timedelta = timedelta(days=7)) -> int:
+    """Forgets the requests whose sender never confirmed the address (the link has
+    expired by then): what a stranger typed about someone else is not kept."""
+    stale = NeedRequest.objects.filter(
+        status=NeedRequest.Status.UNCONFIRMED, created_at__lt=timezone.now() - older_than
+    )
+    _total, per_model = stale.delete()
+    return per_model.get(NeedRequest._meta.label, 0)

@@ -21,6 +21,7 @@ from .dispatches import (
     dispatch_release_claims,
     dispatch_schedule,
     dispatch_start,
+    dispatch_unschedule,
     issue_send_trial,
 )
 from .subscribers import (
@@ -31,6 +32,7 @@ from .subscribers import (
     subscriber_mark_bounced,
     subscriber_purge_unconfirmed,
     subscriber_resubscribe,
+    subscriber_send_preferences_link,
     subscriber_subscribe,
     subscriber_unsubscribe,
     subscriber_update_preferences,
@@ -54,6 +56,7 @@ __all__ = [
     "dispatch_schedule",
     "dispatch_send_chunk",
     "dispatch_start",
+    "dispatch_unschedule",
     "issue_assemble",
     "issue_send_trial",
     "subscriber_confirm",
@@ -61,6 +64,7 @@ __all__ = [
     "subscriber_mark_bounced",
     "subscriber_purge_unconfirmed",
     "subscriber_resubscribe",
+    "subscriber_send_preferences_link",
     "subscriber_subscribe",
     "subscriber_unsubscribe",
     "subscriber_update_preferences",

@@ -72,6 +72,27 @@ def dispatch_schedule(*, issue: NewsletterIssuePage, at: datetime.datetime, user
     return dispatch
 
 
+def dispatch_unschedule(*, issue: NewsletterIssuePage, previous: Dispatch | None) -> None:
+    """Puts the send back as it was (``previous``: the row before, or None) after a
+    « send now » whose start could not be queued: nothing was sent, and nothing
+    starts later by surprise. A send that started meanwhile is left alone."""
+    with transaction.atomic():
+        dispatch = (
+            Dispatch.objects.select_for_update()
+            .filter(issue=issue, status=DispatchStatus.SCHEDULED)
+            .first()
+        )
+        if dispatch is None:
+            return
+        if previous is None:
+            dispatch.delete()
+            return
+        dispatch.status = previous.status
+        dispatch.scheduled_at = previous.scheduled_at
+        dispatch.requested_by_id = previous.requested_by_id
+        dispatch.save(update_fields=["status", "scheduled_at", "requested_by", "updated_at"])
+
+
 def dispatch_cancel(*, issue: NewsletterIssuePage) -> None:
     cancelled = Dispatch.objects.filter(issue=issue, status=DispatchStatus.SCHEDULED).update(
         status=DispatchStatus.CANCELLED

@@ -9,6 +9,7 @@ import datetime
 import logging
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
@@ -55,10 +56,12 @@ def _record(subscriber: Subscriber, action: str, consent: Consent) -> None:
 
 
 def _send_confirmation(subscriber: Subscriber) -> None:
+    # The address is not confirmed: the e-mail carries nothing typed in the form (no
+    # name), so signing a stranger up cannot send them someone else's words.
     queue_email(
         "newsletter/email/confirm",
         [subscriber.email],
-        {"confirm_url": links.confirmation_url(subscriber), "name": subscriber.name},
+        {"confirm_url": links.confirmation_url(subscriber)},
     )
 
 
@@ -107,6 +110,22 @@ def _get_or_create(email: str) -> tuple[Subscriber, bool]:
             return Subscriber.objects.create(email=email), True
     except IntegrityError:
         return Subscriber.objects.select_for_update().get(email=email), False
+
+
+def subscriber_send_preferences_link(*, subscriber: Subscriber) -> bool:
+    """A fresh link to the preferences, to the subscriber's own address (asked from an
+    expired one). Nothing for an address never confirmed; False when nothing is sent."""
+    if subscriber.confirmed_at is None:
+        return False
+    queue_email(
+        "newsletter/email/fresh_link",
+        [subscriber.email],
+        {
+            "preferences_url": links.preferences_url(links.management_token(subscriber)),
+            "days": settings.NEWSLETTER_PREFERENCES_LINK_DAYS,
+        },
+    )
+    return True
 
 
 def subscriber_confirm(*, subscriber: Subscriber, consent: Consent) -> Subscriber:

@@ -177,9 +177,11 @@ PAGE_CACHE_EXCLUDED_PATHS = (
     "/contribuer/confirmer/",
     "/contribuer/suivi/",
     "/besoin/envoyee/",
+    "/besoin/confirmer/",
     "/newsletter/confirmer/",
     "/newsletter/preferences/",
     "/newsletter/desinscription/",
+    "/newsletter/nouveau-lien/",
 )
 # The query parameters public pages read (filters of the library, agenda, projects and
 # API, search, sort, pagination): a request with any other is never cached.
@@ -312,7 +314,8 @@ CONTRIBUTION_UPLOAD_ROOT = Path(
 )
 # Where « préciser mon besoin » requests are sent (else to the moderators).
 NEED_REQUESTS_EMAIL = os.environ.get("NEED_REQUESTS_EMAIL", "")
-# Proposals never confirmed by their sender are forgotten after 30 days.
+# Proposals never confirmed by their sender are forgotten after 30 days, requests to
+# the ANCT (« préciser mon besoin ») after 7.
 CELERY_BEAT_SCHEDULE["contributions-purge-unconfirmed"] = {
     "task": "contributions.tasks.purge_unconfirmed_contributions",
     "schedule": 24 * 3600,
@@ -336,6 +339,9 @@ NEWSLETTER_POSTAL_ADDRESS = os.environ.get(
 # Confirmation links expire; addresses still unconfirmed later are deleted.
 NEWSLETTER_CONFIRMATION_DAYS = int(os.environ.get("NEWSLETTER_CONFIRMATION_DAYS", "3"))
 NEWSLETTER_UNCONFIRMED_PURGE_DAYS = int(os.environ.get("NEWSLETTER_UNCONFIRMED_PURGE_DAYS", "7"))
+# Links to a subscriber's preferences and data open them for this long (an expired one
+# offers a fresh link by e-mail); unsubscribe links never expire.
+NEWSLETTER_PREFERENCES_LINK_DAYS = int(os.environ.get("NEWSLETTER_PREFERENCES_LINK_DAYS", "60"))
 # One Celery task per chunk of recipients, one SMTP connection per task.
 NEWSLETTER_CHUNK_SIZE = int(os.environ.get("NEWSLETTER_CHUNK_SIZE", "500"))
 # Messages per second over all workers (0: as fast as the SMTP server accepts them).

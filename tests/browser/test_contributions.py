@@ -45,7 +45,13 @@ def test_partner_announces_an_event_and_follows_it(demo_site, page):
 
     [confirmation] = [m for m in mail.outbox if m.to == ["paul@icpc.example.org"]]
     path = re.search(r"https?://[^/\s]+(/contribuer/confirmer/\S+)", confirmation.body).group(1)
+    # Opening the link confirms nothing (mail scanners open links): the button does.
     page.goto(demo_site.url + path)
+    expect(page.get_by_role("heading", level=1)).to_have_text("Confirmer ma proposition")
+    assert accessibility_violations(page) == []
+    contribution.refresh_from_db()
+    assert contribution.status == Contribution.Status.UNCONFIRMED
+    page.get_by_role("button", name="Confirmer ma proposition").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Suivi de votre proposition")
     expect(page.locator(".fr-stepper__title")).to_contain_text("Reçue")
     assert accessibility_violations(page) == []
@@ -78,9 +84,24 @@ def test_collectivite_states_its_need_after_seeing_suggestions(demo_site, page):
     assert NeedRequest.objects.count() == 0
     page.get_by_role("button", name="Envoyer ma demande").click()
 
-    expect(page.get_by_role("heading", level=1)).to_have_text("Votre demande est envoyée")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Confirmez votre adresse e-mail")
     need = NeedRequest.objects.get()
     assert need.collectivite is not None and need.collectivite.name == "Nantes"
     expect(page.locator("main")).to_contain_text(need.reference)
+    expect(page.locator("main")).to_contain_text("anne.martin@nantes.example.fr")
+    assert accessibility_violations(page) == []
+
+    # The only e-mail is the confirmation link; the team hears of nothing yet.
+    [confirmation] = mail.outbox
+    assert confirmation.to == ["anne.martin@nantes.example.fr"]
+    path = re.search(r"https?://[^/\s]+(/besoin/confirmer/\S+)", confirmation.body).group(1)
+    page.goto(demo_site.url + path)
+    expect(page.get_by_role("heading", level=1)).to_have_text("Confirmer ma demande")
+    assert accessibility_violations(page) == []
+    page.get_by_role("button", name="Confirmer ma demande").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Votre demande est transmise")
+    expect(page.locator("main")).to_contain_text(need.reference)
+    need.refresh_from_db()
+    assert need.status == NeedRequest.Status.NEW
     assert accessibility_violations(page) == []
     assert page.console_errors == []

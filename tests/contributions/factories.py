@@ -24,9 +24,13 @@ class ContributionFactory(factory.django.DjangoModelFactory):
 
 
 class NeedRequestFactory(factory.django.DjangoModelFactory):
+    """A confirmed request, in the team's queue."""
+
     class Meta:
         model = NeedRequest
 
+    status = NeedRequest.Status.NEW
+    confirmed_at = factory.LazyFunction(timezone.now)
     reference = factory.Sequence(lambda n: f"BES-2026-9{n:04d}")
     structure_name = factory.Sequence(lambda n: f"Syndicat mixte {n}")
     contact_name = factory.Faker("name", locale="fr_FR")

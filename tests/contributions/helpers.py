@@ -86,7 +86,7 @@ def submit_and_confirm(client, kind: str, capture, **overrides) -> Contribution:
     assert response.status_code == 302, response.content.decode()[:3000]
     [confirm_mail] = mails_to(data["email"])
     with capture(execute=True):
-        client.get(link_in(confirm_mail, "/contribuer/confirmer/"))
+        client.post(link_in(confirm_mail, "/contribuer/confirmer/"))
     return Contribution.objects.filter(email=data["email"]).latest("pk")
 
 

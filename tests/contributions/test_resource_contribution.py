@@ -32,8 +32,10 @@ def test_a_proposed_resource_goes_from_the_form_to_the_library(
     assert mails_to(moderator.email) == []
     [confirmation] = mails_to("anne.martin@reze.example.fr")
     assert contribution.reference in confirmation.subject
+    confirm_path = link_in(confirmation, "/contribuer/confirmer/")
+    assert "Confirmer ma proposition" in client.get(confirm_path).content.decode()
     with capture(execute=True):
-        status_page = client.get(link_in(confirmation, "/contribuer/confirmer/"), follow=True)
+        status_page = client.post(confirm_path, follow=True)
     assert "Reçue" in status_page.content.decode()
     contribution.refresh_from_db()
     assert contribution.status == Contribution.Status.RECEIVED

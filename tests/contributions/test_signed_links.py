@@ -20,7 +20,7 @@ def test_an_expired_confirmation_link_is_refused_with_a_french_message(
     path = link_in(confirmation, "/contribuer/confirmer/")
     real_loads = signing.loads
     monkeypatch.setattr(signing, "loads", lambda *a, **k: real_loads(*a, **{**k, "max_age": -1}))
-    response = client.get(path)
+    response = client.post(path)
     assert response.status_code == 400
     assert "Ce lien a expiré" in text(response)
     assert Contribution.objects.get().status == Contribution.Status.UNCONFIRMED
@@ -38,7 +38,7 @@ def test_an_expired_confirmation_link_is_refused_with_a_french_message(
 def test_a_tampered_link_is_invalid(client, db, tamper):
     contribution = ContributionFactory(status=Contribution.Status.UNCONFIRMED)
     token = services.contribution_confirm_path(contribution=contribution).split("/")[-2]
-    response = client.get(f"/contribuer/confirmer/{tamper(token)}/")
+    response = client.post(f"/contribuer/confirmer/{tamper(token)}/")
     assert response.status_code in (400, 404)
     contribution.refresh_from_db()
     assert contribution.status == Contribution.Status.UNCONFIRMED
@@ -61,7 +61,7 @@ def test_confirming_twice_notifies_the_moderators_once(
     path = link_in(confirmation, "/contribuer/confirmer/")
     for _ in range(2):
         with capture(execute=True):
-            assert client.get(path).status_code == 302
+            assert client.post(path).status_code == 302
     assert len(mails_to(moderator.email)) == 1
 
 
