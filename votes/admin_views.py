@@ -4,6 +4,7 @@ closing a campaign and creating its projet partagé, cancelling a registration."
 from django import forms
 from django.contrib.admin.utils import quote
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.views.generic import FormView
@@ -23,6 +24,9 @@ from .services import (
     registration_cancel,
     shared_project_create,
 )
+from .tasks import announce_shared_project
+
+CLOSE_ACTION_LABEL = "Clôturer le vote et créer le projet partagé"
 
 # --- Proposals -------------------------------------------------------------------------
 
@@ -192,11 +196,13 @@ class CloseCampaignForm(forms.Form):
 
 class CloseCampaignView(WagtailAdminTemplateMixin, FormView):
     """Close the vote, and make the chosen theme (by default the top of the tally)
-    a projet partagé."""
+    a projet partagé: the choice, then a confirmation page that shows the winner,
+    the capacity and who will be e-mailed, then the closing."""
 
     template_name = "votes/admin/close_campaign.html"
+    confirm_template_name = "votes/admin/close_campaign_confirm.html"
     form_class = CloseCampaignForm
-    page_title = "Clôturer la campagne"
+    page_title = CLOSE_ACTION_LABEL
     header_icon = "tasks"
     index_url_name = "vote_campaigns:index"
     edit_url_name = "vote_campaigns:edit"
@@ -236,6 +242,7 @@ class CloseCampaignView(WagtailAdminTemplateMixin, FormView):
             results=self.results,
             ties=self.ties,
             results_url=self.campaign.get_absolute_url(),
+            action_label=CLOSE_ACTION_LABEL,
         )
         return context
 
@@ -250,7 +257,34 @@ class CloseCampaignView(WagtailAdminTemplateMixin, FormView):
             return redirect("vote_campaigns:close", pk=self.campaign.pk)
         return super().post(request, *args, **kwargs)
 
+    def confirmation(self, form) -> dict:
+        """What the confirmation page shows before anything changes."""
+        winner = form.cleaned_data["winner"]
+        contacts = selectors.campaign_voter_contacts(campaign=self.campaign)
+        return {
+            "confirming": True,
+            "winner": winner,
+            "winner_tally": next(
+                (t for t in self.results.tallies if t.candidate_id == winner.pk), None
+            ),
+            "project_title": " ".join((form.cleaned_data["title"] or winner.title).split()),
+            "capacity": form.cleaned_data["capacity"],
+            "min_stakeholders": MIN_STAKEHOLDERS,
+            "max_stakeholders": MAX_STAKEHOLDERS,
+            "recipients": len(contacts),
+            "recipient_collectivites": len({contact.collectivite for contact in contacts}),
+        }
+
     def form_valid(self, form):
+        if self.campaign.shared_project_id is not None:
+            # Said before the confirmation page; the service refuses it anyway.
+            form.add_error(None, "Le projet partagé de cette campagne existe déjà.")
+            return self.form_invalid(form)
+        if self.request.POST.get("confirm") != "yes":
+            self.template_name = self.confirm_template_name
+            return self.render_to_response(
+                self.get_context_data(form=form, **self.confirmation(form))
+            )
         try:
             page = shared_project_create(
                 campaign=self.campaign,
@@ -262,9 +296,13 @@ class CloseCampaignView(WagtailAdminTemplateMixin, FormView):
         except VoteRefused as refused:
             form.add_error(None, refused.message)
             return self.form_invalid(form)
+        campaign_id = self.campaign.pk
+        transaction.on_commit(lambda: announce_shared_project.delay(campaign_id))
         messages.success(
             self.request,
-            "Le projet partagé « %(title)s » est publié." % {"title": page.title},
+            "Le vote est clos et le projet partagé « %(title)s » est publié. Les représentants "
+            "des collectivités qui ont voté reçoivent les résultats et l'invitation à le "
+            "rejoindre." % {"title": page.title},
             buttons=[
                 messages.button(reverse("wagtailadmin_pages:edit", args=[page.pk]), "Modifier")
             ],
