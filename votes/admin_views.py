@@ -1,6 +1,8 @@
 """Admin views of the votes that do more than edit a row: moderating a proposal,
 closing a campaign and creating its projet partagé, cancelling a registration."""
 
+import logging
+
 from django import forms
 from django.contrib.admin.utils import quote
 from django.core.exceptions import PermissionDenied
@@ -26,7 +28,10 @@ from .services import (
 )
 from .tasks import announce_shared_project
 
+logger = logging.getLogger(__name__)
+
 CLOSE_ACTION_LABEL = "Clôturer le vote et créer le projet partagé"
+ANNOUNCE_ACTION_LABEL = "Prévenir les collectivités qui ont voté"
 
 # --- Proposals -------------------------------------------------------------------------
 
@@ -243,10 +248,39 @@ class CloseCampaignView(WagtailAdminTemplateMixin, FormView):
             ties=self.ties,
             results_url=self.campaign.get_absolute_url(),
             action_label=CLOSE_ACTION_LABEL,
+            announce_label=ANNOUNCE_ACTION_LABEL,
         )
         return context
 
+    def queue_announcement(self) -> None:
+        """The e-mails to the voting collectivités, by a Celery task once committed."""
+        campaign_id = self.campaign.pk
+
+        def queue():
+            try:
+                announce_shared_project.delay(campaign_id)
+            except Exception:  # broker down: nothing is claimed, the editor can try again
+                logger.exception("Announcement of campaign %s not queued", campaign_id)
+                messages.error(
+                    self.request,
+                    "Les e-mails aux collectivités qui ont voté n'ont pas pu être confiés au "
+                    "service d'envoi : réessayez dans quelques minutes avec « %s »."
+                    % ANNOUNCE_ACTION_LABEL,
+                )
+            else:
+                messages.success(
+                    self.request,
+                    "Les représentants des collectivités qui ont voté vont recevoir les "
+                    "résultats et l'invitation à rejoindre le projet partagé.",
+                )
+
+        transaction.on_commit(queue)
+
     def post(self, request, *args, **kwargs):
+        if request.POST.get("action") == "announce":
+            if self.campaign.shared_project_id is not None:
+                self.queue_announcement()
+            return redirect("vote_campaigns:close", pk=self.campaign.pk)
         if request.POST.get("action") == "close":
             try:
                 campaign_close(campaign=self.campaign)
@@ -296,15 +330,13 @@ class CloseCampaignView(WagtailAdminTemplateMixin, FormView):
         except VoteRefused as refused:
             form.add_error(None, refused.message)
             return self.form_invalid(form)
-        campaign_id = self.campaign.pk
-        transaction.on_commit(lambda: announce_shared_project.delay(campaign_id))
         messages.success(
             self.request,
-            "Le vote est clos et le projet partagé « %(title)s » est publié. Les représentants "
-            "des collectivités qui ont voté reçoivent les résultats et l'invitation à le "
-            "rejoindre." % {"title": page.title},
+            "Le vote est clos et le projet partagé « %(title)s » est publié."
+            % {"title": page.title},
             buttons=[
                 messages.button(reverse("wagtailadmin_pages:edit", args=[page.pk]), "Modifier")
             ],
         )
+        self.queue_announcement()
         return redirect("vote_campaigns:close", pk=self.campaign.pk)

@@ -148,3 +148,40 @@ def test_closing_without_a_project_tells_nobody_yet(
     assert mail.outbox == []
     with django_capture_on_commit_callbacks(execute=True):
         assert announce_shared_project(campaign.pk) == 0  # no projet partagé to invite to
+
+
+def test_with_the_broker_down_the_project_is_created_and_the_editor_can_announce_later(
+    client,
+    moderator,
+    campaign,
+    themes,
+    voters,
+    monkeypatch,
+    caplog,
+    django_capture_on_commit_callbacks,
+):
+    from votes import admin_views
+
+    def broker_down(*args, **kwargs):
+        raise OSError("Connection refused")
+
+    client.force_login(moderator)
+    with monkeypatch.context() as patched:
+        patched.setattr(admin_views.announce_shared_project, "delay", broker_down)
+        confirm(
+            client, campaign, themes["Précarité alimentaire"], django_capture_on_commit_callbacks
+        )
+    assert mail.outbox == []
+    assert SharedProjectPage.objects.filter(campaign=campaign).exists()
+    assert f"Announcement of campaign {campaign.pk} not queued" in caplog.text
+    # (Outside a test's transaction the editor also reads it in a message at once.)
+    page = page_text(client.get(close_url(campaign)))
+    assert "n'ont pas encore reçu les résultats" in page
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(close_url(campaign), {"action": "announce"})
+    assert response.status_code == 302
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(rep.email for rep in voters)
+    page = page_text(client.get(close_url(campaign)))
+    assert "ont reçu les résultats et l'invitation à le rejoindre le" in page
+    assert "Prévenir les collectivités qui ont voté" not in page
