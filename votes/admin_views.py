@@ -306,7 +306,7 @@ class CloseCampaignView(WagtailAdminTemplateMixin, FormView):
             "min_stakeholders": MIN_STAKEHOLDERS,
             "max_stakeholders": MAX_STAKEHOLDERS,
             "recipients": len(contacts),
-            "recipient_collectivites": len({contact.collectivite for contact in contacts}),
+            "recipient_collectivites": len({contact.collectivite_id for contact in contacts}),
         }
 
     def form_valid(self, form):

@@ -52,6 +52,7 @@ class VoterContact:
 
     email: str
     name: str
+    collectivite_id: int
     collectivite: str
     chosen: list[str]
 
@@ -77,6 +78,7 @@ def campaign_voter_contacts(*, campaign: Campaign) -> list[VoterContact]:
         VoterContact(
             email=rep.email,
             name=rep.full_name,
+            collectivite_id=rep.collectivite_id,
             collectivite=rep.collectivite.name,
             chosen=chosen[rep.collectivite_id],
         )
