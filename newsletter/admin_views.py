@@ -57,6 +57,8 @@ def _send_url(issue) -> str:
 
 def issue_state(issue, dispatch) -> str:
     """What the list says about an issue: « Brouillon », « Envoi programmé »…"""
+    if dispatch is not None and dispatch.is_overdue():
+        return "En retard"
     if dispatch is not None and dispatch.status != DispatchStatus.CANCELLED:
         return dispatch.get_status_display()
     return "Publiée sans envoi" if issue.live else "Brouillon"
@@ -113,9 +115,11 @@ def assemble(request):
         return redirect("newsletter_admin:index")
     messages.success(
         request,
-        "Le brouillon de la lettre de %(month)s est prêt : relisez-le et complétez-le."
-        % {"month": month_label(assembly.issue.month)},
+        "Le brouillon de la lettre de %(month)s est prêt : relisez-le et complétez-le. %(found)s"
+        % {"month": month_label(assembly.issue.month), "found": assembly.summary},
     )
+    for warning in assembly.warnings:
+        messages.warning(request, warning)
     return redirect("wagtailadmin_pages:edit", assembly.issue.pk)
 
 

@@ -1,10 +1,16 @@
-"""Reads of the newsletter: the archive, the progress of a send, a subscriber's data."""
+"""Reads of the newsletter: the archive, the progress of a send, a subscriber's data,
+and what an issue features for its month (with what to check before sending it)."""
 
-from dataclasses import dataclass
+import datetime
+from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db.models import Count, F, Q, QuerySet
 from django.utils import timezone
+from django.utils.formats import date_format
+
+from core.text import plural
+from themes import selectors as themes
 
 from .models import (
     Delivery,
@@ -16,6 +22,7 @@ from .models import (
     NewsletterPage,
     Subscriber,
 )
+from .months import last_day, month_label
 
 
 def issue_list_published() -> QuerySet[NewsletterIssuePage]:
@@ -149,3 +156,183 @@ def subscriber_export_data(*, subscriber: Subscriber) -> dict:
             for title, month, status, sent_at in deliveries
         ],
     }
+
+
+# --- What an issue features, and what to check before sending it -----------------------
+
+
+@dataclass(frozen=True)
+class IssueContents:
+    """What an issue's sections feature (its latest draft when given one)."""
+
+    month: datetime.date
+    theme: object | None = None
+    concept: object | None = None
+    projects: list = field(default_factory=list)
+    resources: int = 0  # the theme's published resources
+    events: int = 0  # partners' news and agenda
+    vote: bool = False
+    shared_project: object | None = None
+    next_steps_missing: bool = False
+
+
+def _live(page):
+    return page.specific if page is not None and page.live else None
+
+
+def issue_contents(*, issue) -> IssueContents:
+    """Read from the issue's blocks, in one pass."""
+    found = {"projects": [], "events": 0}
+    for block in issue.body:
+        kind, value = block.block_type, block.value
+        if kind in ("theme", "concept") and found.get(kind) is None:
+            found[kind] = _live(value[kind])
+        elif kind == "projects":
+            found["projects"] += [page for page in map(_live, value["projects"]) if page]
+        elif kind == "agenda":
+            found["events"] += len([page for page in map(_live, value["events"]) if page])
+        elif kind == "news":
+            found["events"] += len(value["items"])
+        elif kind == "vote":
+            found["vote"] = True
+        elif kind == "shared_project" and found.get("shared_project") is None:
+            found["shared_project"] = _live(value["project"])
+            found["next_steps_missing"] = not (value.get("next_steps") or "").strip()
+    theme = found.get("theme")
+    resources = theme.resources.filter(live=True).count() if theme is not None else 0
+    return IssueContents(month=issue.month, resources=resources, **found)
+
+
+def _featured(page, month: datetime.date) -> str:
+    """« « Le récit » », with its month when it is not the issue's."""
+    if page is None:
+        return ""
+    if page.month != month:
+        return f"« {page.title} » (de {month_label(page.month)})"
+    return f"« {page.title} »"
+
+
+def _count(count: int, singular: str, plural_form: str) -> str:
+    return f"{count} {plural(singular, plural_form, count)}"
+
+
+def issue_summary(*, contents: IssueContents) -> str:
+    """What the issue features, in one French sentence: « Janvier 2027 : thématique … »."""
+    parts = [
+        f"thématique {_featured(contents.theme, contents.month)}"
+        if contents.theme
+        else "aucune thématique",
+        f"concept du mois {_featured(contents.concept, contents.month)}"
+        if contents.concept
+        else "aucun concept du mois",
+        _count(len(contents.projects), "projet", "projets"),
+        _count(contents.resources, "ressource", "ressources") + " dans la thématique",
+        _count(contents.events, "événement", "événements"),
+    ]
+    if contents.vote:
+        parts.append("le vote en cours")
+    if contents.shared_project is not None:
+        parts.append(f"le projet partagé « {contents.shared_project.title} »")
+    return f"{month_label(contents.month).capitalize()} : " + ", ".join(parts) + "."
+
+
+@dataclass(frozen=True)
+class Featured:
+    """How the warnings name a section that features one page of the month."""
+
+    section: str
+    none_published: str
+    name: str
+    pronoun: str
+
+
+THEME = Featured("Thématique du mois", "Aucune thématique n'est publiée", "la thématique", "la")
+CONCEPT = Featured(
+    "Le concept du mois", "Aucun concept du mois n'est publié", "le concept du mois", "le"
+)
+
+
+def _own_month_warning(page, own, *, featured: Featured, month: datetime.date) -> str | None:
+    """Warns when the section features no page of the issue's own month (``own``)."""
+    label = month_label(month)
+    section = f"« {featured.section} »"
+    if page is None and own is None:
+        return f"{featured.none_published} pour {label} : la lettre n'a pas de rubrique {section}."
+    if page is None:
+        return (
+            f"La lettre n'a pas de rubrique {section} : {featured.name} de {label} est "
+            f"« {own.title} »."
+        )
+    if page.month == month:
+        return None
+    if own is not None:
+        return (
+            f"La rubrique {section} présente « {page.title} », de {month_label(page.month)} ; "
+            f"{featured.name} de {label} est « {own.title} » : choisissez-{featured.pronoun}."
+        )
+    return (
+        f"{featured.none_published} pour {label} : la rubrique {section} reprend "
+        f"« {page.title} », de {month_label(page.month)}. Gardez ce choix s'il se poursuit ce "
+        f"mois-ci ; sinon, publiez {featured.name} de {label} et choisissez-{featured.pronoun} "
+        "dans la rubrique."
+    )
+
+
+def _own(page, month: datetime.date):
+    return page if page is not None and page.month == month else None
+
+
+def _project_warning(contents: IssueContents) -> str | None:
+    if not contents.projects:
+        return "La lettre n'a pas de rubrique « Projets pour vous inspirer »."
+    theme = contents.theme
+    own = set(theme.projects.values_list("pk", flat=True)) if theme is not None else set()
+    others = len([page for page in contents.projects if page.pk not in own])
+    if not others:
+        return None
+    lead = (
+        "Un projet présenté n'est pas rattaché"
+        if others == 1
+        else f"{others} projets présentés ne sont pas rattachés"
+    )
+    where = f"à la thématique « {theme.title} »" if theme is not None else "à une thématique"
+    return f"{lead} {where} : vérifiez que vous voulez les présenter ce mois-ci."
+
+
+def issue_content_warnings(*, contents: IssueContents) -> list[str]:
+    """Sections that feature nothing of the issue's own month, or nothing at all."""
+    month = contents.month
+    own_theme = _own(themes.theme_of_the_month(today=last_day(month)), month)
+    own_concept = _own(themes.concept_of_the_month(today=last_day(month)), month)
+    warnings = [
+        _own_month_warning(contents.theme, own_theme, featured=THEME, month=month),
+        _own_month_warning(contents.concept, own_concept, featured=CONCEPT, month=month),
+        _project_warning(contents),
+    ]
+    if contents.shared_project is not None and contents.next_steps_missing:
+        warnings.append(
+            "Rubrique « Des nouvelles du projet partagé » : écrivez les prochaines étapes "
+            "du projet (prochaine rencontre, calendrier…)."
+        )
+    return [warning for warning in warnings if warning]
+
+
+def issue_month_warning(*, month: datetime.date, today: datetime.date) -> str | None:
+    """An issue dated after the current month would go out early."""
+    if month <= today.replace(day=1):
+        return None
+    return (
+        f"Cette lettre est celle de {month_label(month)}, un mois qui n'a pas commencé (nous "
+        f"sommes le {date_format(today, 'j F Y')}) : envoyée maintenant, elle arriverait en "
+        f"avance. Programmez l'envoi à partir du 1er {month_label(month)}, ou corrigez le mois "
+        "de la lettre."
+    )
+
+
+def issue_warnings(*, issue, today: datetime.date | None = None) -> list[str]:
+    """Everything to check before sending ``issue`` (pass its latest draft)."""
+    if issue.month is None:
+        return []
+    month_warning = issue_month_warning(month=issue.month, today=today or timezone.localdate())
+    content = issue_content_warnings(contents=issue_contents(issue=issue))
+    return [month_warning, *content] if month_warning else content

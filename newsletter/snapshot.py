@@ -1,10 +1,17 @@
 """What an issue shows that changes by itself, frozen when the issue is sent.
 
-The vote's tallies move every day: the e-mail shows them as they are when the
-issue goes out, and the archive keeps showing those figures, not today's.
+The vote's tallies move every day, and so do the registrations to a projet
+partagé: the e-mail shows them as they are when the issue goes out, and the
+archive keeps showing those figures, not today's.
 """
 
-from votes.selectors import campaign_get_open, tally_list
+from votes.selectors import (
+    campaign_get_open,
+    shared_project_current,
+    shared_project_list_recent,
+    shared_project_news,
+    tally_list,
+)
 
 
 def vote_snapshot() -> dict | None:
@@ -25,5 +32,18 @@ def campaign_snapshot(campaign) -> dict:
     }
 
 
+def shared_projects_snapshot() -> dict:
+    """The registrations of the recent projets partagés (by page id, as text: JSON keys),
+    and which one is current, for « Des nouvelles du projet partagé »."""
+    current = shared_project_current()
+    return {
+        "shared_projects": {
+            str(project.pk): shared_project_news(project=project)
+            for project in shared_project_list_recent()
+        },
+        "shared_project_current": current.pk if current is not None else None,
+    }
+
+
 def take_snapshot() -> dict:
-    return {"vote": vote_snapshot()}
+    return {"vote": vote_snapshot(), **shared_projects_snapshot()}

@@ -69,9 +69,14 @@ def purge_unconfirmed_subscribers() -> None:
 def assemble_issue(month_iso: str) -> None:
     """Assemble the draft of a month (« 2026-12 »); an existing issue is left alone."""
     try:
-        services.issue_assemble(month=parse_month(month_iso))
+        assembly = services.issue_assemble(month=parse_month(month_iso))
     except services.AssemblyRefused as refusal:
         logger.info("Newsletter: %s", refusal.message)
+        return
+    # The editors read these on the draft; the log keeps what was found.
+    logger.info("Newsletter: %s", assembly.summary)
+    for warning in assembly.warnings:
+        logger.warning("Newsletter: %s", warning)
 
 
 @shared_task(ignore_result=True)

@@ -1,9 +1,12 @@
 """Admin views of the votes that do more than edit a row: moderating a proposal,
 closing a campaign and creating its projet partagé, cancelling a registration."""
 
+import logging
+
 from django import forms
 from django.contrib.admin.utils import quote
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.views.generic import FormView
@@ -23,6 +26,12 @@ from .services import (
     registration_cancel,
     shared_project_create,
 )
+from .tasks import announce_shared_project
+
+logger = logging.getLogger(__name__)
+
+CLOSE_ACTION_LABEL = "Clôturer le vote et créer le projet partagé"
+ANNOUNCE_ACTION_LABEL = "Prévenir les collectivités qui ont voté"
 
 # --- Proposals -------------------------------------------------------------------------
 
@@ -192,11 +201,13 @@ class CloseCampaignForm(forms.Form):
 
 class CloseCampaignView(WagtailAdminTemplateMixin, FormView):
     """Close the vote, and make the chosen theme (by default the top of the tally)
-    a projet partagé."""
+    a projet partagé: the choice, then a confirmation page that shows the winner,
+    the capacity and who will be e-mailed, then the closing."""
 
     template_name = "votes/admin/close_campaign.html"
+    confirm_template_name = "votes/admin/close_campaign_confirm.html"
     form_class = CloseCampaignForm
-    page_title = "Clôturer la campagne"
+    page_title = CLOSE_ACTION_LABEL
     header_icon = "tasks"
     index_url_name = "vote_campaigns:index"
     edit_url_name = "vote_campaigns:edit"
@@ -236,10 +247,40 @@ class CloseCampaignView(WagtailAdminTemplateMixin, FormView):
             results=self.results,
             ties=self.ties,
             results_url=self.campaign.get_absolute_url(),
+            action_label=CLOSE_ACTION_LABEL,
+            announce_label=ANNOUNCE_ACTION_LABEL,
         )
         return context
 
+    def queue_announcement(self) -> None:
+        """The e-mails to the voting collectivités, by a Celery task once committed."""
+        campaign_id = self.campaign.pk
+
+        def queue():
+            try:
+                announce_shared_project.delay(campaign_id)
+            except Exception:  # broker down: nothing is claimed, the editor can try again
+                logger.exception("Announcement of campaign %s not queued", campaign_id)
+                messages.error(
+                    self.request,
+                    "Les e-mails aux collectivités qui ont voté n'ont pas pu être confiés au "
+                    "service d'envoi : réessayez dans quelques minutes avec « %s »."
+                    % ANNOUNCE_ACTION_LABEL,
+                )
+            else:
+                messages.success(
+                    self.request,
+                    "Les représentants des collectivités qui ont voté vont recevoir les "
+                    "résultats et l'invitation à rejoindre le projet partagé.",
+                )
+
+        transaction.on_commit(queue)
+
     def post(self, request, *args, **kwargs):
+        if request.POST.get("action") == "announce":
+            if self.campaign.shared_project_id is not None:
+                self.queue_announcement()
+            return redirect("vote_campaigns:close", pk=self.campaign.pk)
         if request.POST.get("action") == "close":
             try:
                 campaign_close(campaign=self.campaign)
@@ -250,7 +291,34 @@ class CloseCampaignView(WagtailAdminTemplateMixin, FormView):
             return redirect("vote_campaigns:close", pk=self.campaign.pk)
         return super().post(request, *args, **kwargs)
 
+    def confirmation(self, form) -> dict:
+        """What the confirmation page shows before anything changes."""
+        winner = form.cleaned_data["winner"]
+        contacts = selectors.campaign_voter_contacts(campaign=self.campaign)
+        return {
+            "confirming": True,
+            "winner": winner,
+            "winner_tally": next(
+                (t for t in self.results.tallies if t.candidate_id == winner.pk), None
+            ),
+            "project_title": " ".join((form.cleaned_data["title"] or winner.title).split()),
+            "capacity": form.cleaned_data["capacity"],
+            "min_stakeholders": MIN_STAKEHOLDERS,
+            "max_stakeholders": MAX_STAKEHOLDERS,
+            "recipients": len(contacts),
+            "recipient_collectivites": len({contact.collectivite_id for contact in contacts}),
+        }
+
     def form_valid(self, form):
+        if self.campaign.shared_project_id is not None:
+            # Said before the confirmation page; the service refuses it anyway.
+            form.add_error(None, "Le projet partagé de cette campagne existe déjà.")
+            return self.form_invalid(form)
+        if self.request.POST.get("confirm") != "yes":
+            self.template_name = self.confirm_template_name
+            return self.render_to_response(
+                self.get_context_data(form=form, **self.confirmation(form))
+            )
         try:
             page = shared_project_create(
                 campaign=self.campaign,
@@ -264,9 +332,11 @@ class CloseCampaignView(WagtailAdminTemplateMixin, FormView):
             return self.form_invalid(form)
         messages.success(
             self.request,
-            "Le projet partagé « %(title)s » est publié." % {"title": page.title},
+            "Le vote est clos et le projet partagé « %(title)s » est publié."
+            % {"title": page.title},
             buttons=[
                 messages.button(reverse("wagtailadmin_pages:edit", args=[page.pk]), "Modifier")
             ],
         )
+        self.queue_announcement()
         return redirect("vote_campaigns:close", pk=self.campaign.pk)

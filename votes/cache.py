@@ -2,8 +2,8 @@
 
 The home page is the most visited page: it reads the open campaign and its
 tallies from the cache, and every change that could alter them (a vote, a
-withdrawal, a moderated proposal, a campaign or theme edited, a closing) forgets
-them. A short expiry covers what happens outside this app (a representative
+withdrawal, a moderated proposal, a campaign or theme edited, a closing, a
+registration to a projet partagé or its page published) forgets them. A short expiry covers what happens outside this app (a representative
 suspended, a collectivité merged) and a campaign opening by its date; a campaign
 past its closing date is never shown, whatever the cache holds.
 """
@@ -15,7 +15,7 @@ from django.db import transaction
 
 logger = logging.getLogger(__name__)
 
-HOME_SUMMARY_KEY = "votes:home-summary:v1"
+HOME_SUMMARY_KEY = "votes:home-summary:v2"
 HOME_SUMMARY_SECONDS = 60
 
 

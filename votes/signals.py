@@ -1,7 +1,7 @@
 """Reactions to the editors' work on projets partagés."""
 
 from django.db.models.signals import post_delete, post_save
-from wagtail.signals import page_published
+from wagtail.signals import page_published, page_unpublished
 
 from .cache import forget_home_summary
 from .models import Campaign, Candidate, SharedProjectPage
@@ -11,6 +11,7 @@ from .services import registrations_fill_places
 def fill_places_after_publishing(sender, instance, **kwargs):
     """A capacity raised in the admin gives the new places to the waiting list."""
     registrations_fill_places(project=instance)
+    forget_home_summary()  # its call on the home page: places, title, registrations open
 
 
 def forget_home_summary_on_change(sender, **kwargs):
@@ -30,4 +31,9 @@ def connect() -> None:
         fill_places_after_publishing,
         sender=SharedProjectPage,
         dispatch_uid="votes.fill_places_after_publishing",
+    )
+    page_unpublished.connect(
+        forget_home_summary_on_change,
+        sender=SharedProjectPage,
+        dispatch_uid="votes.home.unpublish.sharedproject",
     )

@@ -1,11 +1,18 @@
-"""Periodic work of the votes, run by Celery beat."""
+"""Work of the votes done by Celery: the periodic freezing (beat), the announcement
+of a projet partagé to the voting collectivités."""
 
 from celery import shared_task
 
-from .services import campaign_freeze_due
+from .services import campaign_announce_shared_project, campaign_freeze_due
 
 
 @shared_task(ignore_result=True)
 def freeze_closed_campaigns() -> int:
     """Freezes the results of the campaigns whose closing date has passed (idempotent)."""
     return campaign_freeze_due()
+
+
+@shared_task(ignore_result=True)
+def announce_shared_project(campaign_id: int) -> int:
+    """E-mails the voting collectivités the results and the invitation (once)."""
+    return campaign_announce_shared_project(campaign_id=campaign_id)

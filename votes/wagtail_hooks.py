@@ -36,7 +36,7 @@ class CampaignIndexView(generic.IndexView):
         if instance.is_published and self.user_has_permission("change"):
             buttons.append(
                 Button(
-                    "Clôturer, projet partagé",
+                    admin_views.CLOSE_ACTION_LABEL,
                     url=_close_url(instance),
                     icon_name="tasks",
                     priority=15,
@@ -51,7 +51,9 @@ class CampaignEditView(generic.EditView):
         if not self.object.is_published:
             return []
         return [
-            HeaderButton("Clôturer, projet partagé", url=_close_url(self.object), icon_name="tasks")
+            HeaderButton(
+                admin_views.CLOSE_ACTION_LABEL, url=_close_url(self.object), icon_name="tasks"
+            )
         ]
 
 
@@ -267,6 +269,16 @@ def vote_section(*, request, home_page):
             "ballot_url": reverse("votes:ballot", kwargs={"slug": campaign.slug}),
         },
     )
+
+
+@hooks.register(HOME_SECTION_HOOK)
+def shared_project_call_section(*, request, home_page):
+    """The last closed vote's results and its projet partagé's call, until its places of
+    partie prenante are filled."""
+    call = selectors.campaign_home_summary().get("project_call")
+    if call is None:
+        return None
+    return HomeSection(template="votes/home/shared_project_call.html", order=41, context=call)
 
 
 # --- Projets partagés -------------------------------------------------------------------

@@ -8,6 +8,7 @@ from .editorial import (
     PartnerNewsBlock,
     TextSectionBlock,
 )
+from .projects import SharedProjectNewsBlock
 from .sections import (
     AgendaBlock,
     ConceptBlock,
@@ -25,6 +26,7 @@ ISSUE_BLOCKS = [
     ("call", CallBlock()),
     ("vote", VoteBlock()),
     ("concept", ConceptBlock()),
+    ("shared_project", SharedProjectNewsBlock()),
     ("news", PartnerNewsBlock()),
     ("agenda", AgendaBlock()),
     ("text", TextSectionBlock()),

@@ -4,6 +4,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, URLValidator
 from wagtail import blocks
 
+from core.public_urls import public_url
+
 from .base import SectionBlock, live_pages
 
 TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol"]
@@ -68,27 +70,41 @@ class PageLinkBlock(SectionBlock):
 
 
 class LinkOrEmailBlock(blocks.CharBlock):
-    """A web address or an e-mail address (« Envoyez vos ressources à … »)."""
+    """A web address, a path on this site (« /contribuer/ », made absolute on
+    ``SITE_URL`` when rendered: an e-mail has no base URL) or an e-mail address
+    (« Envoyez vos ressources à … »)."""
 
     def clean(self, value):
         value = super().clean(value).strip()
         if not value:
             return value
         try:
-            if "@" in value and "://" not in value:
+            if "@" in value and "://" not in value and not value.startswith("/"):
                 EmailValidator()(value.removeprefix("mailto:"))
+            elif is_site_path(value):
+                # Only the path is checked: the host is SITE_URL's, whatever it is.
+                URLValidator(schemes=["https"])(f"https://example.org{value}")
             else:
                 URLValidator(schemes=["http", "https"])(value)
         except ValidationError as error:
             raise ValidationError(
-                "Saisissez une adresse web (https://…) ou une adresse e-mail."
+                "Saisissez une adresse web (https://…), une adresse de ce site commençant "
+                "par « / » (par exemple /contribuer/) ou une adresse e-mail."
             ) from error
         return value
 
 
+def is_site_path(link: str) -> bool:
+    # « //host/… » is another site's address without its scheme, not a path here.
+    return link.startswith("/") and not link.startswith("//") and "\\" not in link
+
+
 def link_href(link: str) -> str:
-    if "@" in link and "://" not in link and not link.startswith("mailto:"):
+    """Where the link leads, as an absolute address."""
+    if "@" in link and "://" not in link and not link.startswith(("mailto:", "/")):
         return f"mailto:{link}"
+    if is_site_path(link):
+        return public_url(link)
     return link
 
 
@@ -98,7 +114,13 @@ class CallBlock(SectionBlock):
     section = "call"
     title = blocks.CharBlock(label="Titre", max_length=200)
     text = blocks.TextBlock(label="Texte", required=False)
-    link = LinkOrEmailBlock(label="Lien ou adresse e-mail", required=False, max_length=500)
+    link = LinkOrEmailBlock(
+        label="Lien ou adresse e-mail",
+        required=False,
+        max_length=500,
+        help_text="Une adresse web (https://…), une page du site (/contribuer/) ou une "
+        "adresse e-mail.",
+    )
     link_label = blocks.CharBlock(label="Libellé du lien", required=False, max_length=80)
 
     class Meta:
@@ -107,10 +129,8 @@ class CallBlock(SectionBlock):
 
     def section_context(self, value, context):
         link = value["link"]
-        return {
-            "href": link_href(link) if link else "",
-            "link_label": value["link_label"] or link.removeprefix("mailto:"),
-        }
+        href = link_href(link) if link else ""
+        return {"href": href, "link_label": value["link_label"] or href.removeprefix("mailto:")}
 
 
 class NewsItemBlock(blocks.StructBlock):

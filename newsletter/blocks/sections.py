@@ -13,6 +13,7 @@ from core.models import SiteSettings
 
 from ..snapshot import vote_snapshot
 from .base import SectionBlock, live_pages
+from .projects import vote_fallback
 
 RESOURCE_LINK_LABELS = {
     "enquete": "Découvrez la note d'enquête",
@@ -195,6 +196,11 @@ class VoteBlock(SectionBlock):
         if not vote or not vote.get("tallies"):
             return None
         return {"vote": vote, "tallies": vote["tallies"][: value["shown"]]}
+
+    def render_as(self, value, mode, context=None):
+        # The vote closed between assembly and sending: news of its projet partagé
+        # rather than an empty section.
+        return super().render_as(value, mode, context) or vote_fallback(mode, dict(context or {}))
 
 
 class AgendaBlock(PageListBlock):

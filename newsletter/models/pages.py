@@ -6,7 +6,7 @@ from django.db import models
 from django.db.models.functions import Coalesce
 from django.template.response import TemplateResponse
 from django.utils.formats import date_format
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, HelpPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
@@ -111,6 +111,9 @@ class NewsletterIssuePage(Page):
     body = StreamField(ISSUE_BLOCKS, verbose_name="rubriques", blank=True)
 
     content_panels = [
+        # What to check before sending (a month without a theme of its own, an issue
+        # dated after today…), read by a template tag: models read no selectors.
+        HelpPanel(template="newsletter/admin/issue_checks.html"),
         FieldPanel("title", help_text="C'est aussi l'objet de l'e-mail."),
         FieldPanel("month"),
         FieldPanel("preheader"),

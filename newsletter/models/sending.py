@@ -1,10 +1,17 @@
 """The sending of an issue and its log: one row per (issue, subscriber)."""
 
+import datetime
+
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 from .pages import NewsletterIssuePage
 from .subscribers import Subscriber
+
+# Beat (or `make run`'s scheduler) looks for due sends every minute: a scheduled send
+# still not started this long after its time means the scheduler is not running.
+OVERDUE_AFTER = datetime.timedelta(minutes=5)
 
 
 class DispatchStatus(models.TextChoices):
@@ -59,6 +66,14 @@ class Dispatch(models.Model):
 
     def __str__(self):
         return f"{self.issue} — {self.get_status_display()}"
+
+    def is_overdue(self, now: datetime.datetime | None = None) -> bool:
+        """Scheduled, its time passed, and still not started by the scheduler."""
+        return (
+            self.status == DispatchStatus.SCHEDULED
+            and self.scheduled_at is not None
+            and self.scheduled_at + OVERDUE_AFTER < (now or timezone.now())
+        )
 
     @property
     def sent_snapshot(self) -> dict | None:

@@ -4,6 +4,11 @@ The draft holds one block per section that has something to show, in the order
 of the real newsletters; the editor then reorders, rewrites, removes or adds
 blocks (édito, free text, a link to any page…) before sending. A month has one
 issue: assembling it again is refused rather than overwriting an editor's work.
+
+A month with no theme or concept of its own takes the latest one (a theme may
+run for two months, as the site's « du mois » does), and the assembly says so:
+``Assembly.warnings`` lists what features no page of the month, for the editor
+to replace or keep, before anything is sent.
 """
 
 import datetime
@@ -21,10 +26,12 @@ from events import selectors as agenda
 from themes import selectors as themes
 from votes import selectors as votes
 
+from ..blocks.projects import SHARED_PROJECT_LINK_LABEL, SHARED_PROJECT_TITLE
 from ..blocks.sections import VOTE_TEXT
 from ..models import NewsletterArchivePage, NewsletterIssuePage, NewsletterPage
 from ..models.pages import first_of_month
 from ..months import last_day, month_label, next_month
+from ..selectors import issue_content_warnings, issue_contents, issue_summary
 
 logger = logging.getLogger(__name__)
 
@@ -46,6 +53,8 @@ class AssemblyRefused(Exception):
 class Assembly:
     issue: NewsletterIssuePage
     sections: list[str]
+    summary: str = ""  # what the month has: « Janvier 2027 : thématique « … », 4 projets… »
+    warnings: tuple[str, ...] = ()  # sections with nothing of the month's own
 
 
 def _contribute_link() -> str:
@@ -183,6 +192,26 @@ def concept_section(month: datetime.date) -> tuple[list[tuple[str, dict]], dict]
     return [("concept", {"concept": concept.pk, "text": ""})], {"concept": concept.title}
 
 
+def shared_project_section() -> list[tuple[str, dict]]:
+    """« Des nouvelles du projet partagé »: the latest projet partagé, its places shown when
+    the issue is sent; the editor writes its next steps."""
+    project = votes.shared_project_current()
+    if project is None:
+        return []
+    return [
+        (
+            "shared_project",
+            {
+                "title": SHARED_PROJECT_TITLE,
+                "project": project.pk,
+                "text": "",
+                "next_steps": "",
+                "link_label": SHARED_PROJECT_LINK_LABEL,
+            },
+        )
+    ]
+
+
 def assembled_sections(month: datetime.date) -> tuple[list[tuple[str, dict]], dict]:
     """Every section that has content this month, in the newsletter's order."""
     sections, facts = theme_sections(month)
@@ -191,6 +220,7 @@ def assembled_sections(month: datetime.date) -> tuple[list[tuple[str, dict]], di
     concept, concept_facts = concept_section(month)
     sections += concept
     facts.update(concept_facts)
+    sections += shared_project_section()
     sections += event_sections(month)
     return sections, facts
 
@@ -263,4 +293,10 @@ def issue_assemble(*, month: datetime.date, user=None) -> Assembly:
         existing = NewsletterIssuePage.objects.filter(month=month).first()
         raise _already_assembled(month, existing) from error
     logger.info("Newsletter: draft of %s assembled (%s)", month, ", ".join(k for k, _v in sections))
-    return Assembly(issue=issue, sections=[kind for kind, _value in sections])
+    contents = issue_contents(issue=issue)
+    return Assembly(
+        issue=issue,
+        sections=[kind for kind, _value in sections],
+        summary=issue_summary(contents=contents),
+        warnings=tuple(issue_content_warnings(contents=contents)),
+    )

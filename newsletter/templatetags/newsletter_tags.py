@@ -5,6 +5,7 @@ from core.public_urls import public_url
 
 from ..forms import SignupForm
 from ..rendering import preview_email
+from ..selectors import issue_warnings as issue_warnings_of
 from ..text import html_to_text
 
 register = template.Library()
@@ -39,3 +40,11 @@ def absolute(url):
 def as_text(html):
     """Rich text (or any HTML) as plain text with its links written out."""
     return html_to_text(str(html or "")).strip()
+
+
+@register.simple_tag
+def issue_warnings(issue, draft=False):
+    """What to check before sending ``issue`` (its latest revision with ``draft``)."""
+    if issue is None or not issue.pk:
+        return []
+    return issue_warnings_of(issue=issue.get_latest_revision_as_object() if draft else issue)

@@ -1,6 +1,9 @@
 """`make run` runs the periodic tasks itself: each due entry once per period."""
 
 import datetime
+import shutil
+import subprocess
+from pathlib import Path
 
 import pytest
 from celery import current_app
@@ -74,3 +77,30 @@ def test_a_due_entry_runs_its_celery_task_in_process():
 def test_a_failing_task_is_logged_and_the_scheduler_goes_on(caplog):
     run_celery_task({"task": "newsletter.tasks.assemble_issue", "args": ("pas-un-mois",)})
     assert "Scheduled task newsletter.tasks.assemble_issue failed" in caplog.text
+
+
+@pytest.mark.parametrize("target", ["run", "dev"])
+def test_make_run_starts_the_scheduler_beside_the_server(target):
+    """`make run` (and `make dev`) start `manage.py run_scheduler` in the background,
+    stopped with the server, before the server itself."""
+    if shutil.which("make") is None:
+        pytest.skip("make is not installed")
+    root = Path(__file__).resolve().parents[2]
+    dry_run = subprocess.run(  # our own Makefile, printed (-n), not run
+        ["make", "-n", target],  # noqa: S607
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    ).stdout
+    [line] = [line for line in dry_run.splitlines() if "runserver" in line]
+    assert "manage.py run_scheduler &" in line
+    assert "trap 'kill $scheduler" in line
+    assert line.index("run_scheduler") < line.index("runserver")
+
+
+def test_the_schedule_starts_due_newsletter_sends_every_minute():
+    entry = settings.CELERY_BEAT_SCHEDULE["newsletter-start-due-sends"]
+    assert entry["task"] == "newsletter.tasks.start_due_dispatches"
+    assert entry["schedule"] <= 60

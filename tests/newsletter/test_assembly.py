@@ -23,7 +23,8 @@ def kinds(issue) -> list[str]:
 
 def test_the_draft_has_every_section_with_content_in_the_newsletter_order(issue):
     assert kinds(issue) == [
-        "theme", "intro_resource", "projects", "call", "vote", "concept", "news", "agenda", "call",
+        "theme", "intro_resource", "projects", "call", "vote", "concept", "shared_project", "news",
+        "agenda", "call",
     ]  # fmt: skip
     assert not issue.live
     assert issue.get_parent().url_path.endswith("/newsletter/archives/")
@@ -36,7 +37,8 @@ def test_the_draft_has_every_section_with_content_in_the_newsletter_order(issue)
     projects = issue.body[2].value["projects"]
     assert 1 <= len(projects) <= 4
     assert issue.body[5].value["concept"].slug == "le-recit"
-    news = issue.body[6].value["items"]
+    assert issue.body[6].value["project"].title == "Aménagement des territoires"
+    news = issue.body[7].value["items"]
     assert all(item["page"].specific.organiser_id for item in news)
     assert "le concept du mois « Le récit »" in issue.preheader
     assert issue.get_latest_revision() is not None

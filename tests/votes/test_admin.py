@@ -85,9 +85,12 @@ def test_closing_proposes_the_top_theme_and_creates_the_shared_project(
     checked = page.select_one("input[name=winner][checked]")
     assert checked["value"] == str(themes["Précarité alimentaire"].pk)
 
-    response = client.post(
-        url, {"winner": themes["Précarité alimentaire"].pk, "capacity": "4", "title": ""}
+    choice = {"winner": themes["Précarité alimentaire"].pk, "capacity": "4", "title": ""}
+    confirmation = client.post(url, choice)
+    assert confirmation.status_code == 200 and "Vérifiez avant de clôturer" in page_text(
+        confirmation
     )
+    response = client.post(url, {**choice, "confirm": "yes"})
     assert response.status_code == 302
     voted.refresh_from_db()
     project = SharedProjectPage.objects.get(campaign=voted)

@@ -82,3 +82,45 @@ def test_a_campaign_past_its_closing_date_leaves_the_home_page(client, campaign)
 
     summary = selectors.campaign_home_summary(now=timezone.now() + datetime.timedelta(days=60))
     assert summary["campaign"] is None
+
+
+def project_call(client):
+    page = BeautifulSoup(client.get("/").content, "html.parser")
+    heading = page.find("h2", id="home-shared-project-title")
+    return heading.find_parent("section") if heading else None
+
+
+def test_a_closed_vote_shows_its_results_and_its_project_calls_until_places_are_filled(
+    client, campaign, themes
+):
+    from votes.services import registration_register, shared_project_create
+
+    voters = RepresentativeFactory.create_batch(2)
+    for rep in voters:
+        ballot_cast(
+            representative=rep, campaign=campaign, candidates=[themes["Droit à la mobilité"]]
+        )
+    close_every_campaign()
+    project = shared_project_create(
+        campaign=campaign, winner=themes["Droit à la mobilité"], capacity=3, title="Se déplacer"
+    )
+    assert vote_section(client) is None  # no vote open
+    section = project_call(client)
+    text = section.get_text(" ", strip=True)
+    assert "Rejoignez le projet partagé « Se déplacer »" in text
+    assert "2 collectivités ont voté" in text
+    assert "« Droit à la mobilité » est arrivé en tête" in text
+    rows = [row.get_text(" ", strip=True) for row in section.select(".tec-tally__row")]
+    assert rows[0] == "Droit à la mobilité 2 voix (100,0 %)"
+    assert "il reste 3 places" in text
+    join = section.select_one("a.fr-btn")
+    assert join.get_text(" ", strip=True).startswith("Rejoindre le projet partagé")
+    assert join["href"] == f"{project.url}#rejoindre"
+
+    # Each registration shows at once (the cached summary is forgotten)…
+    registration_register(representative=voters[0], project=project, role="stakeholder")
+    assert "il reste 2 places" in project_call(client).get_text(" ", strip=True)
+    for rep in [voters[1], RepresentativeFactory()]:
+        registration_register(representative=rep, project=project, role="stakeholder")
+    # …and once the places are filled, the call leaves the home page.
+    assert project_call(client) is None

@@ -132,6 +132,11 @@ class Campaign(models.Model):
         related_name="campaigns",
         editable=False,
     )
+    # Set once the voting collectivités were told the results and invited to the
+    # projet partagé: the e-mails go once, however often the task runs.
+    voters_notified_at = models.DateTimeField(
+        "collectivités votantes prévenues le", null=True, blank=True, editable=False
+    )
     created_at = models.DateTimeField("créée le", auto_now_add=True)
 
     objects = CampaignQuerySet.as_manager()

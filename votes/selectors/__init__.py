@@ -3,13 +3,21 @@ page's summary. Views, the admin, exports and other apps (the newsletter) call
 these; the pages' own reads are QuerySet methods next to the models."""
 
 from .campaigns import (
+    VoterContact,
     ballot_get,
     campaign_get_open,
     campaign_get_public,
+    campaign_voter_contacts,
     candidate_list_on_ballot,
     candidate_list_proposed,
 )
 from .home import campaign_home_summary
+from .projects import (
+    shared_project_call,
+    shared_project_current,
+    shared_project_list_recent,
+    shared_project_news,
+)
 from .results import (
     Breakdown,
     CampaignResults,
@@ -25,10 +33,12 @@ __all__ = [
     "Breakdown",
     "CampaignResults",
     "Tally",
+    "VoterContact",
     "ballot_get",
     "campaign_get_open",
     "campaign_get_public",
     "campaign_home_summary",
+    "campaign_voter_contacts",
     "candidate_list_on_ballot",
     "candidate_list_proposed",
     "results_compute_live",
@@ -36,6 +46,10 @@ __all__ = [
     "results_read_frozen",
     "results_snapshot",
     "results_suggest_winner",
+    "shared_project_call",
+    "shared_project_current",
+    "shared_project_list_recent",
+    "shared_project_news",
     "tally_chart_rows",
     "tally_list",
     "tally_list_frozen",

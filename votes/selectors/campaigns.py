@@ -1,9 +1,10 @@
 """Reads of the campaigns, the themes on their ballot and the collectivités' ballots."""
 
 import datetime
+from dataclasses import dataclass
 
-from collectivites.models import Collectivite
-from votes.models import Ballot, Campaign, Candidate
+from collectivites.models import Collectivite, Representative
+from votes.models import Ballot, BallotChoice, Campaign, Candidate, counted_ballots_q
 
 
 def campaign_get_open(*, now: datetime.datetime | None = None) -> Campaign | None:
@@ -43,3 +44,43 @@ def ballot_get(*, campaign: Campaign, collectivite: Collectivite) -> Ballot | No
         .prefetch_related("candidates")
         .first()
     )
+
+
+@dataclass(frozen=True)
+class VoterContact:
+    """A representative of a collectivité whose ballot counted, and what it chose."""
+
+    email: str
+    name: str
+    collectivite_id: int
+    collectivite: str
+    chosen: list[str]
+
+
+def campaign_voter_contacts(*, campaign: Campaign) -> list[VoterContact]:
+    """The active representatives of every collectivité whose ballot counts in the
+    campaign, each with the themes their collectivité chose (three queries)."""
+    ballots = Ballot.objects.filter(campaign=campaign).filter(counted_ballots_q())
+    chosen: dict[int, list[str]] = {}
+    for collectivite_id, title in (
+        BallotChoice.objects.filter(ballot__in=ballots)
+        .order_by("candidate__sort_order", "candidate__title")
+        .values_list("ballot__collectivite_id", "candidate__title")
+    ):
+        chosen.setdefault(collectivite_id, []).append(title)
+    representatives = (
+        Representative.objects.active()
+        .filter(collectivite_id__in=list(chosen))
+        .select_related("collectivite")
+        .order_by("collectivite__name", "full_name", "pk")
+    )
+    return [
+        VoterContact(
+            email=rep.email,
+            name=rep.full_name,
+            collectivite_id=rep.collectivite_id,
+            collectivite=rep.collectivite.name,
+            chosen=chosen[rep.collectivite_id],
+        )
+        for rep in representatives
+    ]

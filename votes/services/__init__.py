@@ -4,6 +4,7 @@ Views, forms, the admin, tasks and the demo loader call these functions; they
 never write ballots, proposals or registrations themselves.
 """
 
+from .announcements import campaign_announce_shared_project
 from .ballots import ballot_cast, ballot_withdraw
 from .closing import (
     campaign_close,
@@ -25,6 +26,7 @@ __all__ = [
     "VoteRefused",
     "ballot_cast",
     "ballot_withdraw",
+    "campaign_announce_shared_project",
     "campaign_close",
     "campaign_freeze",
     "campaign_freeze_due",

@@ -15,6 +15,7 @@ from django.utils import timezone
 from collectivites.models import Representative
 from core.mail import queue_email
 from core.public_urls import public_url
+from votes.cache import forget_home_summary
 from votes.models import ProjectRegistration, SharedProjectPage
 
 from .errors import VoteRefused, representative_refusal
@@ -98,6 +99,8 @@ def _promote_waiting(project: SharedProjectPage, now: datetime.datetime) -> list
         promoted.append(registration)
     for registration in promoted:
         _notify("registration_promoted", registration, project)
+    if promoted:
+        forget_home_summary()  # the places left on the home page
     return promoted
 
 
@@ -134,6 +137,7 @@ def _register(
     )
     template = "registration_waiting" if registration.is_waiting else "registration_confirmed"
     _notify(template, registration, locked)
+    forget_home_summary()
     if freed_place:
         _promote_waiting(locked, now)
     return registration
@@ -170,6 +174,7 @@ def _remove(registration_id: int, project_id: int, now: datetime.datetime) -> bo
     freed_place = registration.slot is not None
     registration.delete()
     _notify("registration_withdrawn", registration, locked)
+    forget_home_summary()
     if freed_place:
         _promote_waiting(locked, now)
     return True

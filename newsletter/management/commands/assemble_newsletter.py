@@ -25,3 +25,6 @@ class Command(BaseCommand):
                 + ", ".join(assembly.sections)
             )
         )
+        self.stdout.write(assembly.summary)
+        for warning in assembly.warnings:
+            self.stdout.write(self.style.WARNING(f"Attention : {warning}"))
