@@ -15,6 +15,7 @@ from django.urls import reverse
 from dsfr.forms import DsfrBaseForm
 
 from core import login_throttle as throttle
+from core.admin_login import ThrottledPasswordResetMixin
 from core.forms import PlainTextField, PublicForm
 
 from .models import Collectivite, Representative
@@ -300,15 +301,14 @@ class LoginForm(DsfrForm, AuthenticationForm):
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
     error_messages = {
-        "invalid_login": "Adresse e-mail ou mot de passe incorrect. Après plusieurs erreurs, "
-        "la connexion est bloquée pendant une heure.",
+        "invalid_login": "Adresse e-mail ou mot de passe incorrect. Après cinq erreurs, "
+        "ce compte ne peut plus être essayé depuis votre connexion internet pendant une heure.",
         "inactive": "Ce compte est désactivé.",
         "suspended": "Ce compte a été suspendu par l'équipe de Territoires en Commun : vous ne "
         "pouvez plus vous connecter. Écrivez-nous si vous pensez qu'il s'agit d'une erreur.",
-        "throttled": "Trop de tentatives de connexion ont échoué. Pour protéger ce compte, la "
-        "connexion est bloquée pendant une heure ; vous pouvez aussi réinitialiser votre mot "
-        "de passe.",
     }
+    # Set when the login policy (core.login_throttle) refuses the attempt.
+    refusal: throttle.LoginRefusal | None = None
 
     def clean(self):
         email = normalise_email(self.cleaned_data.get("username"))
@@ -316,24 +316,21 @@ class LoginForm(DsfrForm, AuthenticationForm):
         if not (email and password):
             return self.cleaned_data
         self.cleaned_data["username"] = email
-        if throttle.login_blocked(self.request, email):
-            raise ValidationError(self.error_messages["throttled"], code="throttled")
+        self.refusal = throttle.login_refusal(self.request, username=email)
+        if self.refusal:
+            raise ValidationError(self.refusal.message, code="throttled")
         self.user_cache = authenticate(self.request, username=email, password=password)
         if self.user_cache is None:
-            throttle.login_failed(self.request, email)
+            throttle.login_failed(self.request, username=email)
             if representative_is_suspended(email=email, password=password):
                 raise ValidationError(self.error_messages["suspended"], code="suspended")
             raise ValidationError(self.error_messages["invalid_login"], code="invalid_login")
         self.confirm_login_allowed(self.user_cache)
-        throttle.login_succeeded(self.request, email)
+        throttle.login_succeeded(self.request, username=email)
         return self.cleaned_data
 
-    @property
-    def throttled(self) -> bool:
-        return any(error.code == "throttled" for error in self.non_field_errors().as_data())
 
-
-class LocalisedPasswordResetForm(DsfrForm, PasswordResetForm):
+class LocalisedPasswordResetForm(ThrottledPasswordResetMixin, DsfrForm, PasswordResetForm):
     email = forms.EmailField(
         label="Adresse e-mail",
         help_text="Format attendu : prenom.nom@collectivite.fr",

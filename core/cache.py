@@ -30,6 +30,12 @@ GLOB_SPECIALS = re.compile(r"[*?\[\]\\]")
 class ResilientRedisCache(RedisCache):
     _down_until = 0.0
 
+    @property
+    def available(self) -> bool:
+        """False while Redis is taken for down (after a failed call): a caller that must
+        not mistake an outage for a miss (core.rate_store) asks after reading."""
+        return time.monotonic() >= self._down_until
+
     def _call(self, name, default, *args, **kwargs):
         return self._guarded(default, getattr(super(), name), *args, **kwargs)
 

@@ -8,6 +8,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from .auth_models import RateCounter, RecoveryCode  # noqa: F401  (models of this app)
 from .blocks import COMMON_BLOCKS
 from .home import home_sections
 

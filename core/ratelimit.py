@@ -2,24 +2,21 @@
 
 A limit is written ``"5/h"`` (also ``/m``, ``/d``); ``settings.RATE_LIMITS`` may
 override the limit of any scope by name. Counting is a fixed window in the
-cache; when the cache is unreachable the request is let through (and logged):
-a limit must never take the site down with it.
+cache; when the cache is unreachable the database counts instead (core.rate_store):
+a limit neither takes the site down with it nor lets everything through.
 """
 
 import hashlib
-import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import wraps
 
 from django.conf import settings
-from django.core.cache import caches
 from django.shortcuts import render
 
 from .client import client_ip
-
-logger = logging.getLogger(__name__)
+from .rate_store import counter_hit
 
 PERIODS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 
@@ -50,14 +47,7 @@ def exceeded(scope: str, identity: str, rate: Rate) -> bool:
     """Counts one hit for ``identity`` in ``scope``; True once it is over the rate."""
     if not identity:
         return False
-    key = window_key(scope, identity, rate)
-    cache = caches[settings.RATE_LIMIT_CACHE]
-    try:
-        cache.add(key, 0, timeout=rate.seconds)
-        hits = cache.incr(key)
-    except Exception:  # the cache is down: serve rather than refuse everyone
-        logger.warning("Rate limit not counted: cache unavailable", exc_info=True)
-        return False
+    hits = counter_hit(key=window_key(scope, identity, rate), seconds=rate.seconds)
     return hits > rate.count
 
 

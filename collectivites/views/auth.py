@@ -3,8 +3,9 @@
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.urls import reverse_lazy
+from django.utils.decorators import method_decorator
 
-from core.ratelimit import limit_posts
+from core.admin_login import keeps_secrets
 
 from ..forms import (
     LocalisedPasswordChangeForm,
@@ -21,6 +22,7 @@ def _breadcrumb(current: str) -> dict:
     }
 
 
+@method_decorator(keeps_secrets, name="dispatch")
 class LoginView(auth_views.LoginView):
     form_class = LoginForm
     template_name = "collectivites/login.html"
@@ -29,8 +31,9 @@ class LoginView(auth_views.LoginView):
 
     def form_invalid(self, form):
         response = super().form_invalid(form)
-        if form.throttled:
+        if form.refusal:
             response.status_code = 429
+            response["Retry-After"] = str(form.refusal.retry_after)
         return response
 
 
@@ -43,6 +46,8 @@ class LogoutView(auth_views.LogoutView):
         return response
 
 
+# Beyond the login policy's limits (core.login_throttle), the visitor gets the same
+# « e-mail sent » page and no e-mail leaves: nothing to learn, nothing to flood.
 class PasswordResetView(auth_views.PasswordResetView):
     form_class = LocalisedPasswordResetForm
     template_name = "collectivites/password_reset.html"
@@ -50,7 +55,7 @@ class PasswordResetView(auth_views.PasswordResetView):
     extra_context = {"breadcrumb": _breadcrumb("Mot de passe oublié")}
 
 
-password_reset = limit_posts("account-password-reset", "10/h")(PasswordResetView.as_view())
+password_reset = PasswordResetView.as_view()
 
 
 class PasswordResetDoneView(auth_views.PasswordResetDoneView):
@@ -58,6 +63,7 @@ class PasswordResetDoneView(auth_views.PasswordResetDoneView):
     extra_context = {"breadcrumb": _breadcrumb("Mot de passe oublié")}
 
 
+@method_decorator(keeps_secrets, name="dispatch")
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     form_class = LocalisedSetPasswordForm
     template_name = "collectivites/password_reset_confirm.html"
@@ -70,6 +76,7 @@ class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
     extra_context = {"breadcrumb": _breadcrumb("Nouveau mot de passe")}
 
 
+@method_decorator(keeps_secrets, name="dispatch")
 class PasswordChangeView(auth_views.PasswordChangeView):
     form_class = LocalisedPasswordChangeForm
     template_name = "collectivites/password_change.html"

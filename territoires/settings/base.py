@@ -166,6 +166,8 @@ PAGE_CACHE_IGNORED_MODELS = [
     "contributions.Contribution",
     "contributions.NeedRequest",
     "collectivites.Representative",
+    "core.RateCounter",
+    "core.RecoveryCode",
 ]
 # Never cached: the admin, accounts, health, and pages reached by a personal signed link.
 PAGE_CACHE_EXCLUDED_PATHS = (
@@ -270,6 +272,8 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 LOGIN_URL = "account-login"
 LOGIN_REDIRECT_URL = "account-home"
+# Private pages lead to the site's login (core.login_throttle); /_util/login/ too.
+WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 
 # --- Collectivités and accounts ----------------------------------------------------
 # A representative whose confirmed address is at one of their collectivité's e-mail
@@ -280,6 +284,7 @@ REPRESENTATIVE_AUTO_APPROVAL = env_bool("REPRESENTATIVE_AUTO_APPROVAL", True)
 ADMIN_REQUIRE_2FA = env_bool("ADMIN_REQUIRE_2FA", True)
 OTP_TOTP_ISSUER = "Territoires en Commun"
 WAGTAILADMIN_USER_LOGIN_FORM = "core.admin_login.ThrottledLoginForm"
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "core.admin_login.ThrottledPasswordResetForm"  # noqa: S105
 
 # --- Wagtail ------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Territoires en Commun"
