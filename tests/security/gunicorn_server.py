@@ -71,8 +71,13 @@ needs_services = pytest.mark.skipif(
 
 
 def free_port() -> int:
+    """A free port of the range, searched from an offset of this test process's own:
+    two xdist workers starting servers at once would otherwise pick the same port."""
     first, _, last = os.environ.get("SECURITY_SERVER_PORTS", "18450-18499").partition("-")
-    for port in range(int(first), int(last or first) + 1):
+    ports = list(range(int(first), int(last or first) + 1))
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw")
+    offset = (int(worker) * 7 if worker.isdigit() else 0) % len(ports)
+    for port in ports[offset:] + ports[:offset]:
         with socket.socket() as sock, contextlib.suppress(OSError):
             sock.bind((HOST, port))
             return port

@@ -15,7 +15,7 @@ from core import login_throttle
 from core.auth_models import RateCounter
 
 pytestmark = [
-    pytest.mark.django_db(transaction=True),
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.skipif(
         connection.vendor != "postgresql",
         reason="SQLite serialises writers (IMMEDIATE transactions): races need PostgreSQL",
