@@ -55,4 +55,5 @@ if settings.STORAGES["default"]["BACKEND"] == "django.core.files.storage.FileSys
 
 urlpatterns.append(path("", include(wagtail_urls)))
 
+handler400 = "core.views.bad_request"
 handler500 = "core.views.server_error"
