@@ -165,6 +165,9 @@ class CollectiviteField(forms.Field):
         )
         if resolution.collectivite is not None:
             return resolution.collectivite
+        if resolution.problem == "empty":
+            # Only spaces or null characters in what is read of the text (its start).
+            return None
         raise self._error(resolution)
 
     def _error(self, resolution: Resolution) -> ValidationError:

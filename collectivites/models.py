@@ -112,6 +112,10 @@ class RepresentativeQuerySet(models.QuerySet):
     def pending(self):
         return self.filter(status=Representative.Status.PENDING)
 
+    def verified(self):
+        """Address confirmed and account validated (by staff or by its e-mail domain)."""
+        return self.filter(email_confirmed_at__isnull=False, approved_at__isnull=False)
+
 
 class Representative(models.Model):
     """An élu or an agent who acts for a collectivité (votes, shared projects)."""
@@ -155,6 +159,11 @@ class Representative(models.Model):
 
     def __str__(self):
         return f"{self.full_name} ({self.collectivite})"
+
+    @property
+    def is_verified(self) -> bool:
+        """Confirmed and validated once, whatever its status is now (see ``verified()``)."""
+        return self.email_confirmed_at is not None and self.approved_at is not None
 
     @property
     def can_act(self) -> bool:

@@ -124,7 +124,8 @@ def collectivite_resolve(
     ``chosen_id`` is what the autocomplete put beside the text; it counts only while
     the text is still that collectivité's label (otherwise the person typed again).
     """
-    text = (text or "").replace("\x00", "")[:MAX_QUERY_LENGTH].strip()
+    # Spaces first, then the length: leading spaces must not push the name out.
+    text = (text or "").replace("\x00", "").strip()[:MAX_QUERY_LENGTH].strip()
     if not text:
         return Resolution(problem="empty")
     candidates = _in_kinds(Collectivite.objects.current(), kinds)

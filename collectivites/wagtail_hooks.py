@@ -21,6 +21,7 @@ from wagtail.permissions import register_permission_policy
 from core.geography import DEPARTEMENTS
 
 from . import demo
+from .admin_exports import RepresentativeExportMixin
 from .admin_forms import CollectiviteDomainsForm, RepresentativeAdminForm
 from .models import Collectivite, Representative
 from .names import compact_number, fold_query
@@ -131,9 +132,9 @@ class RepresentativeFilterSet(WagtailFilterSet):
         fields = ["status", "role"]
 
 
-class RepresentativeIndexView(generic.IndexView):
+class RepresentativeIndexView(RepresentativeExportMixin, generic.IndexView):
     def get_base_queryset(self):
-        return super().get_base_queryset().select_related("collectivite")
+        return self.export_queryset(super().get_base_queryset().select_related("collectivite"))
 
     def search_queryset(self, queryset):
         if not self.is_searching:
@@ -177,7 +178,7 @@ class RepresentativeViewSet(ModelViewSet):
     inspect_view_enabled = True
     form_fields = ["full_name", "role", "position", "collectivite"]
     ordering = ["-created_at"]
-    list_export = ["full_name", "email", "role", "position", "collectivite", "status", "created_at"]
+    # The export's columns and its choice of accounts: RepresentativeExportMixin.
 
     @property
     def list_display(self):

@@ -11,8 +11,10 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from . import observability  # noqa: F401  (connects the task log signals)
+        from .exports import protect_wagtail_exports
         from .page_cache import connect_invalidation
         from .services import site_sync_after_migrate
 
         connect_invalidation()
+        protect_wagtail_exports()
         post_migrate.connect(site_sync_after_migrate, sender=self)

@@ -13,6 +13,7 @@ from django.views.static import serve
 
 from .fulltext import clean_query
 from .health import health_report
+from .request_guards import refusal
 from .search import backend_words, search_groups
 
 SEARCH_RESULTS_PER_PAGE = 10
@@ -73,6 +74,12 @@ def server_error(request):
         response["Retry-After"] = "30"
         return response
     return HttpResponseServerError(loader.get_template("500.html").render({"static_layout": True}))
+
+
+def bad_request(request, exception=None):
+    """400 for what Django refuses itself (a body with too many fields, a malformed
+    upload, a forged Host…): the French page, without the database."""
+    return refusal(request, status=400, message="")
 
 
 def local_media(request, path):

@@ -39,6 +39,22 @@ def local_date(moment: datetime.datetime) -> datetime.date:
     return local(moment).date()
 
 
+# Events are dated from 2000 and at most five years ahead: a typo (« 20266 ») or a
+# year 9999 is refused rather than published, listed after everything else, or made
+# to overflow a time-zone conversion.
+FIRST_YEAR = 2000
+YEARS_AHEAD = 5
+
+
+def year_problem(day: datetime.date, *, today: datetime.date, which: str) -> str:
+    """« Indiquez une date de fin entre 2000 et 2031. » when ``day`` (a date or a
+    datetime) is out of range, else ''. ``which`` is « de début » or « de fin »."""
+    last = today.year + YEARS_AHEAD
+    if FIRST_YEAR <= day.year <= last:
+        return ""
+    return f"Indiquez une date {which} entre {FIRST_YEAR} et {last}."
+
+
 def paris_datetime(day: datetime.date, time: datetime.time) -> datetime.datetime:
     return datetime.datetime.combine(day, time, tzinfo=PARIS)
 

@@ -200,7 +200,13 @@ class EventPage(LocatedMixin, ImageMixin, Page):
     def clean(self):
         super().clean()
         errors = {}
-        if self.start and self.end and self.end < self.start:
+        today = timezone.localdate()
+        for name, which in (("start", "de début"), ("end", "de fin")):
+            moment = getattr(self, name)
+            # The year as entered: converting year 9999 to Paris time could overflow.
+            if moment and (problem := dates.year_problem(moment, today=today, which=which)):
+                errors[name] = problem
+        if not errors and self.start and self.end and self.end < self.start:
             errors["end"] = "La fin de l'événement doit venir après son début."
         errors.update(self.image_alt_errors())
         if errors:

@@ -80,4 +80,5 @@ urlpatterns += [
     path("", include(wagtail_urls)),
 ]
 
+handler400 = "core.views.bad_request"
 handler500 = "core.views.server_error"

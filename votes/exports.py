@@ -1,15 +1,14 @@
 """The results of a campaign as CSV (for French Excel) and JSON (for reuse).
 
 The CSV is UTF-8 with a byte order mark, ``;``-separated and with decimal commas:
-French Excel opens it as it is, with accents and columns right.
+French Excel opens it as it is, with accents and columns right (``core.exports``
+writes it, so that no theme's title runs as a formula).
 """
 
-import csv
-import io
-
-from django.http import HttpResponse, JsonResponse
+from django.http import JsonResponse
 from django.views.decorators.http import require_safe
 
+from core.exports import csv_response
 from core.public_urls import public_url
 
 from . import selectors
@@ -45,14 +44,9 @@ def results_as_rows(results) -> list[list[str]]:
 def results_csv(request, slug):
     campaign = results_campaign(slug)
     results = selectors.results_get(campaign=campaign)
-    buffer = io.StringIO()
-    buffer.write("\ufeff")
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow(CSV_HEADER)
-    writer.writerows(results_as_rows(results))
-    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="resultats-{campaign.slug}.csv"'
-    return response
+    return csv_response(
+        [CSV_HEADER, *results_as_rows(results)], filename=f"resultats-{campaign.slug}.csv"
+    )
 
 
 def results_as_json(campaign, results) -> dict:

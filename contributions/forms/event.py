@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from core.forms import PlainTextareaField, PlainTextField
+from events.dates import year_problem
 from events.models import EventFormat
 
 from .bases import ContributorForm, HttpsURLField, ThemeChoiceField, departement_field
@@ -90,9 +91,15 @@ class EventContributionForm(ContributorForm):
         today = timezone.localdate()
         if start < today - datetime.timedelta(days=1):
             raise ValidationError("L'événement doit avoir lieu aujourd'hui ou plus tard.")
-        if start.year > today.year + 5:
-            raise ValidationError("Indiquez une date dans les cinq prochaines années.")
+        if problem := year_problem(start, today=today, which="de début"):
+            raise ValidationError(problem)
         return start
+
+    def clean_end_date(self):
+        end = self.cleaned_data.get("end_date")
+        if end and (problem := year_problem(end, today=timezone.localdate(), which="de fin")):
+            raise ValidationError(problem)
+        return end
 
     def clean(self):
         cleaned = super().clean()

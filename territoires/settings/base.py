@@ -12,6 +12,7 @@ from .environment import env_bool, env_list
 from .logs import logging_config
 from .public_address import DEV_URL, public_address
 from .redis import celery_broker_default
+from .request_limits import *  # noqa: F403  (sizes and counts read before any view)
 from .storage import file_storages
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -75,6 +76,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "core.observability.RequestLogMiddleware",
     "core.security.SecurityHeadersMiddleware",
+    "core.request_guards.RequestSizeMiddleware",
+    "core.request_guards.ControlCharacterMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -305,7 +308,6 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "docx"]
 # Every document is downloaded (Content-Disposition: attachment), never shown inline.
 WAGTAILDOCS_INLINE_CONTENT_TYPES: list[str] = []
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "core.documents.DocumentForm"
-DOCUMENT_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
 # Tag slugs go into URLs (?tag=benevolat): keep them ASCII.

@@ -96,3 +96,14 @@ def test_a_model_form_shows_the_label_of_its_current_collectivite():
     assert 'value="Lyon (69)"' in html
     assert f'name="collectivite_choix" value="{lyon.pk}"' in html
     assert 'data-search-url="/collectivites/recherche"' in html
+
+
+@pytest.mark.parametrize("text", ["\x00", "\x00" * 50, " " * 150 + "x"])
+def test_null_characters_and_leading_spaces_give_a_french_error_not_a_crash(text):
+    error = cleaned(text)
+
+    assert error.startswith(("Indiquez votre collectivité", "Saisissez au moins deux lettres"))
+
+
+def test_leading_spaces_do_not_push_the_name_out():
+    assert cleaned(" " * 150 + "Lyon") == commune("69123")
