@@ -10,6 +10,7 @@ from pathlib import Path
 from .database import database_config
 from .environment import env_bool, env_list
 from .logs import logging_config
+from .page_cache import *  # noqa: F403  (what anonymous pages the cache keeps, and how)
 from .public_address import DEV_URL, public_address
 from .redis import celery_broker_default
 from .request_limits import *  # noqa: F403  (sizes and counts read before any view)
@@ -142,58 +143,6 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-
-# Anonymous pages are served from the cache (core.page_cache) until the content
-# changes: a write to any model of these apps empties it.
-PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
-PAGE_CACHE_CONTENT_APPS = [
-    "wagtailcore",
-    "wagtailimages",
-    "wagtaildocs",
-    "taggit",
-    "core",
-    "themes",
-    "resources",
-    "events",
-    "votes",
-    "newsletter",
-    "contributions",
-    "collectivites",
-]
-# What visitors send (sign-ups, proposals, requests) changes no public page.
-PAGE_CACHE_IGNORED_MODELS = [
-    "newsletter.Subscriber",
-    "newsletter.ConsentRecord",
-    "newsletter.Delivery",
-    "newsletter.Dispatch",
-    "contributions.Contribution",
-    "contributions.NeedRequest",
-    "collectivites.Representative",
-    "core.RateCounter",
-    "core.RecoveryCode",
-]
-# Never cached: the admin, accounts, health, and pages reached by a personal signed link.
-PAGE_CACHE_EXCLUDED_PATHS = (
-    "/admin/",
-    "/sante/",
-    "/compte/",
-    "/documents/",
-    "/contribuer/envoyee/",
-    "/contribuer/confirmer/",
-    "/contribuer/suivi/",
-    "/besoin/envoyee/",
-    "/besoin/confirmer/",
-    "/newsletter/confirmer/",
-    "/newsletter/preferences/",
-    "/newsletter/desinscription/",
-    "/newsletter/nouveau-lien/",
-)
-# The query parameters public pages read (filters of the library, agenda, projects and
-# API, search, sort, pagination): a request with any other is never cached.
-PAGE_CACHE_QUERY_PARAMS = frozenset(
-    {"q", "type", "types", "page", "page_size", "tri", "kind", "theme", "tag", "publisher"}
-    | {"audience", "year", "month", "region", "format", "organiser", "thematique"}
-)
 
 # Rate limits count in this cache; clients are told apart by their address, read
 # from X-Forwarded-For only when the request comes through one of these proxies.
