@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from django.conf import settings
 
 ROOT = Path(__file__).resolve().parents[2]
 APP_SERVICES = ("web", "worker", "beat")
@@ -136,7 +137,9 @@ def test_env_example_lists_every_variable_the_file_requires():
 def test_the_proxy_strips_underscore_headers_caps_bodies_and_names_no_server():
     caddyfile = (ROOT / "deploy/Caddyfile").read_text()
     assert re.search(r"^\s*request_header -\*_\*$", caddyfile, re.MULTILINE)
-    assert re.search(r"request_body \{\s*max_size 25MB\s*\}", caddyfile)
+    # The proxy refuses exactly what the site would refuse (MAX_UPLOAD_SIZE, in MiB).
+    mebibytes = settings.MAX_UPLOAD_SIZE // 1024**2
+    assert re.search(rf"request_body \{{\s*max_size {mebibytes}MiB\s*\}}", caddyfile)
     assert re.search(r"^\s*header -Server$", caddyfile, re.MULTILINE)
 
 
