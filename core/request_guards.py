@@ -21,7 +21,6 @@ from django.template import loader
 from django.template.defaultfilters import filesizeformat
 
 API_PREFIX = "/api/"
-FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
 # Anything below the space, and DEL, in an address.
 ADDRESS_CONTROLS = re.compile(r"[\x00-\x1f\x7f]")
 # Text keeps its tabs and line breaks (a textarea sends CR LF).
@@ -31,12 +30,6 @@ ADDRESS_MESSAGE = (
     "L'adresse demandée contient des caractères de contrôle (des caractères invisibles, "
     "comme le caractère nul) : elle n'est pas valide. Vérifiez le lien que vous avez "
     "suivi ou l'adresse que vous avez saisie."
-)
-FORM_MESSAGE = (
-    "Le formulaire envoyé contient des caractères de contrôle (des caractères invisibles, "
-    "comme le caractère nul), que le site n'accepte pas. Revenez à la page précédente, où "
-    "ce que vous avez saisi vous attend : retapez le texte que vous aviez collé, puis "
-    "envoyez de nouveau."
 )
 TOO_LARGE_MESSAGE = (
     "Votre envoi pèse %(size)s : la limite est de %(limit)s par envoi. Revenez à la page "
@@ -88,27 +81,17 @@ class RequestSizeMiddleware:
         return _body_refusal(request) or self.get_response(request)
 
 
-def _has_controls(pairs, pattern: re.Pattern) -> bool:
-    return any(
-        pattern.search(name) or any(pattern.search(value) for value in values)
-        for name, values in pairs
-    )
-
-
 def _control_problem(request) -> str:
+    # Only the address: query strings and fields reach their forms and filters, which
+    # refuse such characters with a message beside the field and keep what was typed
+    # (a bare 400 page would lose a whole form for one stray character).
     if ADDRESS_CONTROLS.search(request.path_info):
         return ADDRESS_MESSAGE
-    if _has_controls(request.GET.lists(), TEXT_CONTROLS):
-        return ADDRESS_MESSAGE
-    # Only the bodies Django parses into fields (a JSON body is the view's own).
-    parsed = request.method == "POST" and request.content_type in FORM_TYPES
-    if parsed and _has_controls(request.POST.lists(), TEXT_CONTROLS):
-        return FORM_MESSAGE
     return ""
 
 
 class ControlCharacterMiddleware:
-    """400 for control characters in the address or the fields; such cookies dropped."""
+    """400 for control characters in the address; cookies holding one are dropped."""
 
     def __init__(self, get_response):
         self.get_response = get_response

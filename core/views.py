@@ -89,4 +89,7 @@ def local_media(request, path):
     normalised = posixpath.normpath(path).lstrip("/")
     if normalised == "documents" or normalised.startswith(("documents/", "../")):
         raise Http404
-    return serve(request, normalised, document_root=settings.MEDIA_ROOT)
+    try:
+        return serve(request, normalised, document_root=settings.MEDIA_ROOT)
+    except OSError as error:  # a name the file system refuses (too long…) is no file
+        raise Http404 from error
