@@ -56,7 +56,9 @@ def page(browser):
 
 
 @pytest.fixture
-def demo_site(transactional_db, live_server):
-    """The live server, with the demo content (transactional tests start empty)."""
+def demo_site(django_db_serialized_rollback, transactional_db, live_server):
+    """The live server, with the demo content. The data the migrations wrote (groups,
+    the default site) comes back after the test empties the database, for the modules
+    that run after it on the same worker."""
     call_command("load_demo_content", stdout=open(os.devnull, "w"))  # noqa: SIM115
     return live_server
