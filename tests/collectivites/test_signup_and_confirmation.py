@@ -8,26 +8,9 @@ from django.urls import reverse
 from collectivites.models import Representative
 
 from .factories import CollectiviteFactory
+from .signup import PASSWORD, signup_data
 
 pytestmark = pytest.mark.django_db
-
-PASSWORD = "Participation-citoyenne-2026"
-
-
-def signup_data(collectivite, **overrides):
-    data = {
-        "full_name": "Anne Martin",
-        "role": "agent",
-        "position": "Chargée de mission participation",
-        "collectivite": collectivite.label,
-        "collectivite_choix": str(collectivite.pk),
-        "email": "Anne.Martin@Mairie-Exemple.fr",
-        "password": PASSWORD,
-        "password_confirmation": PASSWORD,
-        "attestation": "on",
-    }
-    data.update(overrides)
-    return data
 
 
 def link_in(message) -> str:

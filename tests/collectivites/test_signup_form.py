@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from collectivites.models import Representative
 
-from .test_signup_and_confirmation import PASSWORD, signup_data
+from .signup import PASSWORD, signup_data
 
 pytestmark = pytest.mark.django_db
 

@@ -4,12 +4,12 @@ and pages are still served."""
 from datetime import timedelta
 
 import pytest
-from django.core.cache import caches
 from django.utils import timezone
 
 from core.auth_models import RateCounter
 from core.rate_store import counter_clear, counter_hit, counter_read, counter_write
 from core.ratelimit import Rate, exceeded
+from tests.redis_down import cache_on_dead_redis
 
 CLOSED_PORT_REDIS = "redis://127.0.0.1:18599/0"  # in this project's port range, closed
 
@@ -18,15 +18,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def cache_down(settings):
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "core.cache.ResilientRedisCache",
-            "LOCATION": CLOSED_PORT_REDIS,
-            "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
-        }
-    }
-    yield
-    caches["default"].close()
+    yield from cache_on_dead_redis(settings, CLOSED_PORT_REDIS)
 
 
 def test_counts_go_to_the_database_while_the_cache_is_down(cache_down):

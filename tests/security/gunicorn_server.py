@@ -55,7 +55,7 @@ import redis
 from django.db import connection, connections
 from psycopg.conninfo import conninfo_to_dict, make_conninfo
 
-from tests.integration.stack import database_drop
+from tests.integration.stack import Response, database_drop
 
 ROOT = Path(__file__).resolve().parents[2]
 CONFIG = ROOT / "deploy" / "gunicorn.conf.py"
@@ -82,17 +82,6 @@ def free_port() -> int:
             sock.bind((HOST, port))
             return port
     raise RuntimeError("no free port in SECURITY_SERVER_PORTS")
-
-
-@dataclass
-class Response:
-    status: int
-    headers: http.client.HTTPMessage
-    content: bytes
-
-    @property
-    def text(self) -> str:
-        return self.content.decode(errors="replace")
 
 
 @dataclass

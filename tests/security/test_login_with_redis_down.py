@@ -3,9 +3,9 @@ filling it): every login counter failed open, so guessing went unlimited."""
 
 import pytest
 from django.apps import apps
-from django.core.cache import caches
 
 from tests.collectivites.factories import RepresentativeFactory
+from tests.redis_down import cache_on_dead_redis
 from tests.two_factor import PASSWORD, make_editor, sign_in
 
 pytestmark = pytest.mark.django_db
@@ -16,15 +16,7 @@ ATTACKER = "203.0.113.66"
 
 @pytest.fixture(autouse=True)
 def redis_down(settings):
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "core.cache.ResilientRedisCache",
-            "LOCATION": CLOSED_PORT_REDIS,
-            "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
-        }
-    }
-    yield
-    caches["default"].close()
+    yield from cache_on_dead_redis(settings, CLOSED_PORT_REDIS)
 
 
 def test_admin_login_failures_still_count(client, home):

@@ -7,12 +7,12 @@ serialises writers, so the race needs PostgreSQL (skipped elsewhere)."""
 import threading
 
 import pytest
-from django.core.cache import caches
 from django.db import connection, connections
 from django.test import RequestFactory
 
 from core import login_throttle
 from core.auth_models import RateCounter
+from tests.redis_down import cache_on_dead_redis
 
 pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
@@ -27,15 +27,7 @@ ACCOUNT = "redaction@anct.example"
 
 @pytest.fixture(autouse=True)
 def redis_down(settings):
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "core.cache.ResilientRedisCache",
-            "LOCATION": "redis://127.0.0.1:18599/0",
-            "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
-        }
-    }
-    yield
-    caches["default"].close()
+    yield from cache_on_dead_redis(settings, "redis://127.0.0.1:18599/0")
 
 
 def test_simultaneous_failures_are_all_counted():

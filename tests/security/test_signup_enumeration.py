@@ -16,10 +16,10 @@ from django.urls import reverse
 
 from collectivites.models import Representative
 from tests.collectivites.factories import CollectiviteFactory, RepresentativeFactory
+from tests.collectivites.signup import signup_data
 
 pytestmark = pytest.mark.django_db
 
-PASSWORD = "Participation-citoyenne-2026"
 SAMPLES = 11
 
 
@@ -61,18 +61,7 @@ def sign_up(client, capture, collectivite, email) -> tuple[float, int, int]:
     started = time.perf_counter()
     with capture(execute=True):  # the e-mail is queued within the request, after commit
         response = client.post(
-            reverse("account-signup"),
-            {
-                "full_name": "Anne Martin",
-                "role": "agent",
-                "position": "",
-                "collectivite": collectivite.label,
-                "collectivite_choix": str(collectivite.pk),
-                "email": email,
-                "password": PASSWORD,
-                "password_confirmation": PASSWORD,
-                "attestation": "on",
-            },
+            reverse("account-signup"), signup_data(collectivite, email=email, position="")
         )
     elapsed = time.perf_counter() - started
     assert response.status_code == 302

@@ -11,24 +11,11 @@ from django.urls import reverse
 from django.views.debug import ExceptionReporter
 
 from tests.collectivites.factories import CollectiviteFactory, RepresentativeFactory
+from tests.collectivites.signup import signup_data
 
 pytestmark = pytest.mark.django_db
 
 PASSWORD = "Mot-de-passe-tres-secret-2026"
-
-
-def signup_data(collectivite, email: str) -> dict:
-    return {
-        "full_name": "Anne Martin",
-        "role": "agent",
-        "position": "",
-        "collectivite": collectivite.label,
-        "collectivite_choix": str(collectivite.pk),
-        "email": email,
-        "password": PASSWORD,
-        "password_confirmation": PASSWORD,
-        "attestation": "on",
-    }
 
 
 @pytest.fixture
@@ -57,7 +44,10 @@ def test_the_error_report_of_a_failed_sign_up_holds_no_password(monkeypatch, rep
 
     monkeypatch.setattr("collectivites.services.queue_email", mail_server_bug)
     client = Client(raise_request_exception=False)
-    response = client.post(reverse("account-signup"), signup_data(collectivite, email))
+    response = client.post(
+        reverse("account-signup"),
+        signup_data(collectivite, email=email, password=PASSWORD, password_confirmation=PASSWORD),
+    )
 
     assert response.status_code == 500
     [report] = reports
