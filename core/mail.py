@@ -9,6 +9,7 @@ import contextlib
 import logging
 
 from celery import shared_task
+from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.template import TemplateDoesNotExist
@@ -37,6 +38,11 @@ def queue_email(template: str, to: list[str], context: dict, reply_to: list[str]
             logger.exception("E-mail %s to %s could not be queued", template, recipients)
 
     transaction.on_commit(schedule)
+
+
+def moderation_recipients() -> list[str]:
+    """Where a notice of something to moderate goes (``MODERATION_EMAIL``)."""
+    return [settings.MODERATION_EMAIL]
 
 
 def build_email(template: str, to: list[str], context: dict, reply_to=()) -> EmailMultiAlternatives:

@@ -1,6 +1,8 @@
+import json
 from pathlib import Path
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.db import connection
 from wagtail.models import Site
@@ -29,11 +31,19 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.integration)
 
 
+# What the test database holds once built (the migrations' data and the demo), kept to
+# be put back after a transactional test empties it.
+SESSION_DATA: dict[str, str] = {}
+DB_FIXTURES = {"db", "transactional_db", "live_server", "demo_site"}
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """The demo site, built once: pages, partners and settings as a visitor finds them."""
     with django_db_blocker.unblock():
         call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
+        SESSION_DATA["data"] = _serialized_content_types_first()
+        SESSION_DATA["blocker"] = django_db_blocker
     yield
     with django_db_blocker.unblock():
         _end_other_sessions()
@@ -50,6 +60,37 @@ def _end_other_sessions():
             "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
             "WHERE datname = current_database() AND pid <> pg_backend_pid()"
         )
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    """A transactional test (a browser journey, a race) empties the database when it
+    ends, and pytest-xdist may give the same worker other tests after it: those find
+    the migrations' data (groups, the default site) and the demo again, committed
+    once, as in a fresh run. This runs before any fixture opens the test's transaction."""
+    if not SESSION_DATA or not _uses_database(item):
+        return
+    with SESSION_DATA["blocker"].unblock():
+        if not Site.objects.exists():
+            # The emptying recreated content types and permissions: the saved rows
+            # carry their own, so the tables are emptied without recreating them.
+            call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+            connection.creation.deserialize_db_from_string(SESSION_DATA["data"])
+            ContentType.objects.clear_cache()
+
+
+def _serialized_content_types_first():
+    """Saving some rows looks their content type up, and creates it when missing:
+    content types go first so that each keeps its saved id."""
+    rows = json.loads(connection.creation.serialize_db_to_string())
+    rows.sort(key=lambda row: row["model"] != "contenttypes.contenttype")
+    return json.dumps(rows)
+
+
+def _uses_database(item):
+    return item.get_closest_marker("django_db") or DB_FIXTURES & set(
+        getattr(item, "fixturenames", ())
+    )
 
 
 @pytest.fixture

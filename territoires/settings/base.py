@@ -193,6 +193,9 @@ DEFAULT_FROM_EMAIL = os.environ.get(
     "DEFAULT_FROM_EMAIL", "Territoires en Commun <ne-pas-repondre@territoires-en-commun.fr>"
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The one address of the moderation team: every notice of something to moderate goes
+# there, and every e-mail to a contributor answers to it (Reply-To).
+MODERATION_EMAIL = os.environ.get("MODERATION_EMAIL", "moderation@territoires-en-commun.fr")
 
 # --- Internationalisation -----------------------------------------------------------
 # The site is written in French directly (no message catalogue of its own, see

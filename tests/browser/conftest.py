@@ -4,7 +4,6 @@ import os
 import shutil
 
 import pytest
-from django.core.management import call_command
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -56,9 +55,7 @@ def page(browser):
 
 
 @pytest.fixture
-def demo_site(django_db_serialized_rollback, transactional_db, live_server):
-    """The live server, with the demo content. The data the migrations wrote (groups,
-    the default site) comes back after the test empties the database, for the modules
-    that run after it on the same worker."""
-    call_command("load_demo_content", stdout=open(os.devnull, "w"))  # noqa: SIM115
+def demo_site(transactional_db, live_server):
+    """The live server, with the demo content (put back before each test: see
+    tests/conftest.py)."""
     return live_server

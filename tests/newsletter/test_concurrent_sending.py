@@ -23,7 +23,7 @@ SUBSCRIBERS = 240
 
 
 @pytest.fixture
-def started_issue(django_db_serialized_rollback, transactional_db, settings):
+def started_issue(transactional_db, settings):
     """A send started for 240 subscribers, all in one chunk (committed: threads see it)."""
     from wagtail.models import Locale, Page
 

@@ -15,7 +15,7 @@ from core.auth_models import RateCounter
 from tests.redis_down import cache_on_dead_redis
 
 pytestmark = [
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
     pytest.mark.skipif(
         connection.vendor != "postgresql",
         reason="SQLite serialises writers (IMMEDIATE transactions): races need PostgreSQL",

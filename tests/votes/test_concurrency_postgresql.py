@@ -25,7 +25,7 @@ from votes.services import (
 )
 
 pytestmark = [
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
     pytest.mark.skipif(
         connection.vendor != "postgresql",
         reason="SQLite serialises writers (IMMEDIATE transactions): races need PostgreSQL",
