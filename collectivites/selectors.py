@@ -2,12 +2,15 @@
 
 import re
 from dataclasses import dataclass, field
+from functools import reduce
+from operator import or_
 
 from django.contrib.auth import get_user_model
 from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
 
 from .models import Collectivite, Representative
 from .names import compact_number, fold, fold_query, is_insee_code, looks_like_number, luhn_ok
+from .official_names import NameQuery, identifying_words, parse_name_query
 
 MAX_QUERY_LENGTH = 100
 MAX_RESULTS = 20
@@ -52,7 +55,7 @@ def collectivite_filter_matching(*, query: str, candidates: QuerySet) -> QuerySe
     elif is_insee_code(text):
         ranked = candidates.filter(code__iexact=text).annotate(rank=Value(0))
     else:
-        ranked = _name_matches(candidates, fold_query(text))
+        ranked = _name_matches(candidates, text)
     return candidates.none().annotate(rank=Value(0)) if ranked is None else ranked
 
 
@@ -81,18 +84,48 @@ def _number_matches(candidates: QuerySet, digits: str) -> QuerySet | None:
     )
 
 
-def _name_matches(candidates: QuerySet, folded: str) -> QuerySet | None:
-    if len(folded) < 2:
+def _name_matches(candidates: QuerySet, text: str) -> QuerySet | None:
+    """Every identifying word starts a word of the name; the whole phrase ranks first."""
+    query = parse_name_query(text)
+    folded = fold_query(text)
+    if len(" ".join(query.words)) < 2:
         return None
-    word_start = Q(search_name__contains=" " + folded)
-    return candidates.filter(Q(search_name__startswith=folded) | word_start).annotate(
+    matching = candidates.filter(_named(query))
+    phrases = {folded, query.phrase}
+    return matching.annotate(
         rank=Case(
-            When(search_name=folded, then=Value(1)),
-            When(search_name__startswith=folded, then=Value(2)),
-            default=Value(3),
+            When(search_name__in=phrases, then=Value(1)),
+            When(_phrase_starts(phrases), then=Value(2)),
+            When(_phrase_inside(phrases), then=Value(3)),
+            default=Value(4),
             output_field=IntegerField(),
         )
     )
+
+
+def _named(query: NameQuery) -> Q:
+    named = Q()
+    for word in query.words:
+        named &= Q(search_name__startswith=word) | Q(search_name__contains=" " + word)
+    if query.kind:
+        named &= Q(kind=query.kind)
+    if query.epci_types:
+        named &= Q(epci_type__in=query.epci_types)
+    if query.postal_code:
+        named &= Q(postal_codes__startswith=query.postal_code) | Q(
+            postal_codes__contains=" " + query.postal_code
+        )
+    if query.departement:
+        named &= Q(departement__iexact=query.departement)
+    return named
+
+
+def _phrase_starts(phrases: set[str]) -> Q:
+    return reduce(or_, (Q(search_name__startswith=phrase) for phrase in phrases))
+
+
+def _phrase_inside(phrases: set[str]) -> Q:
+    return reduce(or_, (Q(search_name__contains=" " + phrase) for phrase in phrases))
 
 
 def collectivite_get(*, pk: int) -> Collectivite | None:
@@ -180,12 +213,22 @@ def _resolve_name(candidates: QuerySet, text: str) -> Resolution:
     exact = list(
         named.filter(search_name=folded).order_by(F("population").desc(nulls_last=True))[:9]
     )
+    if not exact:
+        exact = _same_identifying_words(named, text)
     if len(exact) == 1:
         return Resolution(collectivite=exact[0])
     if exact:
         return Resolution(problem="ambiguous", candidates=exact[:8])
     # Nothing by that exact name: suggest what the autocomplete would have offered.
     return Resolution(problem="not_found", candidates=collectivite_search(query=text, limit=8))
+
+
+def _same_identifying_words(named: QuerySet, text: str) -> list[Collectivite]:
+    """« CC Pays de Blain », « Mairie de Plessé 44630 »: the official name written
+    otherwise designates it when the identifying words are the same."""
+    query = parse_name_query(text)
+    found = named.filter(_named(query)).order_by(F("population").desc(nulls_last=True))
+    return [c for c in found[:50] if identifying_words(c.search_name) == query.words][:9]
 
 
 def _single(queryset: QuerySet, problem: str, *, digits: str = "") -> Resolution:

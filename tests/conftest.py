@@ -31,10 +31,11 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.integration)
 
 
-# What the test database holds once built (the migrations' data and the demo), kept to
-# be put back after a transactional test empties it.
-SESSION_DATA: dict[str, str] = {}
+# What the test database holds once built (the migrations' data and the demo), kept
+# before the first transactional test of a worker to be put back after it empties it.
+SESSION_DATA: dict = {}
 DB_FIXTURES = {"db", "transactional_db", "live_server", "demo_site"}
+TRANSACTIONAL_FIXTURES = {"transactional_db", "live_server", "demo_site"}
 
 
 @pytest.fixture(scope="session")
@@ -42,8 +43,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """The demo site, built once: pages, partners and settings as a visitor finds them."""
     with django_db_blocker.unblock():
         call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
-        SESSION_DATA["data"] = _serialized_content_types_first()
-        SESSION_DATA["blocker"] = django_db_blocker
+    SESSION_DATA["blocker"] = django_db_blocker
     yield
     with django_db_blocker.unblock():
         _end_other_sessions()
@@ -68,7 +68,7 @@ def pytest_runtest_setup(item):
     ends, and pytest-xdist may give the same worker other tests after it: those find
     the migrations' data (groups, the default site) and the demo again, committed
     once, as in a fresh run. This runs before any fixture opens the test's transaction."""
-    if not SESSION_DATA or not _uses_database(item):
+    if "data" not in SESSION_DATA or not _uses_database(item):
         return
     with SESSION_DATA["blocker"].unblock():
         if not Site.objects.exists():
@@ -77,6 +77,24 @@ def pytest_runtest_setup(item):
             call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
             connection.creation.deserialize_db_from_string(SESSION_DATA["data"])
             ContentType.objects.clear_cache()
+
+
+@pytest.fixture(autouse=True)
+def _session_data_kept(request):
+    """Before a worker's first transactional test, the database still holds what the
+    session built: kept then (serialising it costs seconds, and most runs need it not)."""
+    if "data" in SESSION_DATA or not _is_transactional(request.node):
+        return
+    request.getfixturevalue("django_db_setup")
+    with SESSION_DATA["blocker"].unblock():
+        SESSION_DATA["data"] = _serialized_content_types_first()
+
+
+def _is_transactional(item):
+    marker = item.get_closest_marker("django_db")
+    if marker and (marker.kwargs.get("transaction") or (marker.args and marker.args[0])):
+        return True
+    return bool(TRANSACTIONAL_FIXTURES & set(getattr(item, "fixturenames", ())))
 
 
 def _serialized_content_types_first():

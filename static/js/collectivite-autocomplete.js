@@ -95,7 +95,10 @@
       .catch(function (error) {
         if (error.name !== "AbortError") {
           self.close();
-          self.announce("La recherche de collectivités n'a pas abouti ; vous pouvez saisir le nom complet, le code INSEE ou le SIREN.");
+          self.announce(
+            "La recherche de collectivités n'a pas abouti ; vous pouvez saisir le nom complet, le code INSEE ou le SIREN.",
+            true
+          );
         }
       });
   };
@@ -133,7 +136,10 @@
       );
     } else {
       this.close();
-      this.announce("Aucune collectivité trouvée. Essayez le code postal, le code INSEE ou le SIREN.");
+      this.announce(
+        "Aucune collectivité trouvée pour « " + this.input.value.trim() + " ». Essayez le nom de la commune, le code postal, le code INSEE ou le SIREN.",
+        true
+      );
     }
   };
 
@@ -250,8 +256,11 @@
     }, 150);
   };
 
-  Combobox.prototype.announce = function (message) {
+  // ``visible``: what a sighted user must see too (no result, a failed search); the
+  // counts and choices are for screen readers only, the list shows them.
+  Combobox.prototype.announce = function (message, visible) {
     var status = this.status;
+    status.className = visible ? "fr-message fr-message--info tec-combobox__status" : "fr-sr-only";
     // Emptied first so that the same count said twice is read again.
     status.textContent = "";
     window.setTimeout(function () {
