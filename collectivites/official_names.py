@@ -54,7 +54,7 @@ class NameQuery:
 
 def parse_name_query(text: str) -> NameQuery:
     """« Mairie de Plessé 44630 » → phrase « plesse », kind commune, postal code 44630."""
-    folded = fold_query(text)
+    folded = fold_query(text.replace("&", " et "))
     folded = ALIASES.get(folded, folded)
     tokens = folded.split()
     postal_code = next((token for token in tokens if POSTAL_CODE.match(token)), "")
