@@ -334,6 +334,11 @@ CELERY_BEAT_SCHEDULE["votes-freeze-closed-campaigns"] = {
     "task": "votes.tasks.freeze_closed_campaigns",
     "schedule": 300,
 }
+# Departures from a projet partagé take effect once their delay to undo has passed.
+CELERY_BEAT_SCHEDULE["votes-apply-due-departures"] = {
+    "task": "votes.tasks.apply_due_departures",
+    "schedule": 60,
+}
 
 # --- DSFR ---------------------------------------------------------------------------
 # The integrity hashes in django-dsfr are for its own files, served by us as they are.

@@ -136,9 +136,10 @@ def test_registering_from_the_page(client, project, representative):
     )
     assert "Parties prenantes (1 sur 3 places)" in page
 
+    # Leaving is confirmed on a page of its own (see test_leaving_a_shared_project).
     response = client.post(project.url, {"action": "withdraw"})
-    assert response.status_code == 302
-    assert not ProjectRegistration.objects.filter(project=project).exists()
+    assert response.status_code == 200
+    assert "quitterait le projet partagé : confirmez-vous ?" in page_text(response)
 
 
 def test_page_errors_are_explained(client, project, representative):

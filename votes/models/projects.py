@@ -188,6 +188,16 @@ class ProjectRegistration(models.Model):
     contact_email = models.EmailField("adresse de contact", blank=True)
     created_at = models.DateTimeField("inscrite le", default=timezone.now)
     promoted_at = models.DateTimeField("sortie de la liste d'attente le", null=True, blank=True)
+    # A departure (or a partie prenante becoming observatrice) takes effect a short
+    # while after it is confirmed: until then the collectivité keeps its place and
+    # can undo it.
+    leaving_at = models.DateTimeField("départ effectif le", null=True, blank=True)
+    leaving_for = models.CharField(
+        "devient",
+        max_length=12,
+        blank=True,
+        choices=[("", "quitte le projet"), ("observer", "observatrice")],
+    )
 
     objects = RegistrationQuerySet.as_manager()
 
@@ -221,3 +231,7 @@ class ProjectRegistration(models.Model):
     @property
     def is_waiting(self) -> bool:
         return self.status == self.Status.WAITING
+
+    @property
+    def is_leaving(self) -> bool:
+        return self.leaving_at is not None

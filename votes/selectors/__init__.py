@@ -18,6 +18,7 @@ from .projects import (
     shared_project_list_recent,
     shared_project_news,
 )
+from .registrations import Consequence, departure_consequence, registration_of
 from .results import (
     Breakdown,
     CampaignResults,
@@ -32,6 +33,7 @@ from .tallies import Tally, tally_chart_rows, tally_list, tally_list_frozen, tal
 __all__ = [
     "Breakdown",
     "CampaignResults",
+    "Consequence",
     "Tally",
     "VoterContact",
     "ballot_get",
@@ -41,6 +43,8 @@ __all__ = [
     "campaign_voter_contacts",
     "candidate_list_on_ballot",
     "candidate_list_proposed",
+    "departure_consequence",
+    "registration_of",
     "results_compute_live",
     "results_get",
     "results_read_frozen",

@@ -13,6 +13,12 @@ from .closing import (
     shared_project_create,
     shared_project_index_ensure,
 )
+from .departures import (
+    DEPARTURE_DELAY,
+    registration_schedule_departure,
+    registration_undo_departure,
+    registrations_apply_due_departures,
+)
 from .errors import VoteRefused, representative_refusal, window_refusal
 from .proposals import candidate_propose, proposal_moderate
 from .registrations import (
@@ -23,6 +29,7 @@ from .registrations import (
 )
 
 __all__ = [
+    "DEPARTURE_DELAY",
     "VoteRefused",
     "ballot_cast",
     "ballot_withdraw",
@@ -34,7 +41,10 @@ __all__ = [
     "proposal_moderate",
     "registration_cancel",
     "registration_register",
+    "registration_schedule_departure",
+    "registration_undo_departure",
     "registration_withdraw",
+    "registrations_apply_due_departures",
     "registrations_fill_places",
     "representative_refusal",
     "shared_project_create",

@@ -25,7 +25,7 @@ Role = ProjectRegistration.Role
 Status = ProjectRegistration.Status
 
 
-def _locked_project(project_id: int) -> SharedProjectPage:
+def locked_project(project_id: int) -> SharedProjectPage:
     projects = SharedProjectPage.objects.all()
     if connection.features.has_select_for_update_of:
         # Lock our row only, not Wagtail's page row that editors save.
@@ -77,7 +77,7 @@ def _recipients(registration: ProjectRegistration) -> list[str]:
     ]
 
 
-def _notify(template: str, registration: ProjectRegistration, project: SharedProjectPage):
+def notify(template: str, registration: ProjectRegistration, project: SharedProjectPage):
     queue_email(
         f"votes/emails/{template}",
         _recipients(registration),
@@ -85,7 +85,7 @@ def _notify(template: str, registration: ProjectRegistration, project: SharedPro
     )
 
 
-def _promote_waiting(project: SharedProjectPage, now: datetime.datetime) -> list:
+def promote_waiting(project: SharedProjectPage, now: datetime.datetime) -> list:
     """Gives the free places to the waiting list, first come first served."""
     promoted = []
     for registration in ProjectRegistration.objects.waiting().filter(project=project):
@@ -98,7 +98,7 @@ def _promote_waiting(project: SharedProjectPage, now: datetime.datetime) -> list
         registration.save(update_fields=["status", "slot", "promoted_at"])
         promoted.append(registration)
     for registration in promoted:
-        _notify("registration_promoted", registration, project)
+        notify("registration_promoted", registration, project)
     if promoted:
         forget_home_summary()  # the places left on the home page
     return promoted
@@ -108,7 +108,8 @@ def _register(
     representative: Representative, project_id: int, role: str, now: datetime.datetime
 ) -> ProjectRegistration:
     """Registers (or changes the role of) the collectivité, its project locked."""
-    locked = _locked_project(project_id)
+    locked = locked_project(project_id)
+    apply_due_departures_locked(locked, now)  # a place whose delay has passed is free
     if not locked.registrations_open:
         raise VoteRefused("Les inscriptions à ce projet partagé sont closes.")
     existing = (
@@ -136,10 +137,10 @@ def _register(
         created_at=now,
     )
     template = "registration_waiting" if registration.is_waiting else "registration_confirmed"
-    _notify(template, registration, locked)
+    notify(template, registration, locked)
     forget_home_summary()
     if freed_place:
-        _promote_waiting(locked, now)
+        promote_waiting(locked, now)
     return registration
 
 
@@ -163,7 +164,7 @@ def registration_register(
 
 
 def _remove(registration_id: int, project_id: int, now: datetime.datetime) -> bool:
-    locked = _locked_project(project_id)
+    locked = locked_project(project_id)
     registration = (
         ProjectRegistration.objects.filter(pk=registration_id, project=locked)
         .select_related("collectivite")
@@ -171,13 +172,52 @@ def _remove(registration_id: int, project_id: int, now: datetime.datetime) -> bo
     )
     if registration is None:
         return False
+    remove_locked(registration, locked, now)
+    return True
+
+
+def remove_locked(
+    registration: ProjectRegistration, project: SharedProjectPage, now: datetime.datetime
+):
+    """Deletes the registration of the locked project; the waiting list moves up."""
     freed_place = registration.slot is not None
     registration.delete()
-    _notify("registration_withdrawn", registration, locked)
+    notify("registration_withdrawn", registration, project)
     forget_home_summary()
     if freed_place:
-        _promote_waiting(locked, now)
-    return True
+        promote_waiting(project, now)
+
+
+def apply_due_departures_locked(project: SharedProjectPage, now: datetime.datetime) -> int:
+    """The project's departures whose delay has passed (see ``departures``), its row
+    already locked by the caller."""
+    due = list(
+        ProjectRegistration.objects.filter(project=project, leaving_at__lte=now)
+        .select_related("collectivite")
+        .order_by("leaving_at", "pk")
+    )
+    for registration in due:
+        if registration.leaving_for == Role.OBSERVER:
+            _become_observer(registration, project, now)
+        else:
+            remove_locked(registration, project, now)
+    return len(due)
+
+
+def _become_observer(
+    registration: ProjectRegistration, project: SharedProjectPage, now: datetime.datetime
+):
+    freed_place = registration.slot is not None
+    registration.role = Role.OBSERVER
+    registration.status = Status.CONFIRMED
+    registration.slot = None
+    registration.leaving_at = None
+    registration.leaving_for = ""
+    registration.save(update_fields=["role", "status", "slot", "leaving_at", "leaving_for"])
+    notify("registration_confirmed", registration, project)
+    forget_home_summary()
+    if freed_place:
+        promote_waiting(project, now)
 
 
 def registration_withdraw(
@@ -211,4 +251,4 @@ def registrations_fill_places(
     *, project: SharedProjectPage, now: datetime.datetime | None = None
 ) -> list:
     """After the capacity was raised: promotes the waiting list into the new places."""
-    return retrying(lambda: _promote_waiting(_locked_project(project.pk), now or timezone.now()))
+    return retrying(lambda: promote_waiting(locked_project(project.pk), now or timezone.now()))
