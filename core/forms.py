@@ -5,6 +5,8 @@ from django import forms
 from dsfr.forms import DsfrBaseForm
 
 HONEYPOT_FIELD = "site_web"
+# What forms add to the label of a field one may leave empty (the summary leaves it out).
+OPTIONAL_MARK = " (facultatif)"
 
 
 def plain_text(value: str) -> str:
@@ -70,5 +72,6 @@ class PublicForm(DsfrBaseForm):
             # Radio and checkbox groups label a fieldset: link to their first input.
             target = bound.id_for_label or (f"{bound.auto_id}_0" if bound.auto_id else "")
             for message in errors:
-                summary.append((target, str(bound.label), str(message)))
+                label = str(bound.label).removesuffix(OPTIONAL_MARK)
+                summary.append((target, label, str(message)))
         return summary
