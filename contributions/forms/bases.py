@@ -86,6 +86,7 @@ def mark_optional_fields(form: forms.Form) -> None:
             continue
         if not str(field.label).endswith(OPTIONAL_MARK):
             field.label = f"{field.label}{OPTIONAL_MARK}"
+            form[name].label = field.label  # the bound field, made already, keeps a copy
 
 
 def set_published_themes(form: forms.Form) -> None:
@@ -119,6 +120,11 @@ class ContributorForm(PublicForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # As the page shows them (and the error summary lists them): the proposal first.
+        self.order_fields(
+            [name for name in self.fields if name not in self.contributor_fields]
+            + self.contributor_fields
+        )
         set_published_themes(self)
         mark_optional_fields(self)
 

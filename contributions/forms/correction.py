@@ -11,7 +11,7 @@ def _initial(contribution: Contribution, form_class) -> dict:
     initial = {
         name: getattr(contribution, name)
         for name in form_class.base_fields
-        if name in Contribution.SUBMITTED_FIELDS
+        if name in Contribution.SUBMITTED_FIELDS and name != "document"
     }
     initial["themes"] = [theme.pk for theme in contribution.themes.all()]
     if contribution.kind == Contribution.Kind.EVENT and contribution.start:
@@ -31,7 +31,7 @@ def correction_form(*, contribution: Contribution, form_class, data=None, files=
     del form.fields["email"]
     if contribution.document:
         form.kept_document = contribution.document_name
-        form.fields["document"].help_text = (
+        form["document"].help_text = form.fields["document"].help_text = (
             f"Le document envoyé, « {contribution.document_name} », est conservé "
             "si vous n'en joignez pas un autre. PDF, ODT ou DOCX, 20 Mo au plus."
         )

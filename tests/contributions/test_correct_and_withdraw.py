@@ -100,7 +100,8 @@ def test_the_document_sent_first_is_kept_if_no_other_is_joined(
     )
     assert contribution.document_name == "guide.pdf"
     _status, correct, _withdraw = paths(contribution)
-    assert "« guide.pdf » est conservé" in text(client.get(correct))
+    page = text(client.get(correct))
+    assert "Le document envoyé, « guide.pdf », est conservé" in page
     data = resource_data(url="", summary="Un résumé corrigé.")
     del data["email"]
     assert client.post(correct, data).status_code == 302
