@@ -73,16 +73,19 @@ def contribution_form(request, kind: str):
         return redirect("contribution-sent-generic")
     if not form.is_valid():
         return _render_form(request, form, kind)
-    email = form.cleaned_data["email"]
-    if CONTRIBUTION_LIMIT.address_refused(email):
-        return too_many_requests(request, EMAIL_LIMIT_MESSAGE)
     try:
         contribution = _store_proposal(request, form, kind)
+    except SubmissionRefused:
+        return too_many_requests(request, EMAIL_LIMIT_MESSAGE)
     except STORAGE_ERRORS:
         logger.exception("Contributed document not stored")
         form.add_error(None, STORAGE_DOWN_MESSAGE)
         return _render_form(request, form, kind, status=503)
     return redirect(services.contribution_sent_path(contribution=contribution))
+
+
+class SubmissionRefused(Exception):
+    """The client or the address has sent as many proposals as allowed for now."""
 
 
 def _store_proposal(request, form, kind: str) -> Contribution:
@@ -92,6 +95,8 @@ def _store_proposal(request, form, kind: str) -> Contribution:
     twin = contribution_get_pending_twin(kind=kind, email=data["email"], title=data["title"])
     if twin is not None:
         return services.contribution_correct(contribution=twin, data=data, themes=themes)
+    if CONTRIBUTION_LIMIT.refuses(request, email=data["email"]):
+        raise SubmissionRefused
     contribution = services.contribution_submit(
         kind=kind,
         data=data,
@@ -205,11 +210,11 @@ def need_request(request):
             resources=resource_list_suggested(text=text, theme=data.get("theme")),
             projects=project_list_suggested(text=text, theme=data.get("theme")),
         )
-    if NEED_REQUEST_LIMIT.address_refused(data["email"]):
-        return too_many_requests(request, EMAIL_LIMIT_MESSAGE)
     twin = need_request_get_pending_twin(email=data["email"], subject=data["subject"])
     if twin is not None:
         need = services.need_request_resubmit(need_request=twin, data=data)
+    elif NEED_REQUEST_LIMIT.refuses(request, email=data["email"]):
+        return too_many_requests(request, EMAIL_LIMIT_MESSAGE)
     else:
         need = services.need_request_submit(
             data=data, client_network=truncated_ip(client_ip(request))

@@ -122,23 +122,24 @@ class SubmissionLimit:
         return rate_for(f"{self.scope}-email", self.per_email or self.per_ip)
 
     def __call__(self, view) -> Callable:
-        """Decorates a view: a POST over the ceiling, or over the limit, gets the 429 page."""
+        """Decorates a view: a POST over the ceiling gets the 429 page."""
 
         @wraps(view)
         def wrapped(request, *args, **kwargs):
-            if request.method == "POST":
-                ip = client_ip(request)
-                if exceeded(f"{self.scope}:flood", ip, self._flood_rate()) or reached(
-                    f"{self.scope}:ip", ip, self._rate()
-                ):
-                    return too_many_requests(request)
+            if request.method == "POST" and exceeded(
+                f"{self.scope}:flood", client_ip(request), self._flood_rate()
+            ):
+                return too_many_requests(request)
             return view(request, *args, **kwargs)
 
         return wrapped
 
-    def address_refused(self, email: str) -> bool:
-        """True when ``email`` has already sent as many submissions as allowed."""
-        return reached(f"{self.scope}:email", email, self._email_rate())
+    def refuses(self, request, email: str = "") -> bool:
+        """True when the client, or ``email``, has already sent as many submissions as
+        allowed: asked by the view once the form is valid and new, before storing it."""
+        return reached(f"{self.scope}:ip", client_ip(request), self._rate()) or reached(
+            f"{self.scope}:email", email, self._email_rate()
+        )
 
     def count_success(self, request, email: str = "") -> None:
         """Counts one successful submission from the client (and ``email``)."""

@@ -34,6 +34,8 @@ def signup(request):
         return redirect("account-home")
     form = SignupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        if SIGNUP_LIMIT.refuses(request):
+            return too_many_requests(request)
         SIGNUP_LIMIT.count_success(request)
         if not form.is_spam:
             data = form.cleaned_data
