@@ -8,7 +8,7 @@ from django.utils.formats import date_format
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from core.ratelimit import limit_posts
+from core.ratelimit import SubmissionLimit, too_many_requests
 from core.signed_links import InvalidLink
 
 from . import services
@@ -19,6 +19,8 @@ from .storage import STORAGE_ERRORS
 from .views import CONTRIBUTE_CRUMB, FORM_TITLES, STORAGE_DOWN_MESSAGE, _invalid_link
 
 NEED_CRUMB = {"url": "/besoin/", "title": "Préciser mon besoin"}
+# Corrections and withdrawals stored count; forms sent back with errors do not.
+FOLLOW_UP_LIMIT = SubmissionLimit("contribution-follow-up", per_ip="60/h")
 
 
 def _contribution_or_error(request, token: str):
@@ -134,7 +136,7 @@ def status_steps(contribution: Contribution) -> dict:
 
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
-@limit_posts("contribution-follow-up", "60/h")
+@FOLLOW_UP_LIMIT
 def contribution_correct(request, token: str):
     """The proposal's form, filled with what was sent; every field is checked again."""
     contribution, error = _contribution_or_error(request, token)
@@ -153,6 +155,9 @@ def contribution_correct(request, token: str):
     )
     if form.is_spam or not form.is_valid():
         return _render_correction(request, form, contribution)
+    if FOLLOW_UP_LIMIT.refuses(request):
+        return too_many_requests(request)
+    FOLLOW_UP_LIMIT.count_success(request)
     try:
         services.contribution_correct(
             contribution=contribution,
@@ -189,7 +194,7 @@ def _render_correction(request, form, contribution, status=200):
 
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
-@limit_posts("contribution-follow-up", "60/h")
+@FOLLOW_UP_LIMIT
 def contribution_withdraw(request, token: str):
     """GET asks for confirmation; the POST of its button withdraws the proposal."""
     contribution, error = _contribution_or_error(request, token)
@@ -197,6 +202,9 @@ def contribution_withdraw(request, token: str):
         return error
     status_path = services.contribution_status_path(contribution=contribution)
     if request.method == "POST":
+        if FOLLOW_UP_LIMIT.refuses(request):
+            return too_many_requests(request)
+        FOLLOW_UP_LIMIT.count_success(request)
         try:
             services.contribution_withdraw(contribution=contribution)
         except services.ModerationError as refused:
