@@ -3,11 +3,15 @@ correct it (the form validates everything again) or withdraw it."""
 
 from django.db import transaction
 
+from core.mail import moderation_recipients, queue_email
+from core.public_urls import public_url
+
 from ..history import ContributionEvent
 from ..models import Contribution
 from ..selectors import contribution_find_duplicates
 from .errors import ModerationError
 from .history import contribution_history_add
+from .links import contribution_admin_path
 
 # The address cannot be changed here: the links sent to it sign it.
 CORRECTABLE_FIELDS = tuple(name for name in Contribution.SUBMITTED_FIELDS if name != "email")
@@ -35,14 +39,33 @@ def contribution_correct(*, contribution: Contribution, data: dict, themes=()) -
         if value is None and not Contribution._meta.get_field(name).null:
             value = ""
         setattr(contribution, name, value)
-    if contribution.status != Contribution.Status.UNCONFIRMED:
+    confirmed = contribution.status != Contribution.Status.UNCONFIRMED
+    if confirmed:
         contribution.flagged_duplicate = bool(
             contribution_find_duplicates(contribution=contribution)
         )
     contribution.save()
     contribution.themes.set(themes)
     contribution_history_add(contribution=contribution, action=ContributionEvent.Action.CORRECTED)
+    if confirmed:  # the moderators know it only once its address is confirmed
+        _tell_moderators(contribution)
     return contribution
+
+
+def _tell_moderators(contribution: Contribution) -> None:
+    queue_email(
+        "contributions/email/moderators_corrected",
+        moderation_recipients(),
+        {
+            "reference": contribution.reference,
+            "kind": str(contribution.get_kind_display()),
+            "title": contribution.title,
+            "name": contribution.contributor_name,
+            "organisation": contribution.organisation,
+            "admin_url": public_url(contribution_admin_path(contribution=contribution)),
+        },
+        reply_to=[contribution.email],
+    )
 
 
 @transaction.atomic

@@ -3,6 +3,7 @@ withdraws it (a button, after a confirmation page); after the decision, neither.
 
 import pytest
 from bs4 import BeautifulSoup
+from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from contributions import services
@@ -45,7 +46,7 @@ def test_the_correction_form_is_filled_with_what_was_sent(
 
 
 def test_a_correction_replaces_the_proposal_and_shows_in_the_history(
-    client, theme, django_capture_on_commit_callbacks
+    client, theme, settings, django_capture_on_commit_callbacks
 ):
     contribution = submit_and_confirm(client, "ressource", django_capture_on_commit_callbacks)
     status, correct, _withdraw = paths(contribution)
@@ -55,9 +56,15 @@ def test_a_correction_replaces_the_proposal_and_shows_in_the_history(
         themes=[theme.pk],
     )
     del data["email"]
-    response = client.post(correct, data)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(correct, data)
     assert response.status_code == 302
     assert response["Location"] == status
+    [notice] = mail.outbox
+    assert notice.to == [settings.MODERATION_EMAIL]
+    assert contribution.reference in notice.subject
+    assert "/admin/contributions/inspect/" in notice.body
     contribution.refresh_from_db()
     assert contribution.title == "Guide des budgets participatifs (2e édition)"
     assert contribution.url == "https://ressources.example.org/budgets-participatifs-v2"
