@@ -10,6 +10,7 @@ from core.geography import DEPARTEMENT_CHOICES
 from events.models import EventFormat
 from resources.models import ResourceKind
 
+from .history import ContributionEvent  # noqa: F401 (a model of this app, kept in its own module)
 from .keys import title_key, url_key
 from .storage import private_storage
 
@@ -95,6 +96,7 @@ class Contribution(Submission):
         PUBLISHED = "published", "Publiée"
         DECLINED = "declined", "Non retenue"
         DUPLICATE = "duplicate", "Doublon"
+        WITHDRAWN = "withdrawn", "Retirée par son auteur"
 
     # What the public forms may set; the rest is the moderators'.
     SUBMITTED_FIELDS = (
@@ -122,7 +124,7 @@ class Contribution(Submission):
         "territory",
     )
     OPEN_STATUSES = (Status.RECEIVED, Status.IN_REVIEW)
-    CLOSED_STATUSES = (Status.PUBLISHED, Status.DECLINED, Status.DUPLICATE)
+    CLOSED_STATUSES = (Status.PUBLISHED, Status.DECLINED, Status.DUPLICATE, Status.WITHDRAWN)
     REFERENCE_PREFIX = "TEC"
 
     kind = models.CharField("type de contribution", max_length=12, choices=Kind.choices)
@@ -228,6 +230,11 @@ class Contribution(Submission):
         return self.status in self.OPEN_STATUSES
 
     @property
+    def can_be_changed_by_author(self) -> bool:
+        """Its author may correct or withdraw it until a moderator decides."""
+        return self.status == self.Status.UNCONFIRMED or self.is_open
+
+    @property
     def published_object(self):
         """The resource or page the contribution became, if it is still there."""
         if self.published_resource_id:
@@ -285,6 +292,14 @@ class NeedRequest(Submission):
         IN_PROGRESS = "en_cours", "En cours"
         DONE = "traite", "Traité"
 
+    # What the sender reads on the status page for each status.
+    PUBLIC_LABELS = {
+        Status.UNCONFIRMED: "Adresse e-mail à confirmer",
+        Status.NEW: "Reçue",
+        Status.IN_PROGRESS: "Prise en charge",
+        Status.DONE: "Répondue",
+    }
+
     # What the team may set while following a confirmed request up.
     FOLLOW_UP_STATUSES = [
         (status.value, status.label) for status in (Status.NEW, Status.IN_PROGRESS, Status.DONE)
@@ -329,6 +344,14 @@ class NeedRequest(Submission):
         "note interne", blank=True, help_text="Visible de l'équipe seulement."
     )
     handled_by = optional_link(settings.AUTH_USER_MODEL, "suivie par")
+    taken_at = models.DateTimeField("prise en charge le", null=True, blank=True)
+    answer = models.TextField(
+        "réponse de l'ANCT",
+        max_length=10000,
+        blank=True,
+        help_text="Envoyée par e-mail au demandeur et affichée sur sa page de suivi.",
+    )
+    answered_at = models.DateTimeField("répondue le", null=True, blank=True)
 
     objects = NeedRequestQuerySet.as_manager()
 
@@ -344,3 +367,7 @@ class NeedRequest(Submission):
     def structure(self) -> str:
         """The collectivité from the list, else the structure typed in."""
         return str(self.collectivite) if self.collectivite_id else self.structure_name
+
+    @property
+    def public_status(self) -> str:
+        return self.PUBLIC_LABELS[self.status]

@@ -25,7 +25,7 @@ from resources.search import uses_postgres
 from themes.models import ProjectPage, ThemePage
 
 from .keys import title_key, url_key, url_variants
-from .models import Contribution
+from .models import Contribution, NeedRequest
 
 MODERATORS_GROUP = "Moderators"
 
@@ -118,6 +118,31 @@ def _contribution_duplicates(contribution, key: str, links: list[str]) -> list[D
         )
         for other in others.order_by("-created_at")[:10]
     ]
+
+
+def contribution_get_pending_twin(*, kind: str, email: str, title: str) -> Contribution | None:
+    """The same proposal sent again from the same address before it was confirmed."""
+    return (
+        Contribution.objects.filter(
+            kind=kind,
+            email__iexact=email,
+            title_key=title_key(title),
+            status=Contribution.Status.UNCONFIRMED,
+        )
+        .order_by("-pk")
+        .first()
+    )
+
+
+def need_request_get_pending_twin(*, email: str, subject: str) -> NeedRequest | None:
+    """The same request sent again from the same address before it was confirmed."""
+    return (
+        NeedRequest.objects.filter(
+            email__iexact=email, subject=subject, status=NeedRequest.Status.UNCONFIRMED
+        )
+        .order_by("-pk")
+        .first()
+    )
 
 
 def moderator_list_emails() -> list[str]:

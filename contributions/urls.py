@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views
+from . import views, views_follow_up
 
 urlpatterns = [
     path("contribuer/", views.contribute, name="contribute"),
@@ -11,7 +11,21 @@ urlpatterns = [
     path(
         "contribuer/confirmer/<str:token>/", views.contribution_confirm, name="contribution-confirm"
     ),
-    path("contribuer/suivi/<str:token>/", views.contribution_status, name="contribution-status"),
+    path(
+        "contribuer/suivi/<str:token>/",
+        views_follow_up.contribution_status,
+        name="contribution-status",
+    ),
+    path(
+        "contribuer/suivi/<str:token>/corriger/",
+        views_follow_up.contribution_correct,
+        name="contribution-correct",
+    ),
+    path(
+        "contribuer/suivi/<str:token>/retirer/",
+        views_follow_up.contribution_withdraw,
+        name="contribution-withdraw",
+    ),
     path(
         "contribuer/<slug:kind>/",
         views.contribution_form,
@@ -22,4 +36,7 @@ urlpatterns = [
     path("besoin/envoyee/", views.need_request_sent, name="need-request-sent-generic"),
     path("besoin/envoyee/<str:token>/", views.need_request_sent, name="need-request-sent"),
     path("besoin/confirmer/<str:token>/", views.need_request_confirm, name="need-request-confirm"),
+    path(
+        "besoin/suivi/<str:token>/", views_follow_up.need_request_status, name="need-request-status"
+    ),
 ]

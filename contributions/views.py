@@ -9,18 +9,32 @@ from django.views.decorators.debug import sensitive_variables
 from django.views.decorators.http import require_http_methods
 
 from core.client import client_ip, truncated_ip
-from core.ratelimit import exceeded, limit_posts, rate_for, too_many_requests
+from core.ratelimit import SubmissionLimit, limit_posts, too_many_requests
 from core.signed_links import InvalidLink
 
 from . import services
 from .forms import CONTRIBUTION_FORMS, NeedRequestForm
 from .models import Contribution, NeedRequest
-from .selectors import project_list_suggested, resource_list_suggested, theme_get_published
+from .selectors import (
+    contribution_get_pending_twin,
+    need_request_get_pending_twin,
+    project_list_suggested,
+    resource_list_suggested,
+    theme_get_published,
+)
 from .storage import STORAGE_ERRORS
 
 logger = logging.getLogger(__name__)
 
 CONTRIBUTE_CRUMB = {"url": "/contribuer/", "title": "Contribuer"}
+# Only proposals stored count: a form sent back with errors, or sent again, costs nothing.
+CONTRIBUTION_LIMIT = SubmissionLimit("contribution", per_ip="20/h", per_email="5/h")
+NEED_REQUEST_LIMIT = SubmissionLimit("need-request", per_ip="20/h", per_email="5/h")
+FORM_TITLES = {
+    Contribution.Kind.RESOURCE: "Proposer une ressource",
+    Contribution.Kind.EVENT: "Proposer un événement",
+    Contribution.Kind.PROJECT: "Proposer un projet",
+}
 EMAIL_LIMIT_MESSAGE = (
     "Vous avez envoyé beaucoup de propositions avec cette adresse e-mail en peu de temps. "
     "Merci de réessayer dans une heure."
@@ -42,34 +56,27 @@ def contribute(request):
 
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
-@limit_posts("contribution", "20/h")
+@CONTRIBUTION_LIMIT
 def contribution_form(request, kind: str):
-    """/contribuer/<kind>/: one of the three forms."""
+    """/contribuer/<kind>/: one of the three forms (?thematique=<slug> ticks a theme)."""
     form_class = CONTRIBUTION_FORMS.get(kind)
     if form_class is None:
         raise Http404
     if request.method != "POST":
-        form = form_class()
+        theme = _theme_from_query(request)
+        form = form_class(initial={"themes": [theme.pk]} if theme else {})
         return _render_form(request, form, kind)
     form = form_class(request.POST, request.FILES)
     if form.is_spam:
         # Answer a robot as if all went well, storing nothing.
+        CONTRIBUTION_LIMIT.count_success(request)
         return redirect("contribution-sent-generic")
     if not form.is_valid():
         return _render_form(request, form, kind)
-    if exceeded(
-        "contribution:email",
-        form.cleaned_data["email"],
-        rate_for("contribution-email", "5/h"),
-    ):
-        return too_many_requests(request, EMAIL_LIMIT_MESSAGE)
     try:
-        contribution = services.contribution_submit(
-            kind=kind,
-            data=form.cleaned_data,
-            themes=form.cleaned_data.get("themes") or [],
-            client_network=truncated_ip(client_ip(request)),
-        )
+        contribution = _store_proposal(request, form, kind)
+    except SubmissionRefused:
+        return too_many_requests(request, EMAIL_LIMIT_MESSAGE)
     except STORAGE_ERRORS:
         logger.exception("Contributed document not stored")
         form.add_error(None, STORAGE_DOWN_MESSAGE)
@@ -77,16 +84,38 @@ def contribution_form(request, kind: str):
     return redirect(services.contribution_sent_path(contribution=contribution))
 
 
+class SubmissionRefused(Exception):
+    """The client or the address has sent as many proposals as allowed for now."""
+
+
+def _store_proposal(request, form, kind: str) -> Contribution:
+    """A new proposal (counted), or the same one sent again unconfirmed (updated, not counted)."""
+    data = form.cleaned_data
+    themes = data.get("themes") or []
+    twin = contribution_get_pending_twin(kind=kind, email=data["email"], title=data["title"])
+    if twin is not None:
+        return services.contribution_correct(contribution=twin, data=data, themes=themes)
+    if CONTRIBUTION_LIMIT.refuses(request, email=data["email"]):
+        raise SubmissionRefused
+    contribution = services.contribution_submit(
+        kind=kind,
+        data=data,
+        themes=themes,
+        client_network=truncated_ip(client_ip(request)),
+    )
+    CONTRIBUTION_LIMIT.count_success(request, email=data["email"])
+    return contribution
+
+
 def _render_form(request, form, kind, status=200):
-    label = dict(Contribution.Kind.choices)[kind]
     return render(
         request,
         f"contributions/form_{kind}.html",
         {
             "form": form,
             "kind": kind,
-            "kind_label": label,
-            "breadcrumb": {"links": [CONTRIBUTE_CRUMB], "current": f"Proposer : {label.lower()}"},
+            "kind_label": dict(Contribution.Kind.choices)[kind],
+            "breadcrumb": {"links": [CONTRIBUTE_CRUMB], "current": FORM_TITLES[kind]},
         },
         status=status,
     )
@@ -138,49 +167,6 @@ def contribution_confirm(request, token: str):
     )
 
 
-@never_cache
-def contribution_status(request, token: str):
-    """The status page: received, in review, published or declined (with the reason)."""
-    try:
-        contribution = services.contribution_from_link(link=services.STATUS_LINK, token=token)
-    except InvalidLink as error:
-        return _invalid_link(request, error)
-    return render(
-        request,
-        "contributions/status.html",
-        {
-            "contribution": contribution,
-            "steps": status_steps(contribution),
-            "breadcrumb": {
-                "links": [CONTRIBUTE_CRUMB],
-                "current": f"Suivi de la proposition {contribution.reference}",
-            },
-        },
-    )
-
-
-def status_steps(contribution: Contribution) -> dict:
-    """The DSFR stepper: where the proposal is among confirm → received → review → decision."""
-    status = Contribution.Status
-    titles = {
-        status.UNCONFIRMED: "Adresse e-mail à confirmer",
-        status.RECEIVED: "Reçue",
-        status.IN_REVIEW: "En cours d'examen",
-        status.PUBLISHED: "Publiée",
-        status.DECLINED: "Non retenue",
-        status.DUPLICATE: "Non retenue : déjà présente sur le site",
-    }
-    order = [status.UNCONFIRMED, status.RECEIVED, status.IN_REVIEW]
-    number = order.index(contribution.status) + 1 if contribution.status in order else 4
-    following = ["Reçue", "En cours d'examen", "Décision de l'équipe éditoriale", ""]
-    return {
-        "current": {"title": titles[contribution.status]},
-        "number": number,
-        "total": 4,
-        "next": following[number - 1],
-    }
-
-
 def _invalid_link(request, error: InvalidLink, need: bool = False):
     return render(
         request,
@@ -201,7 +187,7 @@ NEED_CRUMB = {"links": [], "current": "Préciser mon besoin"}
 
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
-@limit_posts("need-request", "20/h")
+@NEED_REQUEST_LIMIT
 def need_request(request):
     """/besoin/: describe the need, see what the site already offers, then send."""
     if request.method != "POST":
@@ -209,27 +195,31 @@ def need_request(request):
         return _render_need(request, form)
     form = NeedRequestForm(request.POST)
     if form.is_spam:
+        NEED_REQUEST_LIMIT.count_success(request)
         return redirect("need-request-sent-generic")
     if not form.is_valid():
         return _render_need(request, form)
-    text = " ".join([form.cleaned_data["subject"], form.cleaned_data["message"]])
-    theme = form.cleaned_data.get("theme")
+    data = form.cleaned_data
     if request.POST.get("action") != "envoyer":
         # The « vérifier » step: what already answers the need, before sending.
+        text = " ".join([data["subject"], data["message"]])
         return _render_need(
             request,
             form,
             checked=True,
-            resources=resource_list_suggested(text=text, theme=theme),
-            projects=project_list_suggested(text=text, theme=theme),
+            resources=resource_list_suggested(text=text, theme=data.get("theme")),
+            projects=project_list_suggested(text=text, theme=data.get("theme")),
         )
-    if exceeded(
-        "need-request:email", form.cleaned_data["email"], rate_for("need-request-email", "5/h")
-    ):
+    twin = need_request_get_pending_twin(email=data["email"], subject=data["subject"])
+    if twin is not None:
+        need = services.need_request_resubmit(need_request=twin, data=data)
+    elif NEED_REQUEST_LIMIT.refuses(request, email=data["email"]):
         return too_many_requests(request, EMAIL_LIMIT_MESSAGE)
-    need = services.need_request_submit(
-        data=form.cleaned_data, client_network=truncated_ip(client_ip(request))
-    )
+    else:
+        need = services.need_request_submit(
+            data=data, client_network=truncated_ip(client_ip(request))
+        )
+        NEED_REQUEST_LIMIT.count_success(request, email=data["email"])
     return redirect(services.need_request_sent_path(need_request=need))
 
 
@@ -270,6 +260,7 @@ def need_request_confirm(request, token: str):
         {
             "need": need,
             "confirmed": need.status != NeedRequest.Status.UNCONFIRMED,
+            "status_path": services.need_request_status_path(need_request=need),
             "breadcrumb": {
                 "links": [{"url": "/besoin/", "title": "Préciser mon besoin"}],
                 "current": "Confirmer ma demande",

@@ -13,7 +13,7 @@ from wagtail.permissions import register_permission_policy
 from core.home import HOME_SECTION_HOOK, HomeSection
 from themes.models import ThemePage
 
-from . import admin_views, demo
+from . import admin_answers, admin_views, demo
 from .models import Contribution, NeedRequest
 
 
@@ -153,6 +153,12 @@ class NeedRequestViewSet(ReceivedViewSet):
         _status_tag_column("Statut"),
         DateColumn("created_at", label="Envoyée le"),
     ]
+
+    def get_urlpatterns(self):
+        answer = admin_answers.NeedRequestAnswerView.as_view(
+            permission_policy=self.permission_policy
+        )
+        return [*super().get_urlpatterns(), path("answer/<int:pk>/", answer, name="answer")]
 
 
 class ContributionsViewSetGroup(ModelViewSetGroup):

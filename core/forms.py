@@ -5,6 +5,8 @@ from django import forms
 from dsfr.forms import DsfrBaseForm
 
 HONEYPOT_FIELD = "site_web"
+# What forms add to the label of a field one may leave empty (the summary leaves it out).
+OPTIONAL_MARK = " (facultatif)"
 
 
 def plain_text(value: str) -> str:
@@ -63,12 +65,13 @@ class PublicForm(DsfrBaseForm):
     def error_summary(self) -> list[tuple[str, str, str]]:
         """(field id, label, message) for each error, for the summary at the top."""
         summary = [("", "", str(message)) for message in self.non_field_errors()]
-        for name, errors in self.errors.items():
-            if name == forms.forms.NON_FIELD_ERRORS or name not in self.fields:
-                continue
+        # In the order of the form, whatever order the checks found them in.
+        for name in [name for name in self.fields if name in self.errors]:
+            errors = self.errors[name]
             bound = self[name]
             # Radio and checkbox groups label a fieldset: link to their first input.
             target = bound.id_for_label or (f"{bound.auto_id}_0" if bound.auto_id else "")
             for message in errors:
-                summary.append((target, str(bound.label), str(message)))
+                label = str(bound.label).removesuffix(OPTIONAL_MARK)
+                summary.append((target, label, str(message)))
         return summary

@@ -16,7 +16,7 @@ from django.conf import settings
 from django.shortcuts import render
 
 from .client import client_ip
-from .rate_store import counter_hit
+from .rate_store import counter_hit, counter_read
 
 PERIODS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 
@@ -78,3 +78,79 @@ def limit_posts(scope: str, default: str) -> Callable:
         return wrapped
 
     return decorator
+
+
+# -- Public forms: only successful submissions count --------------------------------------
+
+# Every POST, valid or not, counts toward a ceiling this many times the submission limit.
+FLOOD_FACTOR = 10
+
+
+def reached(scope: str, identity: str, rate: Rate) -> bool:
+    """True once ``identity`` has used up ``rate`` in ``scope`` (counts nothing)."""
+    if not identity:
+        return False
+    return counter_read(key=window_key(scope, identity, rate)) >= rate.count
+
+
+@dataclass(frozen=True)
+class SubmissionLimit:
+    """The one rate limit of the public forms, which does not punish corrections.
+
+    A submission counts toward the limit per client address (``scope``, default
+    ``per_ip``) and per e-mail address (``<scope>-email``, default ``per_email``) only
+    once it succeeds: a form sent back with errors, or a duplicate of what was
+    already sent, costs nothing. Every POST still counts toward a much higher
+    ceiling per client address (``<scope>-flood``, by default ``FLOOD_FACTOR`` times
+    the limit), which stops floods. Counters fall back to the database when the
+    cache is down (core.rate_store): the limit fails closed.
+    """
+
+    scope: str
+    per_ip: str
+    per_email: str = ""
+
+    def _rate(self) -> Rate:
+        return rate_for(self.scope, self.per_ip)
+
+    def _flood_rate(self) -> Rate:
+        rate = self._rate()
+        default = f"{rate.count * FLOOD_FACTOR}/{_unit(rate)}"
+        return rate_for(f"{self.scope}-flood", default)
+
+    def _email_rate(self) -> Rate:
+        return rate_for(f"{self.scope}-email", self.per_email or self.per_ip)
+
+    def __call__(self, view) -> Callable:
+        """Decorates a view: a POST over the ceiling gets the 429 page."""
+
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if request.method == "POST" and exceeded(
+                f"{self.scope}:flood", client_ip(request), self._flood_rate()
+            ):
+                return too_many_requests(request)
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    def refuses(self, request, email: str = "") -> bool:
+        """True when the client, or ``email``, has already sent as many submissions as
+        allowed: asked by the view once the form is valid and new, before storing it."""
+        return reached(f"{self.scope}:ip", client_ip(request), self._rate()) or reached(
+            f"{self.scope}:email", email, self._email_rate()
+        )
+
+    def count_success(self, request, email: str = "") -> None:
+        """Counts one successful submission from the client (and ``email``)."""
+        _hit(f"{self.scope}:ip", client_ip(request), self._rate())
+        _hit(f"{self.scope}:email", email, self._email_rate())
+
+
+def _hit(scope: str, identity: str, rate: Rate) -> None:
+    if identity:
+        counter_hit(key=window_key(scope, identity, rate), seconds=rate.seconds)
+
+
+def _unit(rate: Rate) -> str:
+    return next(unit for unit, seconds in PERIODS.items() if seconds == rate.seconds)

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 from django.views.decorators.http import require_http_methods
 
-from core.ratelimit import exceeded, limit_posts, rate_for, too_many_requests
+from core.ratelimit import SubmissionLimit, exceeded, limit_posts, rate_for, too_many_requests
 from core.signed_links import InvalidLink
 
 from ..forms import ResendConfirmationForm, SignupForm
@@ -20,17 +20,23 @@ from ..services import (
     representative_signup,
 )
 
+# Only sign-ups that pass the form count: a form sent back with errors costs nothing.
+SIGNUP_LIMIT = SubmissionLimit("account-signup", per_ip="10/h")
+
 
 # The password never appears in an error report (e-mailed to ADMINS, logged).
 @sensitive_post_parameters("password", "password_confirmation")
 @sensitive_variables()
 @require_http_methods(["GET", "POST"])
-@limit_posts("account-signup", "10/h")
+@SIGNUP_LIMIT
 def signup(request):
     if request.user.is_authenticated and representative_of_request(request=request) is not None:
         return redirect("account-home")
     form = SignupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        if SIGNUP_LIMIT.refuses(request):
+            return too_many_requests(request)
+        SIGNUP_LIMIT.count_success(request)
         if not form.is_spam:
             data = form.cleaned_data
             representative_signup(

@@ -3,7 +3,7 @@
 from django import forms
 
 from core.filters import check_id
-from core.forms import PlainTextField, PublicForm
+from core.forms import HONEYPOT_FIELD, OPTIONAL_MARK, PlainTextField, PublicForm
 from core.geography import DEPARTEMENT_CHOICES
 from themes.models import ThemePage
 
@@ -78,6 +78,17 @@ def departement_field() -> forms.ChoiceField:
     )
 
 
+def mark_optional_fields(form: forms.Form) -> None:
+    """« (facultatif) » after the label of every field one may leave empty (a lone
+    checkbox is optional by nature and says so itself)."""
+    for name, field in form.fields.items():
+        if field.required or name == HONEYPOT_FIELD or isinstance(field, forms.BooleanField):
+            continue
+        if not str(field.label).endswith(OPTIONAL_MARK):
+            field.label = f"{field.label}{OPTIONAL_MARK}"
+            form[name].label = field.label  # the bound field, made already, keeps a copy
+
+
 def set_published_themes(form: forms.Form) -> None:
     """The thématique fields offer the published ones (read when the form is built)."""
     for name in ("themes", "theme"):
@@ -109,11 +120,17 @@ class ContributorForm(PublicForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # As the page shows them (and the error summary lists them): the proposal first.
+        self.order_fields(
+            [name for name in self.fields if name not in self.contributor_fields]
+            + self.contributor_fields
+        )
         set_published_themes(self)
+        mark_optional_fields(self)
 
     def proposal_fields(self):
         skip = {*self.contributor_fields, self.honeypot_field}
         return [self[name] for name in self.fields if name not in skip]
 
     def contributor_bound_fields(self):
-        return [self[name] for name in self.contributor_fields]
+        return [self[name] for name in self.contributor_fields if name in self.fields]

@@ -103,7 +103,9 @@ class EventContributionForm(ContributorForm):
 
     def clean(self):
         cleaned = super().clean()
-        start_date = cleaned.get("start_date")
+        self._check_place(cleaned)
+        # A start date refused (in the past) still orders the end: every error at once.
+        start_date = cleaned.get("start_date") or self._typed_date("start_date")
         if start_date is None:
             return cleaned
         start_time, end_time = cleaned.get("start_time"), cleaned.get("end_time")
@@ -115,9 +117,15 @@ class EventContributionForm(ContributorForm):
             self.add_error("end_date", "La date de fin doit venir après la date de début.")
         elif end < start:
             self.add_error("end_time", "L'heure de fin doit venir après l'heure de début.")
-        self._check_place(cleaned)
         cleaned.update(start=start, end=end, all_day=all_day)
         return cleaned
+
+    def _typed_date(self, name: str) -> datetime.date | None:
+        """The date typed in ``name``, even if the field refused it (None if unreadable)."""
+        try:
+            return self.fields[name].to_python(self[name].data)
+        except ValidationError:
+            return None
 
     def _check_place(self, cleaned: dict) -> None:
         """On site needs a town, online needs a link; hybrid needs both."""

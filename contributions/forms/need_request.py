@@ -7,7 +7,13 @@ from collectivites.forms import CollectiviteField
 from core.forms import PlainTextareaField, PlainTextField, PublicForm
 
 from ..models import NeedRequest
-from .bases import ThemeField, email_field, person_name_field, set_published_themes
+from .bases import (
+    ThemeField,
+    email_field,
+    mark_optional_fields,
+    person_name_field,
+    set_published_themes,
+)
 
 phone_validator = RegexValidator(
     r"^\+?[0-9 .\-()]{6,25}$",
@@ -64,6 +70,7 @@ class NeedRequestForm(PublicForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         set_published_themes(self)
+        mark_optional_fields(self)
 
     def clean(self):
         cleaned = super().clean()

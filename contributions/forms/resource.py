@@ -39,6 +39,9 @@ class ResourceContributionForm(ContributorForm):
     )
 
     field_order = ["title", "resource_kind", "summary", "url", "document", "themes"]
+    # When correcting a proposal: the name of the document sent first, which stays if
+    # no other is joined.
+    kept_document = ""
 
     def clean_document(self):
         document = self.cleaned_data.get("document")
@@ -48,7 +51,7 @@ class ResourceContributionForm(ContributorForm):
 
     def clean(self):
         cleaned = super().clean()
-        missing = not cleaned.get("url") and not cleaned.get("document")
+        missing = not (cleaned.get("url") or cleaned.get("document") or self.kept_document)
         if missing and "url" not in self.errors and "document" not in self.errors:
             self.add_error("url", "Indiquez un lien vers la ressource ou joignez un document.")
         return cleaned

@@ -9,12 +9,14 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 
-from core.mail import queue_email
+from core.mail import moderation_recipients, queue_email
 from core.public_urls import public_url
 
+from ..history import ContributionEvent
 from ..models import Contribution, credit_for
 from ..selectors import contribution_find_duplicates, moderator_list_emails
 from .errors import ModerationError
+from .history import contribution_history_add
 from .links import (
     CONFIRM_LINK,
     contribution_admin_path,
@@ -50,6 +52,7 @@ def contribution_submit(
         credit=credit_for(data.get("contributor_name", ""), data.get("organisation", "")),
     )
     contribution.themes.set(themes)
+    contribution_history_add(contribution=contribution, action=ContributionEvent.Action.SENT)
     # The address is not confirmed yet: the e-mail says only what the site wrote (no
     # name, no title), so the form cannot carry a stranger's text to someone else.
     queue_email(
@@ -61,6 +64,7 @@ def contribution_submit(
             "confirm_url": public_url(contribution_confirm_path(contribution=contribution)),
             "days": CONFIRM_LINK.max_age.days,
         },
+        reply_to=moderation_recipients(),
     )
     return contribution
 
@@ -82,8 +86,16 @@ def contribution_confirm(*, contribution: Contribution) -> bool:
         contribution.save(
             update_fields=["status", "confirmed_at", "flagged_duplicate", "updated_at"]
         )
+        contribution_history_add(
+            contribution=contribution, action=ContributionEvent.Action.CONFIRMED
+        )
         context = _email_context(contribution)
-        queue_email("contributions/email/received", [contribution.email], context)
+        queue_email(
+            "contributions/email/received",
+            [contribution.email],
+            context,
+            reply_to=moderation_recipients(),
+        )
         queue_email(
             "contributions/email/moderators_new",
             moderator_list_emails(),
@@ -103,6 +115,7 @@ def contribution_edited(*, contribution: Contribution) -> None:
     if contribution.status == Contribution.Status.RECEIVED:
         contribution.status = Contribution.Status.IN_REVIEW
     contribution.save(update_fields=["flagged_duplicate", "status", "updated_at"])
+    contribution_history_add(contribution=contribution, action=ContributionEvent.Action.EDITED)
 
 
 def _claim_open(contribution: Contribution) -> Contribution:
@@ -120,6 +133,7 @@ def contribution_take(*, contribution: Contribution, moderator) -> Contribution:
     contribution.status = Contribution.Status.IN_REVIEW
     contribution.moderated_by = moderator
     contribution.save(update_fields=["status", "moderated_by", "updated_at"])
+    contribution_history_add(contribution=contribution, action=ContributionEvent.Action.TAKEN)
     return contribution
 
 
@@ -168,12 +182,16 @@ def _close(contribution: Contribution, status: str, moderator, email: str, **con
     contribution.moderated_by = moderator
     contribution.moderated_at = timezone.now()
     contribution.save()
+    contribution_history_add(
+        contribution=contribution, action=email, message=context.get("reason", "")
+    )
     if status == Contribution.Status.PUBLISHED:
         context["published_url"] = public_url(contribution.public_url)
     queue_email(
         f"contributions/email/{email}",
         [contribution.email],
         {**_email_context(contribution), **context},
+        reply_to=moderation_recipients(),
     )
 
 

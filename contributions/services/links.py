@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from django.urls import reverse
 
-from core.signed_links import SignedLink
+from core.signed_links import InvalidLink, SignedLink
 
 from ..models import Contribution, NeedRequest
 
@@ -16,6 +16,8 @@ SENT_LINK = SignedLink("contribution-sent", max_age=timedelta(hours=2))
 NEED_SENT_LINK = SignedLink("need-request-sent", max_age=timedelta(hours=2))
 # A request's confirmation link: a week, then the unconfirmed request is forgotten.
 NEED_CONFIRM_LINK = SignedLink("need-request-confirm", max_age=timedelta(days=7))
+# A request's status page: as long as the request, for its address only.
+NEED_STATUS_LINK = SignedLink("need-request-status")
 
 
 def _link_state(contribution: Contribution) -> str:
@@ -77,3 +79,18 @@ def need_request_to_confirm(*, token: str) -> NeedRequest:
     return NEED_CONFIRM_LINK.resolve(
         token, load=_load_need_request, state=lambda need: need.email.lower()
     )
+
+
+def need_request_status_path(*, need_request: NeedRequest) -> str:
+    token = NEED_STATUS_LINK.make(need_request.pk, need_request.email.lower())
+    return reverse("need-request-status", args=[token])
+
+
+def need_request_from_status_link(*, token: str) -> NeedRequest:
+    """The confirmed request a status link designates; raises InvalidLink or ExpiredLink."""
+    need = NEED_STATUS_LINK.resolve(
+        token, load=_load_need_request, state=lambda need: need.email.lower()
+    )
+    if need.status == NeedRequest.Status.UNCONFIRMED:
+        raise InvalidLink
+    return need

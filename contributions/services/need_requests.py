@@ -13,12 +13,12 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from core.mail import queue_email
+from core.mail import moderation_recipients, queue_email
 from core.public_urls import public_url
 
 from ..models import NeedRequest
 from ..selectors import moderator_list_emails
-from .links import NEED_CONFIRM_LINK, need_request_confirm_path
+from .links import NEED_CONFIRM_LINK, need_request_confirm_path, need_request_status_path
 from .numbering import submission_create
 
 
@@ -57,7 +57,22 @@ def need_request_submit(*, data: dict, client_network: str = "") -> NeedRequest:
             "confirm_url": public_url(need_request_confirm_path(need_request=need_request)),
             "days": NEED_CONFIRM_LINK.max_age.days,
         },
+        reply_to=moderation_recipients(),
     )
+    return need_request
+
+
+@transaction.atomic
+def need_request_resubmit(*, need_request: NeedRequest, data: dict) -> NeedRequest:
+    """The same request sent again before it was confirmed: what was typed last wins,
+    and no second e-mail goes out (the first link still confirms it)."""
+    need_request = NeedRequest.objects.select_for_update().get(pk=need_request.pk)
+    for name in NeedRequest.SUBMITTED_FIELDS:
+        if name in data and name != "email":
+            value = data[name]
+            field = NeedRequest._meta.get_field(name)
+            setattr(need_request, name, "" if value is None and not field.null else value)
+    need_request.save()
     return need_request
 
 
@@ -74,7 +89,15 @@ def need_request_confirm(*, need_request: NeedRequest) -> bool:
         need_request.confirmed_at = timezone.now()
         need_request.save(update_fields=["status", "confirmed_at", "updated_at"])
         context = _email_context(need_request)
-        queue_email("contributions/email/need_received", [need_request.email], context)
+        queue_email(
+            "contributions/email/need_received",
+            [need_request.email],
+            {
+                **context,
+                "status_url": public_url(need_request_status_path(need_request=need_request)),
+            },
+            reply_to=moderation_recipients(),
+        )
         queue_email(
             "contributions/email/need_staff",
             need_request_recipients(),
@@ -88,10 +111,36 @@ def need_request_confirm(*, need_request: NeedRequest) -> bool:
 
 
 def need_request_update(*, need_request: NeedRequest, user) -> NeedRequest:
-    """After a status or note change in the admin: who follows the request."""
-    if need_request.status != NeedRequest.Status.NEW and need_request.handled_by_id is None:
-        need_request.handled_by = user
-        need_request.save(update_fields=["handled_by", "updated_at"])
+    """After a status or note change in the admin: who follows the request, since when."""
+    if need_request.status != NeedRequest.Status.NEW:
+        need_request.handled_by = need_request.handled_by or user
+        need_request.taken_at = need_request.taken_at or timezone.now()
+        need_request.save(update_fields=["handled_by", "taken_at", "updated_at"])
+    return need_request
+
+
+def need_request_answer(*, need_request: NeedRequest, user, answer: str) -> NeedRequest:
+    """Records the ANCT's answer and sends it to the requester, who also reads it on
+    the status page. Answering again replaces the answer and sends it again."""
+    with transaction.atomic():
+        need_request = NeedRequest.objects.select_for_update().get(pk=need_request.pk)
+        now = timezone.now()
+        need_request.answer = answer
+        need_request.answered_at = now
+        need_request.status = NeedRequest.Status.DONE
+        need_request.handled_by = need_request.handled_by or user
+        need_request.taken_at = need_request.taken_at or now
+        need_request.save()
+        queue_email(
+            "contributions/email/need_answer",
+            [need_request.email],
+            {
+                **_email_context(need_request),
+                "answer": answer,
+                "status_url": public_url(need_request_status_path(need_request=need_request)),
+            },
+            reply_to=moderation_recipients(),
+        )
     return need_request
 
 

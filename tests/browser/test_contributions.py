@@ -32,7 +32,7 @@ def test_partner_announces_an_event_and_follows_it(demo_site, page):
     page.get_by_label("Date de début").fill(day.isoformat())
     page.get_by_label("Heure de début").fill("18:30")
     page.get_by_label("Heure de fin").fill("20:30")
-    page.get_by_label("Ville", exact=True).fill("Nantes")
+    page.get_by_label("Ville (facultatif)", exact=True).fill("Nantes")
     page.get_by_label("Nom et prénom").fill("Paul Durand")
     page.get_by_label("Collectivité ou organisation").fill("ICPC Loire-Atlantique")
     page.get_by_label("Adresse e-mail").fill("paul@icpc.example.org")

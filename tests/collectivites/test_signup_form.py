@@ -71,10 +71,9 @@ def test_a_robot_filling_the_honeypot_sees_success_and_nothing_is_saved(client, 
     assert mail.outbox == []
 
 
-def test_sign_up_posts_are_limited_per_address(client, settings):
-    settings.RATE_LIMITS = {"account-signup": "2/h"}
-    for _ in range(2):
-        post(client, {})
+def test_forms_sent_back_with_errors_do_not_count_but_a_flood_is_stopped(client, settings):
+    settings.RATE_LIMITS = {"account-signup": "2/h", "account-signup-flood": "5/h"}
+    assert [post(client, {}).status_code for _ in range(5)] == [200] * 5
     assert post(client, {}).status_code == 429
 
 
