@@ -19,7 +19,13 @@ from django.views.decorators.debug import sensitive_post_parameters, sensitive_v
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from core.client import client_ip, truncated_ip
-from core.ratelimit import exceeded, limit_posts, rate_for, too_many_requests
+from core.ratelimit import (
+    SubmissionLimit,
+    exceeded,
+    limit_posts,
+    rate_for,
+    too_many_requests,
+)
 from core.signed_links import ExpiredLink, InvalidLink
 
 from . import links, services
@@ -95,7 +101,11 @@ def signed_link(resolve, renewable: bool = False):
     return decorator
 
 
-@limit_posts("newsletter-signup", "10/h")
+# Only sign-ups that pass the form count: a form sent back with errors costs nothing.
+SIGNUP_LIMIT = SubmissionLimit("newsletter-signup", per_ip="10/h", per_email="3/h")
+
+
+@SIGNUP_LIMIT
 @require_get_or_post
 def signup(request):
     source = str(request.POST.get("source", "page")) if request.method == "POST" else "page"
@@ -104,14 +114,15 @@ def signup(request):
         if form.is_spam:  # answer as if all went well; store nothing
             return redirect("newsletter:signup-sent")
         email = normalise_email(form.cleaned_data["email"])
-        if exceeded("newsletter-signup:email", email, rate_for("newsletter-signup-email", "3/h")):
+        if SIGNUP_LIMIT.refuses(request, email=email):
             return too_many_requests(
                 request,
                 (
-                    "Plusieurs demandes ont déjà été faites pour cette adresse. Consultez votre "
-                    "messagerie ou réessayez dans une heure."
+                    "Plusieurs demandes ont déjà été faites pour cette adresse ou depuis votre "
+                    "connexion. Consultez votre messagerie ou réessayez dans une heure."
                 ),
             )
+        SIGNUP_LIMIT.count_success(request, email=email)
         services.subscriber_subscribe(
             details=services.SignupDetails(
                 email=email,

@@ -147,12 +147,10 @@ def test_sign_ups_are_rate_limited_per_address_and_per_client(
     ]
     assert codes == [302, 302, 429]
     assert len(mail.outbox) == 2
-    assert (
-        sign_up(client, django_capture_on_commit_callbacks, email="f@exemple.fr").status_code == 302
-    )
-    assert (
-        sign_up(client, django_capture_on_commit_callbacks, email="g@exemple.fr").status_code == 429
-    )
+    # The refused sign-up cost nothing: two counted so far, of four allowed.
+    for email, code in [("f@exemple.fr", 302), ("g@exemple.fr", 302), ("h@exemple.fr", 429)]:
+        response = sign_up(client, django_capture_on_commit_callbacks, email=email)
+        assert response.status_code == code
 
 
 def test_the_home_page_form_records_its_own_wording(client, django_capture_on_commit_callbacks):
