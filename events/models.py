@@ -62,8 +62,8 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
     def get_context(self, request, *args, past: bool = False, **kwargs):
         # Not SectionIndexPage's: the agenda lists events by date, not by publication.
         context = Page.get_context(self, request, *args, **kwargs)
+        # The dates are listed, upcoming or past: a series has both.
         events = EventPage.objects.child_of(self).listed()
-        events = events.past() if past else events.upcoming()
         context.update(agenda_context(request, index=self, events=events, past=past))
         return context
 

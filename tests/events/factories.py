@@ -27,9 +27,11 @@ class EventPageFactory(wagtail_factories.PageFactory):
     event_format = "presentiel"
     # Online and hybrid events must give their link.
     online_url = factory.LazyAttribute(
-        lambda event: "https://visio.example.org/salle"
-        if event.event_format in ("en_ligne", "hybride")
-        else ""
+        lambda event: (
+            "https://visio.example.org/salle"
+            if event.event_format in ("en_ligne", "hybride")
+            else ""
+        )
     )
 
     @factory.post_generation

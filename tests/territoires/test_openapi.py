@@ -46,6 +46,8 @@ def test_document_is_valid_openapi_3_1(document):
         "/api/ressources/{slug}/",
         "/api/projets/",
         "/api/projets/{slug}/",
+        "/api/evenements/",
+        "/api/evenements/{slug}/",
     }
 
 
