@@ -134,8 +134,9 @@ def parse_rule(rule: str) -> icalendar.vRecur:
         raise ValueError(
             "Cette règle de récurrence n'est pas au format RRULE (RFC 5545)."
         ) from error
-    freq = recur.get("FREQ", [""])[0]
-    if freq not in FREQUENCIES:
+    if not recur.get("FREQ"):
+        raise ValueError("Cette règle de récurrence n'est pas au format RRULE (RFC 5545).")
+    if recur["FREQ"][0] not in FREQUENCIES:
         raise ValueError(
             "Indiquez une fréquence FREQ quotidienne, hebdomadaire, mensuelle ou annuelle "
             "(DAILY, WEEKLY, MONTHLY ou YEARLY)."
