@@ -47,6 +47,13 @@ def google_link(event, occurrence, *, url: str) -> str:
     return f"{GOOGLE}?{urlencode(params)}"
 
 
+def google_series_link(event, *, url: str) -> str:
+    """The whole series (Google reads its RRULE), from its first date."""
+    first = event.occurrence_list[0]
+    link = google_link(event, first, url=url)
+    return link + "&" + urlencode({"recur": "RRULE:" + event.recurrence_rule})
+
+
 def outlook_link(event, occurrence, *, url: str, host: str) -> str:
     if event.all_day:
         start = dates.local_date(occurrence.start).isoformat()
@@ -69,6 +76,8 @@ def outlook_link(event, occurrence, *, url: str, host: str) -> str:
 def calendar_links(event, occurrence, *, url: str) -> list[tuple[str, str]]:
     """(name, link) of the web calendars, for one date of the event."""
     links = [("Google Agenda", google_link(event, occurrence, url=url))]
+    if event.is_recurring:
+        links.append(("Google Agenda, toute la série", google_series_link(event, url=url)))
     for name, host in OUTLOOK_HOSTS:
         links.append((name, outlook_link(event, occurrence, url=url, host=host)))
     return links
