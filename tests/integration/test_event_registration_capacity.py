@@ -6,7 +6,7 @@ import threading
 import pytest
 from django.db import connection, connections
 
-from events.models import EventRegistration
+from events.models import EventIndexPage, EventRegistration
 from events.services import RegistrationClosed, event_register
 from tests.events.factories import EventPageFactory
 
@@ -16,9 +16,10 @@ PEOPLE = 12
 CAPACITY = 5
 
 
-def test_the_last_place_is_given_once(agenda):
+def test_the_last_place_is_given_once():
     if connection.vendor != "postgresql":
         pytest.skip("row locks are PostgreSQL's; SQLite serialises writers anyway")
+    agenda = EventIndexPage.objects.get()
     event = EventPageFactory(
         parent=agenda, registration_mode="site", capacity=CAPACITY, waiting_list=False
     )

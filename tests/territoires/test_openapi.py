@@ -99,7 +99,7 @@ def test_documentation_examples_work(client):
 
 
 def test_unknown_api_address_answers_in_json(client):
-    response = client.get("/api/evenements/")
+    response = client.get("/api/inconnu/")
     assert response.status_code == 404
     assert response.json() == {
         "erreur": "Cette adresse ne correspond à aucun point d'accès de l'API."
