@@ -170,14 +170,26 @@ def vevents(event: EventPage, *, url: str, sequence: int, now: datetime.datetime
             yield vevent(event, url=url, sequence=sequence, now=now, occurrence=occurrence)
 
 
+def one_date_vevent(event: EventPage, occurrence, *, url: str, sequence: int, now):
+    """One date of a series on its own, for « add this date to my calendar »: its
+    own UID, so that it does not replace the series in a calendar holding it."""
+    component = vevent(event, url=url, sequence=sequence, now=now, occurrence=occurrence)
+    component.pop("RECURRENCE-ID")
+    component.pop("UID")
+    component.add("UID", f"{event.uid}-{occurrence.key}@{UID_DOMAIN}")
+    return component
+
+
 def calendar(
     events: Iterable[tuple[EventPage, str, int]],
     *,
     name: str,
     description: str = "",
     now: datetime.datetime | None = None,
+    occurrence=None,
 ) -> bytes:
-    """A VCALENDAR of ``(event, absolute url, sequence)``, encoded in UTF-8 with CRLF."""
+    """A VCALENDAR of ``(event, absolute url, sequence)``, encoded in UTF-8 with CRLF;
+    with ``occurrence``, of that one date of the (single) event given."""
     now = now or timezone.now()
     cal = icalendar.Calendar()
     cal.add("PRODID", PRODID)
@@ -192,6 +204,10 @@ def calendar(
     cal.add("X-PUBLISHED-TTL", REFRESH_INTERVAL)
     cal.add_component(paris_timezone())
     for event, url, sequence in events:
+        if occurrence is not None:
+            one = one_date_vevent(event, occurrence, url=url, sequence=sequence, now=now)
+            cal.add_component(one)
+            continue
         for component in vevents(event, url=url, sequence=sequence, now=now):
             cal.add_component(component)
     return cal.to_ical()

@@ -47,11 +47,19 @@ def event_ics(request, slug: str) -> HttpResponse:
     event = event_get_published(slug=slug)
     if event is None:
         raise Http404
+    # ?date=20300312T1400: one date of a series, on its own.
+    occurrence, key = None, request.GET.get("date")
+    if key and event.is_recurring:
+        occurrence = next((o for o in event.occurrence_list if o.key == key), None)
+        if occurrence is None:
+            raise Http404
     body = ical.calendar(
         [(event, public_url(event.get_url(request)), event_publication_count(event=event))],
         name=event.title,
+        occurrence=occurrence,
     )
-    return calendar_response(body, filename=f"{event.slug}.ics", attachment=True)
+    filename = f"{event.slug}-{key}.ics" if occurrence else f"{event.slug}.ics"
+    return calendar_response(body, filename=filename, attachment=True)
 
 
 @require_safe

@@ -147,3 +147,15 @@ def test_a_wrong_rule_is_refused_in_french():
     assert raised.value.message_dict["recurrence_rule"] == [
         "Cette règle de récurrence n'est pas au format RRULE (RFC 5545)."
     ]
+
+
+def test_one_date_of_a_series_can_be_added_on_its_own(client, empty_agenda):
+    event = webinar_series(empty_agenda)
+    soup = BeautifulSoup(client.get(event.url).content, "html.parser")
+    links = [a["href"] for a in soup.select(".tec-event-series a[download]")]
+    assert links[1] == f"/agenda/{event.slug}.ics?date=20300212T1100"
+    (one,) = icalendar.Calendar.from_ical(client.get(links[1]).content).walk("VEVENT")
+    assert one["DTSTART"].dt == datetime.datetime(2030, 2, 12, 11, tzinfo=PARIS)
+    assert "RRULE" not in one and "RECURRENCE-ID" not in one
+    assert str(one["UID"]) == f"{event.uid}-20300212T1100@territoires-en-commun"
+    assert client.get(f"/agenda/{event.slug}.ics?date=20300213T1100").status_code == 404
