@@ -3,6 +3,6 @@
 A new endpoint is a module of this package that declares a ``Collection``, added here.
 """
 
-from . import projects, resources
+from . import events, projects, resources
 
-COLLECTIONS = (resources.COLLECTION, projects.COLLECTION)
+COLLECTIONS = (resources.COLLECTION, projects.COLLECTION, events.COLLECTION)

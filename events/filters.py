@@ -18,6 +18,7 @@ from themes.models import ThemePage
 
 from . import dates
 from .choices import EventFormat
+from .occurrence_models import EventOccurrence
 
 MONTH_PATTERN = re.compile(r"^(\d{4})-(\d{2})$")
 FIRST_YEAR, LAST_YEAR = 2000, 2100
@@ -41,15 +42,16 @@ class MonthField(forms.Field):
 
 
 class MonthFilter(django_filters.Filter):
-    """Events starting in the Paris month (the month the agenda lists them under)."""
+    """Events with a date starting in the Paris month (the month the agenda lists it under)."""
 
     field_class = MonthField
 
     def filter(self, qs, value):
         if not value:
             return qs
-        first, following = dates.month_bounds(value.year, value.month)
-        return qs.filter(start__gte=first, start__lt=following)
+        # Of a series, any date counts: events with a date starting in that month.
+        in_month = EventOccurrence.objects.starting_in(month=value)
+        return qs.filter(pk__in=in_month.order_by().values("event_id"))
 
 
 def organisers(request=None):

@@ -17,6 +17,7 @@ from django.utils import timezone
 from . import dates
 from .choices import EventStatus
 from .models import EventPage
+from .occurrences import parse_rule, removed_starts
 
 PRODID = "-//Territoires en Commun//Agenda des partenaires//FR"
 UID_DOMAIN = "territoires-en-commun"
@@ -67,10 +68,11 @@ def event_uid(event: EventPage) -> str:
     return f"{event.uid}@{UID_DOMAIN}"
 
 
-def event_summary(event: EventPage) -> str:
+def event_summary(event: EventPage, status: str | None = None) -> str:
     """The title, with the status in front when it changes plans: many clients hide STATUS."""
-    if event.status in (EventStatus.CANCELLED, EventStatus.POSTPONED):
-        return f"[{event.get_status_display()}] {event.title}"
+    status = status or event.status
+    if status in (EventStatus.CANCELLED, EventStatus.POSTPONED):
+        return f"[{EventStatus(status).label}] {event.title}"
     return event.title
 
 
@@ -88,12 +90,26 @@ def event_description(event: EventPage, url: str) -> str:
     return "\n".join(lines)
 
 
-def event_period(event: EventPage) -> tuple[datetime.date, datetime.date]:
+def event_period(event: EventPage, occurrence=None) -> tuple[datetime.date, datetime.date]:
     """DTSTART and DTEND: dates for an all-day event (the end exclusive: the day
-    after the last one), else Paris times."""
+    after the last one), else Paris times. Of ``occurrence`` if given."""
+    start, end = (occurrence.start, occurrence.end) if occurrence else (event.start, event.end)
+    end = end or start
     if event.all_day:
-        return event.first_day, event.last_day + datetime.timedelta(days=1)
-    return dates.local(event.start), dates.local(event.end or event.start)
+        return dates.local_date(start), dates.local_date(end) + datetime.timedelta(days=1)
+    return dates.local(start), dates.local(end)
+
+
+def ical_moment(event: EventPage, moment: datetime.datetime):
+    """A RECURRENCE-ID or EXDATE value, of the same type as DTSTART."""
+    return dates.local_date(moment) if event.all_day else dates.local(moment)
+
+
+def ical_status(occurrence) -> str:
+    """CONFIRMED, CANCELLED, or TENTATIVE for a date postponed to an unknown day."""
+    if occurrence.status == EventStatus.POSTPONED and occurrence.date_known:
+        return "CONFIRMED"
+    return ICAL_STATUS.get(occurrence.status, "CONFIRMED")
 
 
 def event_location(event: EventPage) -> str:
@@ -103,21 +119,35 @@ def event_location(event: EventPage) -> str:
     return location
 
 
-def vevent(event: EventPage, *, url: str, sequence: int, now: datetime.datetime):
-    """The VEVENT of one event. ``sequence``: how many times it was published."""
+def vevent(event: EventPage, *, url: str, sequence: int, now: datetime.datetime, occurrence=None):
+    """The VEVENT of one event, or of one changed date of a series
+    (``occurrence``, with its RECURRENCE-ID). ``sequence``: publications."""
     component = icalendar.Event()
-    start, end = event_period(event)
+    dated = occurrence or event.occurrence_list[0]
+    start, end = event_period(event, occurrence)
     component.add("UID", event_uid(event))
     component.add("DTSTAMP", now.astimezone(datetime.UTC))
     component.add("DTSTART", start)
     component.add("DTEND", end)
+    if occurrence is not None:
+        component.add("RECURRENCE-ID", ical_moment(event, occurrence.recurrence_id))
+    elif event.is_recurring:
+        component.add("RRULE", parse_rule(event.recurrence_rule))
+        removed = removed_starts(event, changes=event.occurrence_changes.all())
+        if removed:
+            component.add("EXDATE", [ical_moment(event, moment) for moment in removed])
     component.add("SEQUENCE", max(sequence, 0))
-    component.add("SUMMARY", clean_text(event_summary(event)))
+    component.add("SUMMARY", clean_text(event_summary(event, dated.status)))
     component.add("DESCRIPTION", clean_text(event_description(event, url)))
     if location := event_location(event):
         component.add("LOCATION", clean_text(location))
     component.add("URL", url)
-    component.add("STATUS", ICAL_STATUS.get(event.status, "CONFIRMED"))
+    if event.is_online and event.online_url:
+        # RFC 7986: the link to join, which clients show as a « join » button.
+        component.add(
+            "CONFERENCE", event.online_url, parameters={"VALUE": "URI", "FEATURE": "VIDEO"}
+        )
+    component.add("STATUS", ical_status(dated))
     component.add("CATEGORIES", [clean_text(event.get_event_format_display())])
     component.add("CLASS", "PUBLIC")
     component.add("TRANSP", "OPAQUE")
@@ -128,14 +158,38 @@ def vevent(event: EventPage, *, url: str, sequence: int, now: datetime.datetime)
     return component
 
 
+def vevents(event: EventPage, *, url: str, sequence: int, now: datetime.datetime):
+    """The event's VEVENT, and for a series one more per date that differs from
+    the rule (cancelled, postponed, full)."""
+    yield vevent(event, url=url, sequence=sequence, now=now)
+    if not event.is_recurring:
+        return
+    for occurrence in event.occurrence_list:
+        moved = occurrence.start != occurrence.recurrence_id
+        if occurrence.status != event.status or moved:
+            yield vevent(event, url=url, sequence=sequence, now=now, occurrence=occurrence)
+
+
+def one_date_vevent(event: EventPage, occurrence, *, url: str, sequence: int, now):
+    """One date of a series on its own, for « add this date to my calendar »: its
+    own UID, so that it does not replace the series in a calendar holding it."""
+    component = vevent(event, url=url, sequence=sequence, now=now, occurrence=occurrence)
+    component.pop("RECURRENCE-ID")
+    component.pop("UID")
+    component.add("UID", f"{event.uid}-{occurrence.key}@{UID_DOMAIN}")
+    return component
+
+
 def calendar(
     events: Iterable[tuple[EventPage, str, int]],
     *,
     name: str,
     description: str = "",
     now: datetime.datetime | None = None,
+    occurrence=None,
 ) -> bytes:
-    """A VCALENDAR of ``(event, absolute url, sequence)``, encoded in UTF-8 with CRLF."""
+    """A VCALENDAR of ``(event, absolute url, sequence)``, encoded in UTF-8 with CRLF;
+    with ``occurrence``, of that one date of the (single) event given."""
     now = now or timezone.now()
     cal = icalendar.Calendar()
     cal.add("PRODID", PRODID)
@@ -150,5 +204,10 @@ def calendar(
     cal.add("X-PUBLISHED-TTL", REFRESH_INTERVAL)
     cal.add_component(paris_timezone())
     for event, url, sequence in events:
-        cal.add_component(vevent(event, url=url, sequence=sequence, now=now))
+        if occurrence is not None:
+            one = one_date_vevent(event, occurrence, url=url, sequence=sequence, now=now)
+            cal.add_component(one)
+            continue
+        for component in vevents(event, url=url, sequence=sequence, now=now):
+            cal.add_component(component)
     return cal.to_ical()

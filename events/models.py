@@ -5,12 +5,11 @@ import uuid
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils import timezone
 from django.utils.functional import cached_property
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page, PageManager
@@ -20,10 +19,25 @@ from core.blocks import COMMON_BLOCKS
 from core.models import SectionIndexPage
 from core.page_bases import ImageMixin, LocatedMixin
 
-from . import dates
-from .choices import EventFormat, EventStatus
+from . import dates, occurrences
+from .choices import EventFormat, EventStatus, RegistrationMode
+from .model_mixins import AccessibilityMixin, AttendanceMixin, RegistrationMixin
+from .occurrence_models import EventOccurrence, EventOccurrenceChange
 from .page_context import agenda_context, event_page_context
 from .querysets import EventQuerySet
+from .registration_models import EventRegistration, RegistrationStatus
+from .series import SeriesMixin
+
+__all__ = [
+    "EventFormat",
+    "EventIndexPage",
+    "EventOccurrence",
+    "EventOccurrenceChange",
+    "EventPage",
+    "EventRegistration",
+    "EventStatus",
+    "RegistrationStatus",
+]
 
 
 class EventIndexPage(RoutablePageMixin, SectionIndexPage):
@@ -48,13 +62,21 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
     def get_context(self, request, *args, past: bool = False, **kwargs):
         # Not SectionIndexPage's: the agenda lists events by date, not by publication.
         context = Page.get_context(self, request, *args, **kwargs)
+        # The dates are listed, upcoming or past: a series has both.
         events = EventPage.objects.child_of(self).listed()
-        events = events.past() if past else events.upcoming()
         context.update(agenda_context(request, index=self, events=events, past=past))
         return context
 
 
-class EventPage(LocatedMixin, ImageMixin, Page):
+class EventPage(
+    SeriesMixin,
+    AttendanceMixin,
+    AccessibilityMixin,
+    RegistrationMixin,
+    LocatedMixin,
+    ImageMixin,
+    Page,
+):
     """One event of a partner (or of a collectivité, when contributed): a rencontre,
     a webinaire, an afterwork, a conference, in person, online or both."""
 
@@ -119,12 +141,9 @@ class EventPage(LocatedMixin, ImageMixin, Page):
         verbose_name="mots-clés", through="events.EventPageTag", blank=True
     )
     accessibility = models.TextField(
-        "accessibilité",
+        "accessibilité : autres informations",
         blank=True,
-        help_text=(
-            "Accès des personnes en situation de handicap : lieu accessible, interprétation "
-            "LSF, sous-titrage, boucle magnétique, contact…"
-        ),
+        help_text="Contact, conditions, ce que les cases ci-dessus ne disent pas.",
     )
     # Set when the event came in through the contribution form.
     contributed_by = models.CharField(
@@ -145,25 +164,26 @@ class EventPage(LocatedMixin, ImageMixin, Page):
             [
                 FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
                 FieldPanel("all_day"),
-                FieldRowPanel([FieldPanel("status"), FieldPanel("event_format")]),
+                FieldRowPanel([FieldPanel("status"), FieldPanel("previous_start")]),
+                FieldPanel("recurrence_rule"),
+                InlinePanel("occurrence_changes", heading="Changements de dates de la série"),
             ],
-            heading="Date et format",
+            heading="Dates et statut",
         ),
         MultiFieldPanel(
             [
+                FieldPanel("event_format"),
                 FieldPanel("venue"),
                 FieldPanel("address"),
-                FieldRowPanel([FieldPanel("city"), FieldPanel("departement")]),
-                FieldPanel("region"),
+                FieldRowPanel([FieldPanel("postal_code"), FieldPanel("city")]),
+                FieldRowPanel([FieldPanel("departement"), FieldPanel("region")]),
+                FieldPanel("country"),
                 FieldPanel("online_url"),
             ],
-            heading="Lieu",
+            heading="Format et lieu",
         ),
-        MultiFieldPanel(
-            [FieldPanel("organiser"), FieldPanel("organiser_name"), FieldPanel("registration_url")],
-            heading="Organisation et inscription",
-        ),
-        FieldPanel("accessibility"),
+        RegistrationMixin.registration_panel,
+        AccessibilityMixin.accessibility_panel,
         ImageMixin.image_panel,
         FieldPanel("body"),
         FieldPanel("themes"),
@@ -199,19 +219,14 @@ class EventPage(LocatedMixin, ImageMixin, Page):
 
     def clean(self):
         super().clean()
-        errors = {}
-        today = timezone.localdate()
-        for name, which in (("start", "de début"), ("end", "de fin")):
-            moment = getattr(self, name)
-            # The year as entered: converting year 9999 to Paris time could overflow.
-            if moment and (problem := dates.year_problem(moment, today=today, which=which)):
-                errors[name] = problem
-        if not errors and self.start and self.end and self.end < self.start:
-            errors["end"] = "La fin de l'événement doit venir après son début."
+        errors = self.date_errors()
+        errors.update(self.attendance_errors())
+        errors.update(self.registration_errors())
         errors.update(self.image_alt_errors())
         if errors:
             raise ValidationError(errors)
         self.normalise_dates()
+        self.recurrence_rule = occurrences.normalise_rule(self.recurrence_rule)
 
     def normalise_dates(self) -> None:
         """All-day events run from the first day's midnight to the last day's end
@@ -228,7 +243,13 @@ class EventPage(LocatedMixin, ImageMixin, Page):
 
     def save(self, *args, **kwargs):
         self.normalise_dates()
-        super().save(*args, **kwargs)
+        if self.registration_url and not self.registration_mode:
+            self.registration_mode = RegistrationMode.LINK
+        result = super().save(*args, **kwargs)
+        # A draft saves a few fields only: the dates listed are the published ones.
+        if kwargs.get("update_fields") is None:
+            self.rebuild_occurrences()
+        return result
 
     @property
     def first_day(self) -> datetime.date:
@@ -247,9 +268,6 @@ class EventPage(LocatedMixin, ImageMixin, Page):
     def month_label(self) -> str:
         """« Novembre 2026 »: the month the agenda lists the event under."""
         return dates.month_label(self.first_day)
-
-    def has_ended(self, now: datetime.datetime | None = None) -> bool:
-        return (self.end or self.start) < (now or timezone.now())
 
     # -- what the pages show -----------------------------------------------------
 
@@ -289,13 +307,8 @@ class EventPage(LocatedMixin, ImageMixin, Page):
 
     @property
     def status_badge(self) -> str:
-        """The DSFR badge modifier of the status."""
-        return {
-            EventStatus.SCHEDULED: "fr-badge--success",
-            EventStatus.POSTPONED: "fr-badge--warning",
-            EventStatus.CANCELLED: "fr-badge--error",
-            EventStatus.FULL: "fr-badge--new",
-        }.get(self.status, "")
+        """The DSFR badge modifier of what the page shows (« Passé » once over)."""
+        return occurrences.STATUS_BADGES.get(self.display_status, "")
 
     @cached_property
     def description(self) -> str:

@@ -13,9 +13,20 @@ from django.urls import reverse
 from core.public_urls import public_url
 from themes.models import ThemePage
 
+from .calendar_links import calendar_links
 from .dates import group_by_month
 from .filters import EventFilterSet
+from .forms import RegistrationForm
+from .occurrence_models import EventOccurrence
 from .structured_data import as_script, event_json_ld
+
+REGISTRATION_OUTCOMES = {
+    "confirmee": "Votre inscription est confirmée : un e-mail de confirmation vous a été envoyé.",
+    "attente": (
+        "L'événement est complet : vous êtes inscrit·e sur la liste d'attente. Un e-mail vous "
+        "le confirme ; nous vous écrirons si une place se libère."
+    ),
+}
 
 FILTER_NAMES = ("month", "region", "format", "theme", "organiser", "tag")
 
@@ -26,11 +37,26 @@ def filter_query(request) -> str:
     return urlencode(pairs)
 
 
+def agenda_dates(filterset, *, past: bool):
+    """The dates of the filtered events, each listed on its own: upcoming (the
+    soonest first) or past (the latest first), within the month chosen."""
+    rows = EventOccurrence.objects.filter(
+        event__in=filterset.qs.order_by().values("pk")
+    ).select_related("event", "event__organiser")
+    rows = rows.past() if past else rows.upcoming()
+    month = filterset.applied().get("month")
+    return rows.starting_in(month=month) if month else rows
+
+
 def agenda_context(request, *, index, events, past: bool) -> dict:
-    """The agenda (``past``: its archive): ``events`` filtered, paginated, by month."""
+    """The agenda (``past``: its archive): the dates of ``events``, filtered,
+    paginated, by month."""
     filterset = EventFilterSet(request.GET or None, queryset=events, request=request)
-    page_obj = Paginator(filterset.qs, index.items_per_page).get_page(request.GET.get("page"))
-    months = events.start_months()
+    rows = agenda_dates(filterset, past=past)
+    page_obj = Paginator(rows, index.items_per_page).get_page(request.GET.get("page"))
+    all_rows = EventOccurrence.objects.filter(event__in=events.order_by().values("pk"))
+    all_rows = all_rows.past() if past else all_rows.upcoming()
+    months = sorted({row.first_day.replace(day=1) for row in all_rows.only("start")})
     selected_month = filterset.applied().get("month")
     if selected_month and selected_month not in months:
         months = sorted([*months, selected_month])
@@ -55,12 +81,32 @@ def agenda_context(request, *, index, events, past: bool) -> dict:
     }
 
 
+def registration_context(request, *, event) -> dict:
+    """The on-site registration: the dates open, the places left, the form."""
+    if not (event.registers_on_site and event.pk):
+        return {}
+    open_dates = [row for row in event.occurrences.upcoming() if row.can_add_to_calendar]
+    places_left = None
+    if event.capacity is not None and open_dates:
+        taken = open_dates[0].registrations.filter(status="confirmed").count()
+        places_left = max(event.capacity - taken, 0)
+    return {
+        "registration_form": RegistrationForm(occurrences=open_dates),
+        "registration_dates": open_dates,
+        "places_left": places_left,
+        "registration_outcome": REGISTRATION_OUTCOMES.get(request.GET.get("inscription", "")),
+        "registration_action": reverse("event-registration", kwargs={"slug": event.slug}),
+    }
+
+
 def event_page_context(request, *, event) -> dict:
-    """An event's page: its themes, tags, calendar file and schema.org data."""
+    """An event's page: its dates and status, themes, tags, calendar links,
+    registration and schema.org data."""
     url = public_url(event.get_url(request))
     image_url = ""
     if event.image_id:
         image_url = public_url(event.image.get_rendition("fill-1200x630").url)
+    occurrence = event.current_occurrence
     return {
         # By ids: in a preview, the page's themes are not yet a database query.
         "themes": ThemePage.objects.live()
@@ -68,9 +114,17 @@ def event_page_context(request, *, event) -> dict:
         .filter(pk__in=[theme.pk for theme in event.themes.all()])
         .order_by("-month"),
         "tags": event.tags.all(),
+        "occurrence": occurrence,
+        "series": [item for item in event.occurrence_list if not item.has_ended()]
+        if event.is_recurring
+        else [],
         # A new page previewed before its slug is typed has no calendar file yet.
         "ics_url": reverse("event-ics", kwargs={"slug": event.slug}) if event.slug else "",
+        "calendar_links": calendar_links(event, occurrence, url=url)
+        if occurrence and occurrence.can_add_to_calendar
+        else [],
         "json_ld": as_script(event_json_ld(event, url=url, image_url=image_url)),
         "has_ended": event.has_ended(),
         "agenda": event.get_parent(),
+        **registration_context(request, event=event),
     }

@@ -9,13 +9,14 @@ date is left wondering.
 
 import datetime
 
-from django.db.models import Count, F, OuterRef, Subquery
+from django.db.models import Count, Exists, F, Min, OuterRef, Subquery
 from django.db.models.functions import Coalesce, TruncMonth
 from django.utils import timezone
 from wagtail.models import PageLogEntry
 from wagtail.query import PageQuerySet
 
 from . import dates
+from .occurrence_models import EventOccurrence
 
 
 class EventQuerySet(PageQuerySet):
@@ -23,13 +24,25 @@ class EventQuerySet(PageQuerySet):
         """Live, public events with what the lists show (not the body)."""
         return self.live().public().defer_streamfields().select_related("organiser")
 
+    def _dates(self):
+        return EventOccurrence.objects.filter(event_id=OuterRef("pk")).order_by()
+
     def upcoming(self, *, now: datetime.datetime | None = None):
-        """Events not yet ended, the soonest first (cancelled ones included)."""
-        return self.filter(end__gte=now or timezone.now()).order_by("start", "pk")
+        """Events with a date not yet ended (a series until its last date), by
+        their next date, the soonest first (cancelled ones included)."""
+        coming = self._dates().filter(end__gte=now or timezone.now())
+        return (
+            self.filter(Exists(coming))
+            .annotate(
+                next_start=Subquery(coming.values("event_id").annotate(m=Min("start")).values("m"))
+            )
+            .order_by("next_start", "pk")
+        )
 
     def past(self, *, now: datetime.datetime | None = None):
-        """Events already ended, the most recent first: the agenda's archive."""
-        return self.filter(end__lt=now or timezone.now()).order_by("-start", "-pk")
+        """Events whose every date is over, the most recent first: the archive."""
+        coming = self._dates().filter(end__gte=now or timezone.now())
+        return self.exclude(Exists(coming)).order_by("-start", "-pk")
 
     def starting_in(self, *, month: datetime.date):
         """Events starting in this Paris month."""

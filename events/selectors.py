@@ -9,7 +9,7 @@ import datetime
 from django.db.models import QuerySet
 from wagtail.models import PageLogEntry
 
-from .models import EventIndexPage, EventPage
+from .models import EventIndexPage, EventOccurrence, EventPage, RegistrationStatus
 
 
 def event_list_upcoming(*, limit: int | None = None, now: datetime.datetime | None = None):
@@ -44,7 +44,11 @@ def event_list_for_calendar(*, ended_since: datetime.datetime) -> QuerySet[Event
     ``ical_sequence``: what the subscribable calendar holds."""
     return (
         EventPage.objects.listed()
-        .filter(end__gte=ended_since)
+        .filter(
+            pk__in=EventOccurrence.objects.filter(end__gte=ended_since)
+            .order_by()
+            .values("event_id")
+        )
         .with_sequence()
         .order_by("start", "pk")
     )
@@ -58,3 +62,14 @@ def event_publication_count(*, event: EventPage) -> int:
 def agenda_get() -> EventIndexPage | None:
     """The agenda page, if there is one."""
     return EventIndexPage.objects.live().first()
+
+
+def event_occurrences_open(*, event: EventPage) -> list[EventOccurrence]:
+    """The dates one can still register for (or note): not over, not cancelled,
+    with a known date."""
+    rows = EventOccurrence.objects.filter(event=event).upcoming()
+    return [row for row in rows if row.can_add_to_calendar]
+
+
+def event_places_taken(*, occurrence: EventOccurrence) -> int:
+    return occurrence.registrations.filter(status=RegistrationStatus.CONFIRMED).count()

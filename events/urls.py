@@ -8,6 +8,11 @@ from .feeds import NewEventsAtomFeed, NewEventsFeed
 urlpatterns = [
     path("agenda.ics", views.agenda_ics, name="agenda-ics"),
     path("agenda/<slug:slug>.ics", views.event_ics, name="event-ics"),
+    path(
+        "agenda/<slug:slug>/inscription/",
+        views.event_registration,
+        name="event-registration",
+    ),
     path("agenda/flux.rss", NewEventsFeed(), name="event-feed-rss"),
     path("agenda/flux.atom", NewEventsAtomFeed(), name="event-feed-atom"),
 ]

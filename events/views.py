@@ -2,16 +2,25 @@
 
 import datetime
 
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import require_POST, require_safe
 
 from core.public_urls import public_url
+from core.ratelimit import limit_posts
 
 from . import ical
 from .filters import EventFilterSet
-from .selectors import event_get_published, event_list_for_calendar, event_publication_count
+from .forms import RegistrationForm
+from .selectors import (
+    event_get_published,
+    event_list_for_calendar,
+    event_occurrences_open,
+    event_publication_count,
+)
+from .services import RegistrationClosed, event_register
 
 # The feed keeps recent events a while, so that subscribed calendars do not
 # lose an event the day after it took place.
@@ -38,11 +47,19 @@ def event_ics(request, slug: str) -> HttpResponse:
     event = event_get_published(slug=slug)
     if event is None:
         raise Http404
+    # ?date=20300312T1400: one date of a series, on its own.
+    occurrence, key = None, request.GET.get("date")
+    if key and event.is_recurring:
+        occurrence = next((o for o in event.occurrence_list if o.key == key), None)
+        if occurrence is None:
+            raise Http404
     body = ical.calendar(
         [(event, public_url(event.get_url(request)), event_publication_count(event=event))],
         name=event.title,
+        occurrence=occurrence,
     )
-    return calendar_response(body, filename=f"{event.slug}.ics", attachment=True)
+    filename = f"{event.slug}-{key}.ics" if occurrence else f"{event.slug}.ics"
+    return calendar_response(body, filename=filename, attachment=True)
 
 
 @require_safe
@@ -63,3 +80,33 @@ def agenda_ics(request) -> HttpResponse:
     response = calendar_response(body, filename="agenda.ics", attachment=False)
     patch_cache_control(response, public=True, max_age=15 * 60)
     return response
+
+
+@require_POST
+@limit_posts("event-registration", "20/h")
+def event_registration(request, slug: str):
+    """/agenda/<slug>/inscription/: register on the site; errors on the event's page."""
+    event = event_get_published(slug=slug)
+    if event is None or not event.registers_on_site:
+        raise Http404
+    form = RegistrationForm(request.POST, occurrences=event_occurrences_open(event=event))
+    if form.is_spam:
+        return HttpResponseRedirect(event.url + "?inscription=confirmee#inscription")
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            registration = event_register(
+                event=event,
+                occurrence_id=data["occurrence"],
+                name=data["name"],
+                email=data["email"],
+                organisation=data["organisation"],
+            )
+        except RegistrationClosed:
+            form.add_error(None, "Les inscriptions à cette date sont closes.")
+        else:
+            outcome = "attente" if registration.status == "waiting" else "confirmee"
+            return HttpResponseRedirect(f"{event.url}?inscription={outcome}#inscription")
+    context = event.get_context(request)
+    context["registration_form"] = form
+    return TemplateResponse(request, event.get_template(request), context, status=400)

@@ -1,15 +1,15 @@
 import django_filters
-from django.utils import timezone
 from wagtail import hooks
 from wagtail.admin.filters import DateRangePickerWidget
 from wagtail.admin.ui.tables import Column
+from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.viewsets.pages import PageListingViewSet
 
 from core.home import HOME_SECTION_HOOK, HomeSection
 from core.search import SEARCH_GROUP_HOOK, SearchGroup, page_search
 
 from . import demo
-from .models import EventFormat, EventPage, EventStatus
+from .models import EventFormat, EventPage, EventRegistration, EventStatus
 from .selectors import event_list_upcoming
 
 HOME_EVENTS = 3
@@ -35,11 +35,11 @@ class EventAdminFilterSet(PageListingViewSet.filterset_class):
         fields = ["period", "start", "event_status", "event_format", "organiser"]
 
     def filter_period(self, queryset, name, value):
-        now = timezone.now()
+        # A series is upcoming until its last date is over.
         if value == "a_venir":
-            return queryset.filter(end__gte=now)
+            return queryset.filter(pk__in=EventPage.objects.upcoming().values("pk"))
         if value == "passes":
-            return queryset.filter(end__lt=now)
+            return queryset.filter(pk__in=EventPage.objects.past().values("pk"))
         return queryset
 
 
@@ -60,9 +60,29 @@ class EventPageListingViewSet(PageListingViewSet):
     ]
 
 
+class EventRegistrationViewSet(ModelViewSet):
+    """« Inscriptions »: who registered on the site, for which date, confirmed or waiting."""
+
+    model = EventRegistration
+    icon = "group"
+    menu_label = "Inscriptions"
+    menu_order = 251
+    add_to_admin_menu = True
+    list_display = ["name", "email", "organisation", "event", "occurrence", "status", "created_at"]
+    list_filter = ["status", "event"]
+    list_export = ["name", "email", "organisation", "event", "occurrence", "status", "created_at"]
+    search_fields = ["name", "email", "organisation"]
+    form_fields = ["status"]
+
+
 @hooks.register("register_admin_viewset")
 def register_event_listing():
     return EventPageListingViewSet("evenements")
+
+
+@hooks.register("register_admin_viewset")
+def register_registrations():
+    return EventRegistrationViewSet("inscriptions-evenements")
 
 
 @hooks.register(HOME_SECTION_HOOK)

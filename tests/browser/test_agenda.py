@@ -23,14 +23,15 @@ def test_visitor_filters_the_agenda_with_the_keyboard_and_downloads_an_event(dem
     page.get_by_role("button", name="Filtrer").focus()
     page.keyboard.press("Enter")
     page.wait_for_url("**format=en_ligne*")
-    expect(page.get_by_role("status").first).to_have_text("1 événement à venir")
+    # The webinar series: each of its six dates is listed.
+    expect(page.get_by_role("status").first).to_have_text("6 événements à venir")
     expect(page.get_by_role("link", name="S'abonner à cette sélection")).to_have_attribute(
         "href", "/agenda.ics?format=en_ligne"
     )
 
     link = page.get_by_role(
         "link", name="Webinaire : évaluer sa démarche de participation citoyenne"
-    )
+    ).first
     link.focus()
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", level=1)).to_have_text(
@@ -41,7 +42,9 @@ def test_visitor_filters_the_agenda_with_the_keyboard_and_downloads_an_event(dem
     download = download_info.value
     assert download.suggested_filename == "webinaire-evaluer-sa-demarche-de-participation.ics"
     calendar = icalendar.Calendar.from_ical(open(download.path(), "rb").read())  # noqa: SIM115
-    (event,) = calendar.walk("VEVENT")
+    # The series, then its cancelled date.
+    event, cancelled = calendar.walk("VEVENT")
+    assert "RRULE" in event and cancelled["STATUS"] == "CANCELLED"
     assert str(event["SUMMARY"]) == "Webinaire : évaluer sa démarche de participation citoyenne"
     assert page.console_errors == []
 

@@ -24,6 +24,15 @@ class EventPageFactory(wagtail_factories.PageFactory):
     end = factory.LazyAttribute(lambda event: event.start + datetime.timedelta(hours=2))
     city = "Nantes"
     departement = "44"
+    event_format = "presentiel"
+    # Online and hybrid events must give their link.
+    online_url = factory.LazyAttribute(
+        lambda event: (
+            "https://visio.example.org/salle"
+            if event.event_format in ("en_ligne", "hybride")
+            else ""
+        )
+    )
 
     @factory.post_generation
     def tags(self, create, extracted, **kwargs):

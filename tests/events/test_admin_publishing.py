@@ -46,6 +46,9 @@ def event_form(**overrides):
         "tags": "budget participatif, atelier",
         "contributed_by": "",
         "comments": inline_formset([]),
+        "occurrence_changes": inline_formset([]),
+        "country": "FR",
+        "registration_mode": "link",
         "action-publish": "publish",
     }
     data.update(overrides)

@@ -1,6 +1,9 @@
 """The agenda's demo: the newsletters' real events in the archive, upcoming ones ahead."""
 
+import json
+
 import pytest
+from bs4 import BeautifulSoup
 from django.core.management import call_command
 from django.utils import timezone
 
@@ -39,3 +42,30 @@ def test_the_agenda_is_never_empty_and_shows_each_case(agenda):
     assert {"cancelled", "postponed", "full", "scheduled"} <= {e.status for e in upcoming}
     assert {"presentiel", "en_ligne", "hybride"} <= {e.event_format for e in upcoming}
     assert all(event.summary and event.tags.exists() for event in upcoming)
+
+
+def test_the_demo_shows_a_series_a_hybrid_a_postponement_and_an_event_abroad(client, agenda):
+    events = {event.slug: event for event in EventPage.objects.all()}
+    series = events["webinaire-evaluer-sa-demarche-de-participation"]
+    assert series.is_recurring and series.occurrences.count() == 6
+    assert series.occurrences.filter(status="cancelled").count() == 1
+    hybrid = events["journee-des-projets-partages-anct"]
+    assert hybrid.event_format == "hybride" and hybrid.online_url
+    assert hybrid.registration_mode == "site" and hybrid.capacity
+    assert hybrid.co_organisers.exists()
+    postponed = events["balade-urbaine-diagnostic-partage-saint-etienne"]
+    assert postponed.previous_start and postponed.previous_start < postponed.start
+    rome = events["reunion-europeenne-open-government-partnership"]
+    data = json.loads(
+        BeautifulSoup(client.get(rome.url).content, "html.parser")
+        .find("script", type="application/ld+json")
+        .string
+    )
+    assert data["location"]["address"]["addressCountry"] == "IT"
+    rencontres = events["rencontres-europeennes-de-la-participation-en-ligne"]
+    data = json.loads(
+        BeautifulSoup(client.get(rencontres.url).content, "html.parser")
+        .find("script", type="application/ld+json")
+        .string
+    )
+    assert data["location"]["@type"] == "VirtualLocation" and data["location"]["url"]

@@ -46,6 +46,8 @@ def test_document_is_valid_openapi_3_1(document):
         "/api/ressources/{slug}/",
         "/api/projets/",
         "/api/projets/{slug}/",
+        "/api/evenements/",
+        "/api/evenements/{slug}/",
     }
 
 
@@ -97,7 +99,7 @@ def test_documentation_examples_work(client):
 
 
 def test_unknown_api_address_answers_in_json(client):
-    response = client.get("/api/evenements/")
+    response = client.get("/api/inconnu/")
     assert response.status_code == 404
     assert response.json() == {
         "erreur": "Cette adresse ne correspond à aucun point d'accès de l'API."
