@@ -134,9 +134,8 @@ class EventContributionForm(ContributorForm):
             cleaned.get("city") or cleaned.get("departement")
         ):
             self.add_error("city", "Indiquez la ville ou le département où a lieu l'événement.")
-        if fmt in ("en_ligne", "hybride") and not (
-            cleaned.get("online_url") or cleaned.get("registration_url")
-        ):
+        if fmt in ("en_ligne", "hybride") and not cleaned.get("online_url"):
             self.add_error(
-                "online_url", "Indiquez le lien de connexion, ou à défaut le lien d'inscription."
+                "online_url",
+                "Indiquez le lien de connexion ou de diffusion : l'événement se suit en ligne.",
             )

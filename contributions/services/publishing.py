@@ -1,5 +1,6 @@
 """What an approved contribution becomes: a published resource, event or project page."""
 
+from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.utils import timezone
 from django.utils.html import escape
@@ -106,7 +107,16 @@ def _publish_project(contribution: Contribution, *, user):
 def _publish_page(parent, page, contribution: Contribution, *, user):
     page.themes.set(list(contribution.themes.all()))
     page.owner = user
-    parent.add_child(instance=page)
+    try:
+        parent.add_child(instance=page)
+    except ValidationError as error:  # what the page type requires and the form did not
+        problems = " ; ".join(
+            message for messages in error.message_dict.values() for message in messages
+        )
+        raise ModerationError(
+            f"La proposition ne peut pas être publiée telle quelle : {problems}. "
+            "Corrigez-la (ou demandez à son auteur de la corriger), puis publiez-la."
+        ) from error
     page.save_revision(user=user, log_action=True).publish(user=user)
     return page.specific_class.objects.get(pk=page.pk)
 
