@@ -9,11 +9,11 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 
-from core.mail import queue_email
+from core.mail import moderation_recipients, queue_email
 from core.public_urls import public_url
 
 from ..models import Contribution, credit_for
-from ..selectors import contribution_find_duplicates, moderator_list_emails
+from ..selectors import contribution_find_duplicates
 from .errors import ModerationError
 from .links import (
     CONFIRM_LINK,
@@ -86,7 +86,7 @@ def contribution_confirm(*, contribution: Contribution) -> bool:
         queue_email("contributions/email/received", [contribution.email], context)
         queue_email(
             "contributions/email/moderators_new",
-            moderator_list_emails(),
+            moderation_recipients(),
             {
                 **context,
                 "email": contribution.email,
