@@ -1,8 +1,12 @@
-from django.urls import path
+from django.urls import path, reverse
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .admin_guide import EditorGuideView
+from .admin_menu import CONTENT_MENU_HOOK, NamedUrlMenuItem, content_menu_item
+from .dashboard import PendingWorkPanel, pending_work_list
 from .models import ContentPage, Partner
 from .search import SEARCH_GROUP_HOOK, SearchGroup, page_search
 from .two_factor_admin import ResetSecondFactorView, UnlockLoginView, colleague_buttons
@@ -44,9 +48,48 @@ def colleague_account_urls():
             UnlockLoginView.as_view(),
             name="admin-login-unlock",
         ),
+        path("guide/", EditorGuideView.as_view(), name="admin-guide"),
     ]
 
 
 @hooks.register("register_user_listing_buttons")
 def colleague_account_buttons(user, request_user):
     return colleague_buttons(user=user, request_user=request_user)
+
+
+# --- Help: our editor's guide, in French, instead of Wagtail's English ones -------------
+
+WAGTAIL_HELP_ITEMS = ("editor-guide", "whats-new-in-wagtail-")
+
+
+@hooks.register("register_help_menu_item")
+def editor_guide_menu_item():
+    return MenuItem("Guide de l'éditeur", reverse("admin-guide"), name="guide", icon_name="help")
+
+
+@hooks.register("construct_help_menu")
+def hide_wagtail_guides(request, menu_items):
+    menu_items[:] = [item for item in menu_items if not item.name.startswith(WAGTAIL_HELP_ITEMS)]
+
+
+# --- « Contenus » and « À traiter » --------------------------------------------------
+
+
+@hooks.register("register_admin_menu_item")
+def register_content_menu():
+    return content_menu_item()
+
+
+@hooks.register(CONTENT_MENU_HOOK)
+def events_content_menu_item():
+    # The agenda's listing (events' own viewset): named, as core imports no app.
+    return NamedUrlMenuItem(
+        "Événements", "evenements:index", name="evenements", icon_name="date", order=500
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def pending_work_panel(request, panels):
+    works = pending_work_list(user=request.user)
+    if works is not None:
+        panels.append(PendingWorkPanel(works=works))
