@@ -7,6 +7,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from .admin_guide import EditorGuideView
 from .admin_menu import CONTENT_MENU_HOOK, NamedUrlMenuItem, content_menu_item
 from .dashboard import PendingWorkPanel, pending_work_list
+from .drafts import autosaved_draft_forget, autosaved_draft_give_way, autosaved_draft_record
 from .models import ContentPage, Partner
 from .search import SEARCH_GROUP_HOOK, SearchGroup, page_search
 from .two_factor_admin import ResetSecondFactorView, UnlockLoginView, colleague_buttons
@@ -93,3 +94,35 @@ def pending_work_panel(request, panels):
     works = pending_work_list(user=request.user)
     if works is not None:
         panels.append(PendingWorkPanel(works=works))
+
+
+# --- New pages that autosave created: abandoned, they block nothing (core/drafts.py) ---
+
+
+def _is_autosave(request) -> bool:
+    # Wagtail's autosave asks for JSON; the editor's own clicks ask for a page.
+    return not request.accepts("text/html")
+
+
+@hooks.register("before_create_page")
+def abandoned_drafts_give_way(request, parent_page, page_class):
+    if request.method == "POST":
+        slug = request.POST.get("slug") or request.POST.get("title", "")
+        autosaved_draft_give_way(parent=parent_page, slug=slug, user=request.user)
+
+
+@hooks.register("after_create_page")
+def record_autosaved_page(request, page):
+    if _is_autosave(request) and not page.live:
+        autosaved_draft_record(page=page, user=request.user)
+
+
+@hooks.register("after_edit_page")
+def forget_saved_page(request, page):
+    if not _is_autosave(request):
+        autosaved_draft_forget(page=page)
+
+
+@hooks.register("after_publish_page")
+def forget_published_page(request, page):
+    autosaved_draft_forget(page=page)
