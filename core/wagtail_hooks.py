@@ -1,4 +1,6 @@
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
@@ -126,3 +128,8 @@ def forget_saved_page(request, page):
 @hooks.register("after_publish_page")
 def forget_published_page(request, page):
     autosaved_draft_forget(page=page)
+
+
+@hooks.register("insert_global_admin_js")
+def widget_names():
+    return format_html('<script src="{}"></script>', static("core/admin/widget-names.js"))

