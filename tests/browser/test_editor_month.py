@@ -32,6 +32,7 @@ from votes.models import Campaign
 pytestmark = pytest.mark.browser
 
 THEME = "Mobilités du quotidien"
+EDITO = "Ce mois-ci, nous parlons de mobilités du quotidien."
 
 
 def code_at(device, drift=0) -> str:
@@ -109,6 +110,130 @@ def publish_theme_and_resource(page, url, month):
     return theme
 
 
+def approve_representative(page, url, representative):
+    page.goto(f"{url}/admin/")
+    panel = page.locator("section", has=page.get_by_role("heading", name="À traiter"))
+    panel.get_by_role("link", name=re.compile("représentants? à valider")).click()
+    page.wait_for_url(re.compile(r".*/admin/representants/\?status=pending"))
+    check(page)
+    row = page.get_by_role("row").filter(has_text=representative.full_name)
+    row.get_by_role("link", name="Valider").click()
+    expect(page.get_by_text(f"Valider le compte de {representative.full_name}")).to_be_visible()
+    check(page)
+    page.get_by_role("button", name="Valider").click()
+    expect(page.locator(".messages")).to_contain_text(representative.full_name)
+    representative.refresh_from_db()
+    assert representative.status == Representative.Status.ACTIVE
+    assert any(representative.email in message.to for message in mail.outbox)
+
+
+def moderate_contribution(page, url, contribution):
+    page.goto(f"{url}/admin/")
+    panel = page.locator("section", has=page.get_by_role("heading", name="À traiter"))
+    panel.get_by_role("link", name=re.compile("contributions? à modérer")).click()
+    page.wait_for_url(f"{url}/admin/contributions/")
+    check(page)
+    page.goto(f"{url}/admin/contributions/inspect/{contribution.pk}/")
+    check(page)
+    page.get_by_role("button", name="Publier").click()
+    expect(page.locator(".messages")).to_contain_text("est publié")
+    contribution.refresh_from_db()
+    assert contribution.status == Contribution.Status.PUBLISHED
+    assert any(contribution.email in message.to for message in mail.outbox)
+
+
+def close_campaign(page, url):
+    campaign = Campaign.objects.open().filter(shared_project__isnull=True).first()
+    assert campaign is not None
+    page.goto(f"{url}/admin/votes/campagnes/")
+    check(page)
+    page.goto(f"{url}/admin/votes/campagnes/close/{campaign.pk}/")
+    check(page)
+    page.get_by_label("Nombre de places de parties prenantes").fill("3")
+    page.get_by_role("button", name="Clôturer le vote et créer le projet partagé…").click()
+    expect(page.get_by_text("Thème retenu")).to_be_visible()
+    check(page)
+    page.get_by_role("button", name="Clôturer le vote et créer le projet partagé").click()
+    expect(page.locator(".messages")).to_contain_text("Le vote est clos")
+    campaign.refresh_from_db()
+    assert campaign.shared_project is not None
+    return campaign
+
+
+def assemble_and_write_edito(page, url, month):
+    page.get_by_role("button", name="Newsletter").click()
+    page.get_by_role("link", name="Lettres").click()
+    page.wait_for_url(f"{url}/admin/newsletter/")
+    check(page)
+    page.get_by_label("Mois de la lettre").fill(month.strftime("%Y-%m"))
+    page.get_by_role("button", name="Assembler le brouillon").click()
+    expect(page.locator(".messages")).to_contain_text("est prêt")
+    issue = NewsletterIssuePage.objects.get(month=month)
+    page.wait_for_url(re.compile(rf".*/admin/pages/{issue.pk}/edit/.*"))
+    check(page)
+    page.get_by_role("button", name="Insérer un bloc").first.click()
+    page.get_by_role("option", name="Édito").click()
+    # The new block's own « Texte »: beside the hidden input named after the block.
+    [title_name] = page.evaluate(
+        """Array.from(document.querySelectorAll("input[name$='-value-title']"))
+            .filter((input) => input.value === "Édito").map((input) => input.name)"""
+    )
+    text_input = page.locator(f"input[name='{title_name.removesuffix('title')}text']")
+    editor = text_input.locator("xpath=ancestor::*[.//*[@contenteditable='true']][1]").locator(
+        "[contenteditable=true]"
+    )
+    editor.click()
+    page.keyboard.type(EDITO)
+    expect(editor).to_contain_text(EDITO)
+    # Leaving the editor writes its content into the form.
+    page.keyboard.press("Tab")
+    expect(text_input).to_have_value(re.compile("mobilités du quotidien"))
+    page.get_by_role("button", name="Enregistrer le brouillon").click()
+    expect(page.locator(".messages")).to_contain_text("a été mise à jour")
+    issue = NewsletterIssuePage.objects.get(pk=issue.pk).get_latest_revision_as_object()
+    assert issue.body[0].block_type == "edito"
+    assert EDITO in issue.body[0].value["text"].source
+    return issue
+
+
+def trial_then_schedule(page, url, issue):
+    page.goto(f"{url}/admin/newsletter/{issue.pk}/")
+    check(page)
+    page.get_by_label("Adresses de test").fill("relecture@anct.example")
+    page.get_by_role("button", name="Envoyer le test").click()
+    expect(page.locator(".messages")).to_contain_text("relecture@anct.example")
+    [trial] = [m for m in mail.outbox if m.to == ["relecture@anct.example"]]
+    assert EDITO in " ".join(trial.body.split())
+
+    at = timezone.localtime() + datetime.timedelta(minutes=5)
+    page.get_by_label("Date et heure d'envoi").fill(at.strftime("%Y-%m-%dT%H:%M"))
+    page.get_by_role("button", name="Programmer l'envoi").click()
+    expect(page.locator(".messages")).to_contain_text("programm")
+    check(page)
+    dispatch = Dispatch.objects.get(issue=issue)
+    assert dispatch.status == DispatchStatus.SCHEDULED
+    return dispatch
+
+
+def scheduler_sends(page, url, dispatch, issue):
+    mail.outbox = []
+    # The moment comes: the scheduler's next tick starts the send.
+    Dispatch.objects.filter(pk=dispatch.pk).update(
+        scheduled_at=timezone.now() - datetime.timedelta(seconds=5)
+    )
+    run_celery_task(django_settings.CELERY_BEAT_SCHEDULE["newsletter-start-due-sends"])
+    dispatch.refresh_from_db()
+    assert dispatch.status == DispatchStatus.SENT
+    sent = [m for m in mail.outbox if m.to == ["lecteur.mensuel@exemple.fr"]]
+    assert len(sent) == 1
+    assert EDITO in " ".join(sent[0].body.split())
+    page.goto(f"{url}/newsletter/archives/")
+    check(page)
+    page.get_by_role("link", name=re.compile(issue.title)).first.click()
+    expect(page.get_by_text(EDITO)).to_be_visible()
+    check(page)
+
+
 def test_an_editor_runs_the_month_in_the_admin(demo_site, page, settings):
     settings.ADMIN_REQUIRE_2FA = True
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
@@ -118,8 +243,20 @@ def test_an_editor_runs_the_month_in_the_admin(demo_site, page, settings):
     editor.groups.add(*editor.groups.model.objects.filter(name="Moderators"))
     month = (timezone.localdate().replace(day=1) + datetime.timedelta(days=40)).replace(day=1)
 
+    representative = RepresentativeFactory(
+        full_name="Paul Durand", status=Representative.Status.PENDING
+    )
+    contribution = ContributionFactory(title="Le vélo-bus des écoliers")
+    SubscriberFactory(email="lecteur.mensuel@exemple.fr")
+
     enrol_then_sign_in_again(page, url, editor)
     check(page)
     publish_theme_and_resource(page, url, month)
+    approve_representative(page, url, representative)
+    moderate_contribution(page, url, contribution)
+    close_campaign(page, url)
+    issue = assemble_and_write_edito(page, url, month)
+    dispatch = trial_then_schedule(page, url, issue)
+    scheduler_sends(page, url, dispatch, issue)
 
     assert page.console_errors == []
