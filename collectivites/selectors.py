@@ -23,8 +23,6 @@ KIND_QUALIFIERS = {
     "epci": Collectivite.Kind.EPCI,
     "intercommunalite": Collectivite.Kind.EPCI,
 }
-# Wagtail's moderators group (« Modérateurs » once renamed in French) and superusers.
-MODERATOR_GROUPS = ["Moderators", "Modérateurs"]
 
 
 # --- Search -----------------------------------------------------------------------------
@@ -278,16 +276,3 @@ def representative_list_colleagues(*, representative: Representative) -> QuerySe
         .exclude(pk=representative.pk)
         .order_by("full_name")
     )
-
-
-def moderator_list_emails() -> list[str]:
-    """Active moderators' and superusers' addresses, sorted, each once."""
-    moderators = (
-        get_user_model()
-        .objects.filter(is_active=True)
-        .filter(Q(is_superuser=True) | Q(groups__name__in=MODERATOR_GROUPS))
-        .exclude(email="")
-        .values_list("email", flat=True)
-        .distinct()
-    )
-    return sorted(set(moderators))

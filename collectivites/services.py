@@ -16,7 +16,7 @@ from django.utils.http import urlsafe_base64_encode
 from django.views.decorators.debug import sensitive_variables
 from wagtail.log_actions import log
 
-from core.mail import queue_email
+from core.mail import moderation_recipients, queue_email
 from core.public_urls import public_url
 from core.signed_links import InvalidLink, SignedLink
 
@@ -24,7 +24,6 @@ from .bulk_sql import IMPORTED_FIELDS, update_ids, write_rows
 from .models import Collectivite, Representative
 from .names import fold, normalise_email
 from .reference_data import Entry, SourceError, read_data_file
-from .selectors import moderator_list_emails
 
 CONFIRMATION_LINK = SignedLink("representative-email", max_age=timedelta(days=3))
 
@@ -211,9 +210,7 @@ def _notify_moderators(representative: Representative) -> None:
         "review_url": public_url(reverse("representatives:edit", args=[representative.pk])),
         "pending_url": public_url(reverse("representatives:index") + "?status=pending"),
     }
-    # One e-mail each: moderators do not see each other's addresses.
-    for address in moderator_list_emails():
-        queue_email("collectivites/emails/pending_for_moderators", [address], context)
+    queue_email("collectivites/emails/pending_for_moderators", moderation_recipients(), context)
 
 
 def _set_status(representative: Representative, status: str, *, by=None, action: str) -> None:

@@ -18,6 +18,7 @@ from wagtail.admin.widgets.button import Button, ListingButton
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from core.dashboard import PENDING_WORK_HOOK, PendingWork
 from core.geography import DEPARTEMENTS
 
 from . import demo
@@ -331,3 +332,16 @@ def register_representative_actions(actions):
 
 # The demo content of this app, found by ``manage.py load_demo_content`` in this order.
 hooks.register("load_demo_content", demo.load, order=40)
+
+
+@hooks.register(PENDING_WORK_HOOK)
+def representatives_to_approve(*, user):
+    if not user.has_perm("collectivites.change_representative"):
+        return None
+    return PendingWork(
+        count=Representative.objects.pending().count(),
+        singular="représentant à valider",
+        plural="représentants à valider",
+        url=reverse("representatives:index") + "?status=pending",
+        order=10,
+    )

@@ -3,7 +3,6 @@
 import re
 from dataclasses import dataclass
 
-from django.contrib.auth import get_user_model
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db.models import (
     Case,
@@ -26,8 +25,6 @@ from themes.models import ProjectPage, ThemePage
 
 from .keys import title_key, url_key, url_variants
 from .models import Contribution, NeedRequest
-
-MODERATORS_GROUP = "Moderators"
 
 
 def theme_list_published():
@@ -143,14 +140,6 @@ def need_request_get_pending_twin(*, email: str, subject: str) -> NeedRequest | 
         .order_by("-pk")
         .first()
     )
-
-
-def moderator_list_emails() -> list[str]:
-    """Active members of the Moderators group and superusers, who review proposals."""
-    users = get_user_model().objects.filter(
-        Q(groups__name=MODERATORS_GROUP) | Q(is_superuser=True), is_active=True
-    )
-    return sorted({email for email in users.values_list("email", flat=True) if email})
 
 
 # -- Suggestions shown before a « préciser mon besoin » request is sent ------------------

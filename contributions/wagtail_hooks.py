@@ -1,15 +1,15 @@
 """The moderation queue and the requests to the ANCT in the Wagtail admin; the home call."""
 
 import django_filters
-from django.urls import path
+from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
-from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from core.dashboard import PENDING_WORK_HOOK, PendingWork
 from core.home import HOME_SECTION_HOOK, HomeSection
 from themes.models import ThemePage
 
@@ -180,36 +180,30 @@ def contribute_section(*, request, home_page):
     return HomeSection(template="contributions/home/contribute.html", order=80)
 
 
-class AwaitingModerationPanel(Component):
-    """On the admin dashboard: how many proposals and requests wait for someone."""
-
-    name = "contributions_awaiting"
-    order = 90
-    template_name = "contributions/admin/home_panel.html"
-
-    def __init__(self, *, contributions: int, requests: int):
-        self.contributions = contributions
-        self.requests = requests
-
-    def get_context_data(self, parent_context=None):
-        return {"contributions": self.contributions, "requests": self.requests}
-
-
-@hooks.register("construct_homepage_panels")
-def awaiting_moderation_panel(request, panels):
-    user = request.user
-    contributions = (
-        Contribution.objects.awaiting_moderation().count()
-        if user.has_perm("contributions.change_contribution")
-        else 0
+@hooks.register(PENDING_WORK_HOOK)
+def contributions_to_moderate(*, user):
+    if not user.has_perm("contributions.change_contribution"):
+        return None
+    return PendingWork(
+        count=Contribution.objects.awaiting_moderation().count(),
+        singular="contribution à modérer",
+        plural="contributions à modérer",
+        url=reverse("contributions:index"),
+        order=20,
     )
-    requests = (
-        NeedRequest.objects.unhandled().count()
-        if user.has_perm("contributions.change_needrequest")
-        else 0
+
+
+@hooks.register(PENDING_WORK_HOOK)
+def need_requests_to_handle(*, user):
+    if not user.has_perm("contributions.change_needrequest"):
+        return None
+    return PendingWork(
+        count=NeedRequest.objects.unhandled().count(),
+        singular="demande d'accompagnement nouvelle",
+        plural="demandes d'accompagnement nouvelles",
+        url=reverse("besoins:index") + f"?status={NeedRequest.Status.NEW}",
+        order=30,
     )
-    if contributions or requests:
-        panels.append(AwaitingModerationPanel(contributions=contributions, requests=requests))
 
 
 # The demo content of this app, found by ``manage.py load_demo_content`` in this order.

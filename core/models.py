@@ -1,5 +1,6 @@
 """Pages and settings that belong to the site as a whole."""
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -177,3 +178,28 @@ class SectionIndexPage(Page):
         context["items"] = paginator.get_page(request.GET.get("page"))
         context["empty_message"] = self.empty_message
         return context
+
+
+class AutosavedDraft(models.Model):
+    """A page that Wagtail's autosave created while its author was still writing it, and
+    that nobody has saved or published yet: abandoned, it must block no other page."""
+
+    page = models.OneToOneField(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="+", verbose_name="page"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="auteur",
+    )
+    created_at = models.DateTimeField("créé le", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "brouillon enregistré automatiquement"
+        verbose_name_plural = "brouillons enregistrés automatiquement"
+
+    def __str__(self):
+        return f"Brouillon automatique de la page {self.page_id}"

@@ -4,6 +4,7 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from core.admin_menu import CONTENT_MENU_HOOK, NamedUrlMenuItem
 from core.search import SEARCH_GROUP_HOOK, SearchGroup
 from themes.hooks import THEME_PAGE_SECTION_HOOK
 from themes.models import ThemePage
@@ -58,6 +59,26 @@ class LibraryViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(LibraryViewSetGroup)
+
+
+class ResourcesMenuItem(NamedUrlMenuItem):
+    def is_shown(self, request):
+        user = request.user
+        allowed = user.has_perm("resources.view_resource") or user.has_perm(
+            "resources.change_resource"
+        )
+        return allowed and super().is_shown(request)
+
+
+@hooks.register(CONTENT_MENU_HOOK)
+def resources_content_menu_item():
+    return ResourcesMenuItem(
+        "Ressources",
+        Resource.snippet_viewset.get_url_name("list"),
+        name="ressources",
+        icon_name="doc-full-inverse",
+        order=400,
+    )
 
 
 @hooks.register(SEARCH_GROUP_HOOK)

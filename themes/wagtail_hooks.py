@@ -1,5 +1,8 @@
 from wagtail import hooks
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.viewsets.pages import PageListingViewSet
 
+from core.admin_menu import CONTENT_MENU_HOOK
 from core.home import HOME_SECTION_HOOK, HomeSection
 from core.search import SEARCH_GROUP_HOOK, SearchGroup, page_search
 
@@ -66,6 +69,46 @@ def projects_search_group():
         order=30,
         search=page_search(ProjectPage),
     )
+
+
+# --- « Contenus »: each page type's listing, in the admin's « Contenus » menu -----------
+
+MONTH_COLUMN = Column("month", label="Mois", sort_key="month")
+
+
+class ThemeListingViewSet(PageListingViewSet):
+    model = ThemePage
+    icon = "tag"
+    menu_label = "Thématiques"
+    menu_hook = CONTENT_MENU_HOOK
+    menu_order = 100
+    columns = [*PageListingViewSet.columns, MONTH_COLUMN]
+
+
+class ConceptListingViewSet(PageListingViewSet):
+    model = ConceptPage
+    icon = "pick"
+    menu_label = "Concepts"
+    menu_hook = CONTENT_MENU_HOOK
+    menu_order = 200
+    columns = [*PageListingViewSet.columns, MONTH_COLUMN]
+
+
+class ProjectListingViewSet(PageListingViewSet):
+    model = ProjectPage
+    icon = "site"
+    menu_label = "Projets"
+    menu_hook = CONTENT_MENU_HOOK
+    menu_order = 300
+
+
+@hooks.register("register_admin_viewset")
+def register_content_listings():
+    return [
+        ThemeListingViewSet("thematiques"),
+        ConceptListingViewSet("concepts"),
+        ProjectListingViewSet("projets"),
+    ]
 
 
 # What the theme pages and the project index list (the pages cannot import selectors).

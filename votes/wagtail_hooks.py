@@ -9,6 +9,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.admin.widgets.button import Button, HeaderButton
 
+from core.dashboard import PENDING_WORK_HOOK, PendingWork
 from core.home import HOME_SECTION_HOOK, HomeSection
 from core.search import SEARCH_GROUP_HOOK, SearchGroup, page_search
 
@@ -309,3 +310,16 @@ def shared_projects_search_group():
 
 # The demo content of this app, found by ``manage.py load_demo_content`` in this order.
 hooks.register("load_demo_content", demo.load, order=50)
+
+
+@hooks.register(PENDING_WORK_HOOK)
+def proposals_to_moderate(*, user):
+    if not user.has_perm("votes.change_themeproposal"):
+        return None
+    return PendingWork(
+        count=ThemeProposal.objects.to_moderate().count(),
+        singular="proposition de thème à modérer",
+        plural="propositions de thèmes à modérer",
+        url=reverse("vote_proposals:index") + f"?status={Candidate.Status.PROPOSED}",
+        order=40,
+    )

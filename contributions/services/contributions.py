@@ -14,7 +14,7 @@ from core.public_urls import public_url
 
 from ..history import ContributionEvent
 from ..models import Contribution, credit_for
-from ..selectors import contribution_find_duplicates, moderator_list_emails
+from ..selectors import contribution_find_duplicates
 from .errors import ModerationError
 from .history import contribution_history_add
 from .links import (
@@ -98,7 +98,7 @@ def contribution_confirm(*, contribution: Contribution) -> bool:
         )
         queue_email(
             "contributions/email/moderators_new",
-            moderator_list_emails(),
+            moderation_recipients(),
             {
                 **context,
                 "email": contribution.email,

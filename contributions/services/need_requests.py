@@ -17,16 +17,15 @@ from core.mail import moderation_recipients, queue_email
 from core.public_urls import public_url
 
 from ..models import NeedRequest
-from ..selectors import moderator_list_emails
 from .links import NEED_CONFIRM_LINK, need_request_confirm_path, need_request_status_path
 from .numbering import submission_create
 
 
 def need_request_recipients() -> list[str]:
-    """The ANCT team's address when set, else the moderators."""
+    """The ANCT team's address when set, else the moderation address."""
     if settings.NEED_REQUESTS_EMAIL:
         return [settings.NEED_REQUESTS_EMAIL]
-    return moderator_list_emails()
+    return moderation_recipients()
 
 
 def _email_context(need_request: NeedRequest) -> dict:

@@ -275,6 +275,11 @@ CONTRIBUTION_UPLOAD_ROOT = Path(
 NEED_REQUESTS_EMAIL = os.environ.get("NEED_REQUESTS_EMAIL", "")
 # Proposals never confirmed by their sender are forgotten after 30 days, requests to
 # the ANCT (« préciser mon besoin ») after 7.
+# New pages that Wagtail's autosave created and their author abandoned (core/drafts.py).
+CELERY_BEAT_SCHEDULE["core-purge-abandoned-drafts"] = {
+    "task": "core.tasks.purge_abandoned_drafts",
+    "schedule": 3600,
+}
 CELERY_BEAT_SCHEDULE["contributions-purge-unconfirmed"] = {
     "task": "contributions.tasks.purge_unconfirmed_contributions",
     "schedule": 24 * 3600,

@@ -75,13 +75,8 @@ def test_a_subdomain_of_a_known_domain_is_recognised_too(client, sent_after_comm
     )
 
 
-def test_an_other_domain_waits_for_moderators_who_are_told(
-    client, sent_after_commit, django_user_model
-):
-    from django.contrib.auth.models import Group
-
-    moderator = django_user_model.objects.create_user("modo@anct.gouv.fr", "modo@anct.gouv.fr")
-    moderator.groups.add(Group.objects.get(name="Moderators"))
+def test_an_other_domain_waits_for_moderators_who_are_told(client, sent_after_commit, settings):
+    settings.MODERATION_EMAIL = "modo@anct.gouv.fr"
     collectivite = CollectiviteFactory(email_domains="mairie-exemple.fr")
     with sent_after_commit(execute=True):
         client.post(reverse("account-signup"), signup_data(collectivite, email="anne@gmail.com"))

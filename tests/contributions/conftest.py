@@ -13,9 +13,11 @@ def _private_uploads(settings, tmp_path):
 
 
 @pytest.fixture
-def moderator(db):
+def moderator(db, settings):
     user = UserFactory(username="moderatrice", email="moderatrice@anct.gouv.fr", first_name="Mia")
     user.groups.add(Group.objects.get(name="Moderators"))
+    # The moderation notices go to the one moderation address: hers here.
+    settings.MODERATION_EMAIL = user.email
     return user
 
 

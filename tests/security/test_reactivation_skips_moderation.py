@@ -14,7 +14,9 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def moderator(client):
+def moderator(client, settings):
+    # The moderation notices go to the one moderation address: hers here.
+    settings.MODERATION_EMAIL = "moderatrice@anct.gouv.fr"
     user = UserFactory(
         username="moderatrice@anct.gouv.fr", email="moderatrice@anct.gouv.fr", is_staff=True
     )

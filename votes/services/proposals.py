@@ -8,8 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from collectivites.models import Representative
-from core.mail import queue_email
-from core.models import SiteSettings
+from core.mail import moderation_recipients, queue_email
 from core.public_urls import public_url
 from votes.cache import forget_home_summary
 from votes.models import Campaign, Candidate
@@ -102,10 +101,8 @@ def candidate_propose(
         raise VoteRefused("Ce thème a déjà été proposé pour cette campagne.") from None
     context = _email_context(candidate)
     queue_email("votes/emails/proposal_received", [representative.email], context)
-    site_settings = SiteSettings.load()
-    if site_settings.contact_email:
-        context["admin_url"] = public_url(reverse("vote_proposals:edit", args=[candidate.pk]))
-        queue_email("votes/emails/proposal_to_moderate", [site_settings.contact_email], context)
+    context["admin_url"] = public_url(reverse("vote_proposals:edit", args=[candidate.pk]))
+    queue_email("votes/emails/proposal_to_moderate", moderation_recipients(), context)
     return candidate
 
 
