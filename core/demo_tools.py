@@ -22,6 +22,15 @@ def ensure_page(
     return page, True
 
 
+def ensure_legal_page(parent: Page, model: type[Page], *, slug: str, **fields) -> Page | None:
+    """``ensure_page`` for a page whose type changed since older demos: a page of
+    another type already at ``slug`` is left to the editors (None)."""
+    existing = parent.get_children().filter(slug=slug).first()
+    if existing is not None and existing.specific_class is not model:
+        return None
+    return ensure_page(parent, model, slug=slug, show_in_menus=False, **fields)[0]
+
+
 def paragraphs(*texts: str) -> list[dict]:
     return [{"type": "paragraph", "value": f"<p>{text}</p>"} for text in texts]
 

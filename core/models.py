@@ -11,6 +11,11 @@ from wagtail.search import index
 from .auth_models import RateCounter, RecoveryCode  # noqa: F401  (models of this app)
 from .blocks import COMMON_BLOCKS
 from .home import home_sections
+from .legal_pages import (  # noqa: F401  (page types of this app)
+    AccessibilityStatementPage,
+    AccessibilityStatus,
+    LegalNoticePage,
+)
 
 
 class Partner(models.Model):
@@ -47,12 +52,6 @@ class Partner(models.Model):
         return self.name
 
 
-class AccessibilityStatus(models.TextChoices):
-    NONE = "non", "non conforme"
-    PARTIAL = "partiellement", "partiellement conforme"
-    FULL = "totalement", "totalement conforme"
-
-
 def page_setting(verbose_name, **kwargs) -> models.ForeignKey:
     """A site setting that points at a page; emptied if the page is deleted."""
     return models.ForeignKey(
@@ -70,13 +69,7 @@ def page_setting(verbose_name, **kwargs) -> models.ForeignKey:
 class SiteSettings(BaseGenericSetting):
     """Footer facts that the law requires on every page of a public service."""
 
-    accessibility_status = models.CharField(
-        "état de conformité RGAA",
-        max_length=20,
-        choices=AccessibilityStatus.choices,
-        # Without an audit, the RGAA status to declare is « non conforme ».
-        default=AccessibilityStatus.NONE,
-    )
+    # The footer's conformity status is the statement's (AccessibilityStatementPage).
     accessibility_page = page_setting("page Accessibilité")
     legal_notice_page = page_setting("page Mentions légales")
     personal_data_page = page_setting("page Données personnelles")
@@ -97,7 +90,6 @@ class SiteSettings(BaseGenericSetting):
     panels = [
         MultiFieldPanel(
             [
-                FieldPanel("accessibility_status"),
                 FieldPanel("accessibility_page"),
                 FieldPanel("legal_notice_page"),
                 FieldPanel("personal_data_page"),
