@@ -31,5 +31,5 @@ def test_the_host_and_the_director_come_from_the_settings(client, settings):
 def test_an_unset_host_is_said_and_warned_about_before_going_live(client, settings):
     settings.LEGAL_HOST_NAME = ""
     assert "L'hébergeur n'est pas encore renseigné" in text_of(client)
-    with pytest.raises(SystemCheckError, match="core.W001"):
+    with pytest.raises(SystemCheckError, match=r"core\.W001"):
         call_command("check", deploy=True, fail_level="WARNING", stdout=open("/dev/null", "w"))  # noqa: SIM115
