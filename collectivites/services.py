@@ -18,7 +18,7 @@ from wagtail.log_actions import log
 
 from core.mail import queue_email
 from core.public_urls import public_url
-from core.signed_links import InvalidLink, SignedLink
+from core.signed_links import REPRESENTATIVE_CONFIRMATION_DAYS, InvalidLink, SignedLink
 
 from .bulk_sql import IMPORTED_FIELDS, update_ids, write_rows
 from .models import Collectivite, Representative
@@ -26,7 +26,9 @@ from .names import fold, normalise_email
 from .reference_data import Entry, SourceError, read_data_file
 from .selectors import moderator_list_emails
 
-CONFIRMATION_LINK = SignedLink("representative-email", max_age=timedelta(days=3))
+CONFIRMATION_LINK = SignedLink(
+    "representative-email", max_age=timedelta(days=REPRESENTATIVE_CONFIRMATION_DAYS)
+)
 
 
 class StatusChangeRefused(Exception):

@@ -76,8 +76,8 @@ LEGAL_PAGES = {
             ),
             heading("Durée de conservation et droits"),
             *paragraphs(
-                "Une inscription à la newsletter non confirmée est effacée au bout de sept jours, "
-                "une proposition non confirmée au bout de trente jours. Les autres données sont "
+                "Une inscription à la newsletter ou une proposition non confirmée est effacée "
+                "(les durées sont indiquées plus bas). Les autres données sont "
                 "conservées le temps de la relation puis supprimées. Depuis le lien « mettre à "
                 "jour vos préférences » de chaque newsletter, vous pouvez télécharger vos données "
                 "ou les supprimer vous-même. Vous pouvez à tout moment y accéder, les rectifier, "

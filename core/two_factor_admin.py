@@ -12,6 +12,7 @@ from wagtail.admin.widgets.button import Button
 
 from .login_throttle import login_unlock
 from .second_factor import second_factor_reset
+from .signed_links import ADMIN_2FA_ENROLMENT_DAYS, days_label
 
 
 def can_manage(request_user, target) -> bool:
@@ -63,7 +64,8 @@ class ResetSecondFactorView(ColleagueActionView):
     confirmation = (
         "L'application d'authentification et les codes de secours de {name} ne fonctionneront "
         "plus. Un lien pour associer une nouvelle application sera envoyé à son adresse "
-        "e-mail ({email}) ; il est valable trois jours et ne sert qu'une fois."
+        f"e-mail ({{email}}) ; il est valable {days_label(ADMIN_2FA_ENROLMENT_DAYS)} et ne sert "
+        "qu'une fois."
     )
     button_label = "Réinitialiser et envoyer le lien"
 
