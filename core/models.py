@@ -34,11 +34,29 @@ class Partner(models.Model):
         help_text="Les partenaires fondateurs sont cités dans l'en-tête et le pied de page.",
     )
     sort_order = models.PositiveSmallIntegerField("ordre d'affichage", default=0)
+    # The partners' logos are their trademarks: the site shows each partner as a text
+    # block until an editor uploads the logo it is allowed to use.
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name="logo",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    logo_alt = models.CharField(
+        "texte alternatif du logo",
+        max_length=250,
+        blank=True,
+        help_text="Le nom du partenaire tel que le logo l'écrit ; vide, le nom complet.",
+    )
 
     panels = [
         FieldPanel("name"),
         FieldPanel("full_name"),
         FieldPanel("website"),
+        FieldPanel("logo"),
+        FieldPanel("logo_alt"),
         FieldPanel("is_founder"),
         FieldPanel("sort_order"),
     ]
@@ -50,6 +68,11 @@ class Partner(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def logo_text(self) -> str:
+        """What the logo says to a reader who cannot see it."""
+        return self.logo_alt or self.full_name or self.name
 
 
 def page_setting(verbose_name, **kwargs) -> models.ForeignKey:
