@@ -2,10 +2,15 @@
 newsletter box shows its label, icon buttons in groups keep their text, and a callout
 in a page body does not skip a heading level."""
 
+import itertools
+from pathlib import Path
+
 import pytest
 from bs4 import BeautifulSoup
 
 pytestmark = pytest.mark.django_db
+
+CSS = Path(__file__).resolve().parents[2] / "static" / "css" / "territoires.css"
 
 
 def soup_of(client, url):
@@ -22,16 +27,16 @@ def test_the_home_newsletter_label_is_visible(client):
     label = soup_of(client, "/").select_one('label[for="home-newsletter-email"]')
     # The DSFR hides .fr-follow__newsletter labels; this class shows it again.
     assert "tec-visible-label" in label["class"]
-    css = open("static/css/territoires.css").read()
+    css = CSS.read_text()
     assert ".fr-follow__newsletter .fr-label.tec-visible-label { position: static;" in css
 
 
 def test_the_theme_page_headings_do_not_skip_a_level(client):
     soup = soup_of(client, "/thematiques/mettre-en-place-une-demarche-participative/")
     levels = [int(h.name[1]) for h in soup.select("main h1, main h2, main h3, main h4")]
-    assert all(b - a <= 1 for a, b in zip(levels, levels[1:], strict=False)), levels
+    assert all(b - a <= 1 for a, b in itertools.pairwise(levels)), levels
 
 
 def test_footer_partner_names_are_dark_on_their_white_boxes():
-    css = open("static/css/territoires.css").read()
+    css = CSS.read_text()
     assert ".tec-partners .fr-footer__partners-link, .tec-partner-box { color: #161616;" in css
