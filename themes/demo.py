@@ -260,13 +260,16 @@ LINKED_PAGES = [
 
 
 def next_theme() -> dict:
-    """« Le passage à l'action », announced for the month after the one the demo is
-    loaded in: never « du mois » yet, so the home page keeps September 2022's theme."""
-    month = first_of_month(timezone.localdate()) + datetime.timedelta(days=32)
+    """« Le passage à l'action », announced for a year after the month the demo is
+    loaded in: open to contributions, never « du mois » while the demo is in use, so the
+    home page keeps September 2022's theme and an issue assembled for the coming months
+    reuses it (as the newsletter tests expect)."""
+    this_month = first_of_month(timezone.localdate())
+    month = this_month.replace(year=this_month.year + 1)
     return dict(
         slug=NEXT_THEME_SLUG,
         title=NEXT_THEME_TITLE,
-        month=first_of_month(month),
+        month=month,
         intro=(
             "Après les bonnes questions à se poser, passer à l'action : lancer la démarche, "
             "mobiliser les habitants, rendre compte de ce qui a été fait de leurs contributions."
