@@ -5,7 +5,15 @@ import datetime
 
 from django.utils import timezone
 
-from core.demo_tools import ensure_page, heading, link, paragraphs, quote, rich_list
+from core.demo_tools import (
+    demo_illustration,
+    ensure_page,
+    heading,
+    link,
+    paragraphs,
+    quote,
+    rich_list,
+)
 
 from .demo_projects import PROJECTS
 from .models import (
@@ -283,10 +291,29 @@ def next_theme() -> dict:
     )
 
 
+# The drawings of core.illustrations each page opens with: decorative, so their text
+# alternative stays empty (RGAA 1.2).
+ILLUSTRATIONS = {
+    "petite-enfance": "cercle",
+    "retour-a-l-emploi": "chemins",
+    "mettre-en-place-une-demarche-participative": "dialogue",
+    "le-recit": "recit",
+    "qualite-de-la-participation": "cercle",
+    "la-boite-a-outils-des-conseils-de-quartier": "outils",
+    "un-jeu-pour-convaincre-les-non-convaincus": "dialogue",
+    "greve-du-chomage": "chemins",
+}
+
+
+def illustrated(spec: dict) -> dict:
+    name = ILLUSTRATIONS.get(spec["slug"])
+    return {**spec, "image": demo_illustration(name), "image_alt": ""} if name else spec
+
+
 def load(*, home) -> None:
     indexes = {model: ensure_page(home, model, **spec)[0] for model, spec in INDEXES}
     themes = {
-        spec["slug"]: ensure_page(indexes[ThemeIndexPage], ThemePage, **spec)[0]
+        spec["slug"]: ensure_page(indexes[ThemeIndexPage], ThemePage, **illustrated(spec))[0]
         for spec in [*THEMES, next_theme()]
     }
     for index_model, model, specs, themes_field in LINKED_PAGES:
@@ -294,4 +321,4 @@ def load(*, home) -> None:
         for spec in reversed(specs):
             spec = dict(spec)
             spec[themes_field] = [themes[slug] for slug in spec.pop("themes")]
-            ensure_page(indexes[index_model], model, **spec)
+            ensure_page(indexes[index_model], model, **illustrated(spec))
