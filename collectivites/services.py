@@ -18,14 +18,16 @@ from wagtail.log_actions import log
 
 from core.mail import moderation_recipients, queue_email
 from core.public_urls import public_url
-from core.signed_links import InvalidLink, SignedLink
+from core.signed_links import REPRESENTATIVE_CONFIRMATION_DAYS, InvalidLink, SignedLink
 
 from .bulk_sql import IMPORTED_FIELDS, update_ids, write_rows
 from .models import Collectivite, Representative
 from .names import fold, normalise_email
 from .reference_data import Entry, SourceError, read_data_file
 
-CONFIRMATION_LINK = SignedLink("representative-email", max_age=timedelta(days=3))
+CONFIRMATION_LINK = SignedLink(
+    "representative-email", max_age=timedelta(days=REPRESENTATIVE_CONFIRMATION_DAYS)
+)
 
 
 class StatusChangeRefused(Exception):

@@ -20,6 +20,7 @@ from wagtail.permissions import register_permission_policy
 
 from core.dashboard import PENDING_WORK_HOOK, PendingWork
 from core.geography import DEPARTEMENTS
+from core.text import of
 
 from . import demo
 from .admin_exports import RepresentativeExportMixin
@@ -72,7 +73,7 @@ STATUS_ACTIONS = {
         "Valider",
         {Representative.Status.PENDING},
         representative_approve,
-        "Valider le compte de {name} : cette personne pourra voter et inscrire {collectivite} "
+        "Valider le compte {of_name} : cette personne pourra voter et inscrire {collectivite} "
         "aux projets partagés. Elle en est informée par e-mail.",
     ),
     "suspend": (
@@ -83,14 +84,14 @@ STATUS_ACTIONS = {
             Representative.Status.ACTIVE,
         },
         representative_suspend,
-        "Suspendre le compte de {name} : cette personne ne pourra plus se connecter ni agir "
+        "Suspendre le compte {of_name} : cette personne ne pourra plus se connecter ni agir "
         "au nom de {collectivite}. Elle en est informée par e-mail.",
     ),
     "reactivate": (
         "Réactiver",
         {Representative.Status.SUSPENDED},
         representative_reactivate,
-        "Réactiver le compte de {name} : cette personne pourra de nouveau se connecter et agir "
+        "Réactiver le compte {of_name} : cette personne pourra de nouveau se connecter et agir "
         "au nom de {collectivite} (après confirmation de son adresse si elle ne l'a pas encore "
         "fait).",
     ),
@@ -213,7 +214,7 @@ def change_status(request, pk: int, action: str):
     if representative.status not in allowed:
         messages.warning(
             request,
-            f"Le compte de {representative.full_name} est « "
+            f"Le compte {of(representative.full_name)} est « "
             f"{representative.get_status_display()} » : l'action « {label} » ne s'applique pas.",
         )
         return redirect(index_url)
@@ -228,7 +229,7 @@ def change_status(request, pk: int, action: str):
         representative.refresh_from_db()
         messages.success(
             request,
-            f"Compte de {representative.full_name} : {representative.get_status_display()}.",
+            f"Compte {of(representative.full_name)} : {representative.get_status_display()}.",
         )
         return redirect(request.POST.get("next") or index_url)
     return TemplateResponse(
@@ -239,7 +240,8 @@ def change_status(request, pk: int, action: str):
             "label": label,
             "action": action,
             "question": question.format(
-                name=representative.full_name, collectivite=representative.collectivite.label
+                of_name=of(representative.full_name),
+                collectivite=representative.collectivite.label,
             ),
             "index_url": index_url,
             "header_title": f"{label} — {representative.full_name}",

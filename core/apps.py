@@ -10,7 +10,7 @@ class CoreConfig(AppConfig):
     verbose_name = "Site"
 
     def ready(self):
-        from . import observability  # noqa: F401  (connects the task log signals)
+        from . import checks, observability  # noqa: F401  (registers checks, task log signals)
         from .exports import protect_wagtail_exports
         from .page_cache import connect_invalidation
         from .services import site_sync_after_migrate

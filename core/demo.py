@@ -3,8 +3,9 @@
 from django.conf import settings
 from wagtail.models import Locale, Page, Site
 
-from .demo_tools import ensure_page, heading, paragraphs
-from .models import ContentPage, HomePage, Partner, SiteSettings
+from .demo_accessibility import load_accessibility_statement
+from .demo_tools import ensure_legal_page, heading, paragraphs
+from .models import ContentPage, HomePage, LegalNoticePage, Partner, SiteSettings
 from .public_urls import site_host_and_port
 from .services import site_sync_with_setting
 
@@ -31,40 +32,6 @@ HOME_INTRO = (
 )
 
 LEGAL_PAGES = {
-    "accessibility_page": dict(
-        slug="accessibilite",
-        title="Accessibilité",
-        intro="Déclaration d'accessibilité de la plateforme Territoires en Commun.",
-        body=[
-            *paragraphs(
-                "L'Agence nationale de la cohésion des territoires s'engage à rendre ses services "
-                "numériques accessibles, conformément à l'article 47 de la loi n° 2005-102 du "
-                "11 février 2005.",
-            ),
-            heading("État de conformité"),
-            *paragraphs(
-                "Territoires en Commun est <b>non conforme</b> au référentiel général "
-                "d'amélioration de l'accessibilité (RGAA 4.1) : aucun audit n'a encore été "
-                "réalisé. Le site est construit avec le Système de design de l'État (DSFR) et "
-                "vérifié automatiquement à chaque évolution ; un audit complet est prévu et "
-                "cette déclaration sera mise à jour avec ses résultats.",
-            ),
-            heading("Retour d'information et contact"),
-            *paragraphs(
-                "Si vous n'arrivez pas à accéder à un contenu ou à un service, écrivez-nous à "
-                "contact@territoires-en-commun.fr pour être orienté vers une alternative "
-                "accessible ou obtenir le contenu sous une autre forme.",
-            ),
-            heading("Voies de recours"),
-            *paragraphs(
-                "Si vous nous avez signalé un défaut d'accessibilité qui vous empêche d'accéder à "
-                "un contenu ou à un service et que vous n'avez pas obtenu de réponse satisfaisante, "
-                "vous pouvez écrire au Défenseur des droits, le contacter par téléphone au "
-                "09 69 39 00 00, ou lui écrire (gratuitement, sans timbre) : Défenseur des droits, "
-                "Libre réponse 71120, 75342 Paris CEDEX 07.",
-            ),
-        ],
-    ),
     "legal_notice_page": dict(
         slug="mentions-legales",
         title="Mentions légales",
@@ -75,7 +42,6 @@ LEGAL_PAGES = {
                 "Agence nationale de la cohésion des territoires (ANCT), 20 avenue de Ségur, "
                 "75007 Paris, en partenariat avec la Banque des Territoires, Décider ensemble et "
                 "l'Institut de la concertation et de la participation citoyenne (ICPC).",
-                "Directeur de la publication : le directeur général de l'ANCT.",
             ),
             heading("Réutilisation des contenus"),
             *paragraphs(
@@ -83,11 +49,6 @@ LEGAL_PAGES = {
                 "Creative Commons BY-SA 4.0 : vous pouvez les partager et les adapter en citant "
                 "Territoires en Commun et en conservant la même licence. Les ressources des "
                 "partenaires restent soumises à la licence indiquée sur chacune d'elles.",
-            ),
-            heading("Hébergement"),
-            *paragraphs(
-                "Le nom et l'adresse de l'hébergeur sont indiqués sur cette page par l'ANCT lors "
-                "de la mise en service de la plateforme.",
             ),
         ],
     ),
@@ -115,8 +76,8 @@ LEGAL_PAGES = {
             ),
             heading("Durée de conservation et droits"),
             *paragraphs(
-                "Une inscription à la newsletter non confirmée est effacée au bout de sept jours, "
-                "une proposition non confirmée au bout de trente jours. Les autres données sont "
+                "Une inscription à la newsletter ou une proposition non confirmée est effacée "
+                "(les durées sont indiquées plus bas). Les autres données sont "
                 "conservées le temps de la relation puis supprimées. Depuis le lien « mettre à "
                 "jour vos préférences » de chaque newsletter, vous pouvez télécharger vos données "
                 "ou les supprimer vous-même. Vous pouvez à tout moment y accéder, les rectifier, "
@@ -195,8 +156,13 @@ def load_home() -> HomePage:
 def load_legal_pages(home: HomePage) -> None:
     site_settings = SiteSettings.load()
     changed = False
+    pages = {"accessibility_page": load_accessibility_statement(home)}
     for field, spec in LEGAL_PAGES.items():
-        page, _created = ensure_page(home, ContentPage, show_in_menus=False, **spec)
+        model = LegalNoticePage if field == "legal_notice_page" else ContentPage
+        pages[field] = ensure_legal_page(home, model, **spec)
+    for field, page in pages.items():
+        if page is None:
+            continue
         if getattr(site_settings, f"{field}_id") is None:
             setattr(site_settings, field, page)
             changed = True

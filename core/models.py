@@ -12,6 +12,11 @@ from wagtail.search import index
 from .auth_models import RateCounter, RecoveryCode  # noqa: F401  (models of this app)
 from .blocks import COMMON_BLOCKS
 from .home import home_sections
+from .legal_pages import (  # noqa: F401  (page types of this app)
+    AccessibilityStatementPage,
+    AccessibilityStatus,
+    LegalNoticePage,
+)
 
 
 class Partner(models.Model):
@@ -30,11 +35,29 @@ class Partner(models.Model):
         help_text="Les partenaires fondateurs sont cités dans l'en-tête et le pied de page.",
     )
     sort_order = models.PositiveSmallIntegerField("ordre d'affichage", default=0)
+    # The partners' logos are their trademarks: the site shows each partner as a text
+    # block until an editor uploads the logo it is allowed to use.
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name="logo",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    logo_alt = models.CharField(
+        "texte alternatif du logo",
+        max_length=250,
+        blank=True,
+        help_text="Le nom du partenaire tel que le logo l'écrit ; vide, le nom complet.",
+    )
 
     panels = [
         FieldPanel("name"),
         FieldPanel("full_name"),
         FieldPanel("website"),
+        FieldPanel("logo"),
+        FieldPanel("logo_alt"),
         FieldPanel("is_founder"),
         FieldPanel("sort_order"),
     ]
@@ -47,11 +70,10 @@ class Partner(models.Model):
     def __str__(self):
         return self.name
 
-
-class AccessibilityStatus(models.TextChoices):
-    NONE = "non", "non conforme"
-    PARTIAL = "partiellement", "partiellement conforme"
-    FULL = "totalement", "totalement conforme"
+    @property
+    def logo_text(self) -> str:
+        """What the logo says to a reader who cannot see it."""
+        return self.logo_alt or self.full_name or self.name
 
 
 def page_setting(verbose_name, **kwargs) -> models.ForeignKey:
@@ -71,13 +93,7 @@ def page_setting(verbose_name, **kwargs) -> models.ForeignKey:
 class SiteSettings(BaseGenericSetting):
     """Footer facts that the law requires on every page of a public service."""
 
-    accessibility_status = models.CharField(
-        "état de conformité RGAA",
-        max_length=20,
-        choices=AccessibilityStatus.choices,
-        # Without an audit, the RGAA status to declare is « non conforme ».
-        default=AccessibilityStatus.NONE,
-    )
+    # The footer's conformity status is the statement's (AccessibilityStatementPage).
     accessibility_page = page_setting("page Accessibilité")
     legal_notice_page = page_setting("page Mentions légales")
     personal_data_page = page_setting("page Données personnelles")
@@ -98,7 +114,6 @@ class SiteSettings(BaseGenericSetting):
     panels = [
         MultiFieldPanel(
             [
-                FieldPanel("accessibility_status"),
                 FieldPanel("accessibility_page"),
                 FieldPanel("legal_notice_page"),
                 FieldPanel("personal_data_page"),

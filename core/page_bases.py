@@ -9,6 +9,7 @@ from wagtail.search import index
 
 from .blocks import COMMON_BLOCKS
 from .geography import DEPARTEMENT_CHOICES, REGION_CHOICES, region_of
+from .slugs import slug_corrected
 
 
 class ImageMixin(models.Model):
@@ -94,6 +95,13 @@ class EditorialPage(ImageMixin, Page):
 
     class Meta:
         abstract = True
+
+    def full_clean(self, *args, **kwargs):
+        # A new page whose slug the admin derived from a title with apostrophes: « L'aller
+        # vers » → « l-aller-vers ». A published page keeps its address.
+        if self.pk is None:
+            self.slug = slug_corrected(slug=self.slug, title=self.title)
+        super().full_clean(*args, **kwargs)
 
     @property
     def description(self) -> str:

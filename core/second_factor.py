@@ -21,9 +21,9 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from .auth_models import RecoveryCode
 from .mail import queue_email
 from .public_urls import public_url
-from .signed_links import SignedLink
+from .signed_links import ADMIN_2FA_ENROLMENT_DAYS, SignedLink
 
-ENROLMENT_DAYS = 3
+ENROLMENT_DAYS = ADMIN_2FA_ENROLMENT_DAYS
 ENROLMENT_LINK = SignedLink("admin-2fa-enrolment", max_age=timedelta(days=ENROLMENT_DAYS))
 DEVICE_NAME = "Application d'authentification"
 RECOVERY_CODE_COUNT = 10

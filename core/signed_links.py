@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 
+from django.conf import settings
 from django.core import signing
 
 
@@ -64,3 +65,39 @@ class SignedLink:
         if obj is None or _digest(state(obj)) != signed_state:
             raise InvalidLink
         return obj
+
+
+# --- How long each e-mailed link stays valid ------------------------------------------
+# One source for each period: the link's ``max_age``, the page that says « we sent you
+# a link », the e-mail and the privacy page all quote these (``{% link_validity %}``).
+REPRESENTATIVE_CONFIRMATION_DAYS = 3
+ADMIN_2FA_ENROLMENT_DAYS = 3
+CONTRIBUTION_CONFIRMATION_DAYS = 7
+NEED_REQUEST_CONFIRMATION_DAYS = 7
+# An unconfirmed proposal is erased after this many days.
+CONTRIBUTION_UNCONFIRMED_PURGE_DAYS = 30
+
+
+def password_reset_days() -> int:
+    """Django's ``PASSWORD_RESET_TIMEOUT`` (seconds), in whole days."""
+    return max(1, settings.PASSWORD_RESET_TIMEOUT // 86400)
+
+
+def link_validity_days() -> dict[str, int]:
+    """Every period a visitor is told about, by name."""
+    return {
+        "representative_confirmation": REPRESENTATIVE_CONFIRMATION_DAYS,
+        "password_reset": password_reset_days(),
+        "admin_2fa_enrolment": ADMIN_2FA_ENROLMENT_DAYS,
+        "contribution_confirmation": CONTRIBUTION_CONFIRMATION_DAYS,
+        "need_request_confirmation": NEED_REQUEST_CONFIRMATION_DAYS,
+        "contribution_unconfirmed_purge": CONTRIBUTION_UNCONFIRMED_PURGE_DAYS,
+        "newsletter_confirmation": settings.NEWSLETTER_CONFIRMATION_DAYS,
+        "newsletter_unconfirmed_purge": settings.NEWSLETTER_UNCONFIRMED_PURGE_DAYS,
+        "newsletter_preferences": settings.NEWSLETTER_PREFERENCES_LINK_DAYS,
+    }
+
+
+def days_label(days: int) -> str:
+    """« 1 jour », « 3 jours »."""
+    return f"{days} jour" if days == 1 else f"{days} jours"

@@ -12,6 +12,8 @@ from wagtail.admin.widgets.button import Button
 
 from .login_throttle import login_unlock
 from .second_factor import second_factor_reset
+from .signed_links import ADMIN_2FA_ENROLMENT_DAYS, days_label
+from .text import of
 
 
 def can_manage(request_user, target) -> bool:
@@ -45,7 +47,7 @@ class ColleagueActionView(WagtailAdminTemplateMixin, TemplateView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             confirmation=self.confirmation.format(
-                name=self.target.get_full_name() or self.target.get_username(),
+                of_name=of(self.target.get_full_name() or self.target.get_username()),
                 email=self.target.email or "aucune adresse",
             ),
             button_label=self.button_label,
@@ -61,9 +63,10 @@ class ColleagueActionView(WagtailAdminTemplateMixin, TemplateView):
 class ResetSecondFactorView(ColleagueActionView):
     page_title = "Réinitialiser la double authentification"
     confirmation = (
-        "L'application d'authentification et les codes de secours de {name} ne fonctionneront "
+        "L'application d'authentification et les codes de secours {of_name} ne fonctionneront "
         "plus. Un lien pour associer une nouvelle application sera envoyé à son adresse "
-        "e-mail ({email}) ; il est valable trois jours et ne sert qu'une fois."
+        f"e-mail ({{email}}) ; il est valable {days_label(ADMIN_2FA_ENROLMENT_DAYS)} et ne sert "
+        "qu'une fois."
     )
     button_label = "Réinitialiser et envoyer le lien"
 
@@ -72,13 +75,13 @@ class ResetSecondFactorView(ColleagueActionView):
         if second_factor_reset(user=self.target):
             messages.success(
                 self.request,
-                f"La double authentification de {name} est réinitialisée : un lien "
+                f"La double authentification {of(name)} est réinitialisée : un lien "
                 f"d'activation a été envoyé à {self.target.email}.",
             )
         else:
             messages.warning(
                 self.request,
-                f"La double authentification de {name} est réinitialisée, mais ce compte n'a "
+                f"La double authentification {of(name)} est réinitialisée, mais ce compte n'a "
                 "pas d'adresse e-mail : ajoutez-en une, puis réinitialisez à nouveau pour "
                 "envoyer le lien d'activation.",
             )
@@ -87,7 +90,7 @@ class ResetSecondFactorView(ColleagueActionView):
 class UnlockLoginView(ColleagueActionView):
     page_title = "Débloquer la connexion"
     confirmation = (
-        "Les tentatives de connexion échouées de {name} sont oubliées : la connexion à ce "
+        "Les tentatives de connexion échouées {of_name} sont oubliées : la connexion à ce "
         "compte n'est plus bloquée ni retardée. Si quelqu'un essaie de deviner son mot de "
         "passe, conseillez-lui aussi d'en choisir un nouveau."
     )
@@ -98,7 +101,7 @@ class UnlockLoginView(ColleagueActionView):
             if identifier:
                 login_unlock(username=identifier)
         name = self.target.get_full_name() or self.target.get_username()
-        messages.success(self.request, f"La connexion de {name} est débloquée.")
+        messages.success(self.request, f"La connexion {of(name)} est débloquée.")
 
 
 def colleague_buttons(*, user, request_user) -> list[Button]:

@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.db.models import Count, F, Q, QuerySet
 from django.utils import timezone
-from django.utils.formats import date_format
 
-from core.text import plural
+from core.dates import date_fr
+from core.text import of, plural
 from themes import selectors as themes
 
 from .models import (
@@ -208,7 +208,7 @@ def _featured(page, month: datetime.date) -> str:
     if page is None:
         return ""
     if page.month != month:
-        return f"« {page.title} » (de {month_label(page.month)})"
+        return f"« {page.title} » ({of(month_label(page.month))})"
     return f"« {page.title} »"
 
 
@@ -260,20 +260,20 @@ def _own_month_warning(page, own, *, featured: Featured, month: datetime.date) -
         return f"{featured.none_published} pour {label} : la lettre n'a pas de rubrique {section}."
     if page is None:
         return (
-            f"La lettre n'a pas de rubrique {section} : {featured.name} de {label} est "
+            f"La lettre n'a pas de rubrique {section} : {featured.name} {of(label)} est "
             f"« {own.title} »."
         )
     if page.month == month:
         return None
     if own is not None:
         return (
-            f"La rubrique {section} présente « {page.title} », de {month_label(page.month)} ; "
-            f"{featured.name} de {label} est « {own.title} » : choisissez-{featured.pronoun}."
+            f"La rubrique {section} présente « {page.title} », {of(month_label(page.month))} ; "
+            f"{featured.name} {of(label)} est « {own.title} » : choisissez-{featured.pronoun}."
         )
     return (
         f"{featured.none_published} pour {label} : la rubrique {section} reprend "
-        f"« {page.title} », de {month_label(page.month)}. Gardez ce choix s'il se poursuit ce "
-        f"mois-ci ; sinon, publiez {featured.name} de {label} et choisissez-{featured.pronoun} "
+        f"« {page.title} », {of(month_label(page.month))}. Gardez ce choix s'il se poursuit ce "
+        f"mois-ci ; sinon, publiez {featured.name} {of(label)} et choisissez-{featured.pronoun} "
         "dans la rubrique."
     )
 
@@ -322,8 +322,8 @@ def issue_month_warning(*, month: datetime.date, today: datetime.date) -> str | 
     if month <= today.replace(day=1):
         return None
     return (
-        f"Cette lettre est celle de {month_label(month)}, un mois qui n'a pas commencé (nous "
-        f"sommes le {date_format(today, 'j F Y')}) : envoyée maintenant, elle arriverait en "
+        f"Cette lettre est celle {of(month_label(month))}, un mois qui n'a pas commencé (nous "
+        f"sommes le {date_fr(today)}) : envoyée maintenant, elle arriverait en "
         f"avance. Programmez l'envoi à partir du 1er {month_label(month)}, ou corrigez le mois "
         "de la lettre."
     )

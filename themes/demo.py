@@ -3,8 +3,19 @@ real newsletters (facts copied, prose written for the site)."""
 
 import datetime
 
-from core.demo_tools import ensure_page, heading, link, paragraphs, quote, rich_list
+from django.utils import timezone
 
+from core.demo_tools import (
+    demo_illustration,
+    ensure_page,
+    heading,
+    link,
+    paragraphs,
+    quote,
+    rich_list,
+)
+
+from .demo_projects import PROJECTS
 from .models import (
     ConceptIndexPage,
     ConceptPage,
@@ -13,6 +24,14 @@ from .models import (
     ThemeIndexPage,
     ThemePage,
 )
+from .models.base import first_of_month
+
+# The theme the September 2022 newsletter announced: contributions are called for it
+# before its month comes (the resource proposal form takes it from ``?thematique=``).
+NEXT_THEME_SLUG = "le-passage-a-l-action"
+NEXT_THEME_TITLE = "Le passage à l'action"
+NEXT_THEME_CONTRIBUTE_PATH = f"/contribuer/ressource/?thematique={NEXT_THEME_SLUG}"
+EDITORIAL_EMAIL = "editorialisation@territoires-en-commun.fr"
 
 THEMES = [
     dict(
@@ -75,9 +94,12 @@ THEMES = [
             {
                 "type": "callout",
                 "value": {
-                    "title": "Prochaine thématique : le passage à l'action",
-                    "text": "<p>Vous avez une ressource à partager sur le passage à "
-                    "l'action ? Proposez-la à l'équipe éditoriale.</p>",
+                    "title": f"Prochaine thématique : « {NEXT_THEME_TITLE} »",
+                    "text": "<p>Je suis une collectivité et je souhaite contribuer à la "
+                    f"prochaine thématique « {NEXT_THEME_TITLE} » : "
+                    f'<a href="{NEXT_THEME_CONTRIBUTE_PATH}">proposez une ressource</a> à '
+                    "l'équipe éditoriale, ou envoyez-la à "
+                    f"{EDITORIAL_EMAIL}.</p>",
                     "link_label": "",
                     "link_url": "",
                 },
@@ -190,96 +212,6 @@ CONCEPTS = [
     ),
 ]
 
-PROJECTS = [
-    dict(
-        slug="greve-du-chomage",
-        title="La grève du chômage menée par Territoires zéro chômage de longue durée",
-        territory="Territoires zéro chômage de longue durée (plus de 75 territoires)",
-        themes=["retour-a-l-emploi"],
-        tags=["emploi", "mobilisation citoyenne"],
-        external_url="https://www.tzcld.fr",
-        external_label="Pour découvrir le projet",
-        intro=(
-            "La 6e édition de la Grève du chômage a réuni en novembre 2021 plus de 75 "
-            "territoires : des personnes privées d'emploi et volontaires pour travailler se "
-            "sont mobilisées sur des missions utiles."
-        ),
-        body=paragraphs(
-            "Le temps d'une journée, les participants montrent par l'action qu'il y a du "
-            "travail utile à faire sur chaque territoire, et alertent sur les barrières "
-            "concrètes qui les tiennent éloignés de l'emploi.",
-        ),
-    ),
-    dict(
-        slug="wake-up-cafe",
-        title="L'association Wake Up Café aide les détenus à trouver un emploi",
-        territory="Association Wake Up Café",
-        themes=["retour-a-l-emploi"],
-        tags=["emploi", "réinsertion"],
-        external_url="https://www.wakeupcafe.org",
-        external_label="Découvrez l'initiative",
-        intro=(
-            "Depuis 2014, Wake Up Café accompagne la réinsertion des personnes détenues, de la "
-            "fin de leur peine jusqu'au retour dans le monde professionnel."
-        ),
-        body=paragraphs(
-            "Projets artistiques, ateliers, soirées : l'association crée des occasions de "
-            "rencontre et de confiance qui préparent le retour à l'emploi.",
-        ),
-    ),
-    dict(
-        slug="collectif-reperages",
-        title="Collectif Repérages",
-        territory="Val-de-Marne",
-        departement="94",
-        themes=["retour-a-l-emploi"],
-        tags=["emploi", "formation", "audiovisuel"],
-        intro=(
-            "Soutenue par le Conseil départemental du Val-de-Marne, l'association remobilise "
-            "des personnes éloignées de l'emploi par la formation aux métiers de l'audiovisuel."
-        ),
-        body=paragraphs(
-            "Tournages, montage, réalisation : la pratique d'un métier concret redonne des "
-            "repères et ouvre des perspectives professionnelles.",
-        ),
-    ),
-    dict(
-        slug="handipacte-ile-de-france",
-        title="Handipacte Île-de-France",
-        territory="Île-de-France",
-        region="11",
-        themes=["retour-a-l-emploi"],
-        tags=["mobilité inclusive", "handicap"],
-        intro=(
-            "Une plateforme de ressources pour outiller les collectivités sur les enjeux de la "
-            "mobilité locale et inclusive."
-        ),
-        body=paragraphs(
-            "Se déplacer est souvent la première condition d'un retour à l'emploi : la "
-            "plateforme rassemble des outils pour des politiques de mobilité qui n'oublient "
-            "personne.",
-        ),
-    ),
-    dict(
-        slug="droit-des-adolescents-et-des-jeunes",
-        title="Le droit des adolescents et des jeunes à une vie épanouie",
-        territory="Tarascon-sur-Ariège, Paris 20e, L'Île-Saint-Denis et Rezé",
-        themes=[],
-        tags=["projet partagé", "jeunesse"],
-        intro=(
-            "Le projet partagé de l'ANCT avec Tarascon-sur-Ariège, Paris 20e, L'Île-Saint-Denis "
-            "et Rezé : concevoir la politique locale de jeunesse avec et par les adolescents et "
-            "les jeunes adultes."
-        ),
-        body=paragraphs(
-            "Quatre collectivités de tailles très différentes travaillent ensemble, avec "
-            "l'appui de l'ANCT, pour associer les jeunes à la conception des politiques qui "
-            "les concernent.",
-        ),
-    ),
-]
-
-
 INDEXES = [
     (
         ThemeIndexPage,
@@ -335,13 +267,58 @@ LINKED_PAGES = [
 ]
 
 
+def next_theme() -> dict:
+    """« Le passage à l'action », announced for a year after the month the demo is
+    loaded in: open to contributions, never « du mois » while the demo is in use, so the
+    home page keeps September 2022's theme and an issue assembled for the coming months
+    reuses it (as the newsletter tests expect)."""
+    this_month = first_of_month(timezone.localdate())
+    month = this_month.replace(year=this_month.year + 1)
+    return dict(
+        slug=NEXT_THEME_SLUG,
+        title=NEXT_THEME_TITLE,
+        month=month,
+        intro=(
+            "Après les bonnes questions à se poser, passer à l'action : lancer la démarche, "
+            "mobiliser les habitants, rendre compte de ce qui a été fait de leurs contributions."
+        ),
+        body=paragraphs(
+            "Cette thématique se construit avec vous : collectivités, associations et "
+            "partenaires, proposez les ressources et les expériences qui vous ont aidés à "
+            f'passer à l\'action (<a href="{NEXT_THEME_CONTRIBUTE_PATH}">proposer une '
+            "ressource</a>).",
+        ),
+    )
+
+
+# The drawings of core.illustrations each page opens with: decorative, so their text
+# alternative stays empty (RGAA 1.2).
+ILLUSTRATIONS = {
+    "petite-enfance": "cercle",
+    "retour-a-l-emploi": "chemins",
+    "mettre-en-place-une-demarche-participative": "dialogue",
+    "le-recit": "recit",
+    "qualite-de-la-participation": "cercle",
+    "la-boite-a-outils-des-conseils-de-quartier": "outils",
+    "un-jeu-pour-convaincre-les-non-convaincus": "dialogue",
+    "greve-du-chomage": "chemins",
+}
+
+
+def illustrated(spec: dict) -> dict:
+    name = ILLUSTRATIONS.get(spec["slug"])
+    return {**spec, "image": demo_illustration(name), "image_alt": ""} if name else spec
+
+
 def load(*, home) -> None:
     indexes = {model: ensure_page(home, model, **spec)[0] for model, spec in INDEXES}
     themes = {
-        spec["slug"]: ensure_page(indexes[ThemeIndexPage], ThemePage, **spec)[0] for spec in THEMES
+        spec["slug"]: ensure_page(indexes[ThemeIndexPage], ThemePage, **illustrated(spec))[0]
+        for spec in [*THEMES, next_theme()]
     }
     for index_model, model, specs, themes_field in LINKED_PAGES:
-        for spec in specs:
+        # Newest first on the site: created last to first, they list in the seeds' order.
+        for spec in reversed(specs):
             spec = dict(spec)
             spec[themes_field] = [themes[slug] for slug in spec.pop("themes")]
-            ensure_page(indexes[index_model], model, **spec)
+            ensure_page(indexes[index_model], model, **illustrated(spec))

@@ -52,6 +52,25 @@ def recent_projects(*, limit: int = 3):
     )
 
 
+def theme_featured_projects(
+    *, theme: ThemePage | None, limit: int = 3
+) -> tuple[list[ProjectPage], bool]:
+    """The projects the home page shows under « Thématique du mois »: the featured
+    theme's own, the latest first; the latest projects of any theme only while it has
+    none, so that the section never shows another theme's projects beside its own.
+    The flag says whether they are the theme's own."""
+    if theme is not None:
+        own = list(
+            theme.projects.live()
+            .public()
+            .select_related("image")
+            .order_by("-first_published_at", "-pk")[:limit]
+        )
+        if own:
+            return own, True
+    return list(recent_projects(limit=limit)), False
+
+
 def _filtered_index_url(index_model, theme: ThemePage, needed: bool) -> str | None:
     """The index page listing everything of ``theme``, when the theme page shows only part."""
     index = index_model.objects.live().first() if needed else None

@@ -12,7 +12,7 @@ from .models import ConceptPage, ProjectPage, ThemePage
 from .selectors import (
     concept_of_the_month,
     project_index_listing,
-    recent_projects,
+    theme_featured_projects,
     theme_of_the_month,
     theme_page_projects,
 )
@@ -27,12 +27,15 @@ def theme_of_the_month_section(*, request, home_page):
 
 
 @hooks.register(HOME_SECTION_HOOK)
-def recent_projects_section(*, request, home_page):
-    projects = list(recent_projects())
+def theme_projects_section(*, request, home_page):
+    theme = theme_of_the_month()
+    projects, own = theme_featured_projects(theme=theme)
     if not projects:
         return None
     return HomeSection(
-        template="themes/home/projects.html", order=30, context={"projects": projects}
+        template="themes/home/projects.html",
+        order=30,
+        context={"projects": projects, "theme": theme if own else None},
     )
 
 

@@ -197,6 +197,16 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # there, and every e-mail to a contributor answers to it (Reply-To).
 MODERATION_EMAIL = os.environ.get("MODERATION_EMAIL", "moderation@territoires-en-commun.fr")
 
+# --- Legal notices --------------------------------------------------------------------
+# The mentions légales name who answers for the site and who hosts it: the deployment
+# knows them, the editors do not (README, « Configuration »).
+LEGAL_PUBLICATION_DIRECTOR = os.environ.get(
+    "LEGAL_PUBLICATION_DIRECTOR", "le directeur général de l'ANCT"
+)
+LEGAL_HOST_NAME = os.environ.get("LEGAL_HOST_NAME", "")
+LEGAL_HOST_ADDRESS = os.environ.get("LEGAL_HOST_ADDRESS", "")
+LEGAL_HOST_CONTACT = os.environ.get("LEGAL_HOST_CONTACT", "")
+
 # --- Internationalisation -----------------------------------------------------------
 # The site is written in French directly (no message catalogue of its own, see
 # ARCHITECTURE.md); USE_I18N gives Django's and Wagtail's own messages in French.

@@ -31,6 +31,9 @@ PAGE_CACHE_IGNORED_MODELS = [
     "collectivites.Representative",
     "core.RateCounter",
     "core.RecoveryCode",
+    # A rendition is made the first time a page shows an image: it changes no content,
+    # and invalidating on it would empty the cache on every first view of an image.
+    "wagtailimages.Rendition",
 ]
 # Never cached: the admin, accounts, health, and pages reached by a personal signed link.
 PAGE_CACHE_EXCLUDED_PATHS = (

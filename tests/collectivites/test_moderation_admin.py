@@ -1,10 +1,13 @@
 """Moderators review representatives and the collectivités' e-mail domains in the admin."""
 
+from html import unescape
+
 import pytest
 from django.contrib.auth.models import Group
 from django.core import mail
 
 from collectivites.models import Collectivite, Representative
+from core.text import of
 
 from .factories import CollectiviteFactory, RepresentativeFactory, UserFactory
 
@@ -70,7 +73,8 @@ def test_approving_asks_to_confirm_then_activates_and_tells_the_representative(
     representative.refresh_from_db()
     assert representative.status == Representative.Status.ACTIVE
     assert representative.can_act
-    assert f"Compte de {representative.full_name} : Validé." in response.content.decode()
+    # « Compte d'Arnaude … », « Compte de Marc … »: elided before a vowel.
+    assert f"Compte {of(representative.full_name)} : Validé." in unescape(response.content.decode())
     assert [m.to for m in mail.outbox] == [[representative.email]]
     assert mail.outbox[0].subject == "Votre compte est validé — Territoires en Commun"
     history = client.get(f"/admin/representants/history/{representative.pk}/").content.decode()

@@ -1,5 +1,7 @@
 """A partner proposes a resource, confirms their address, a moderator publishes it."""
 
+from html import unescape
+
 import pytest
 from bs4 import BeautifulSoup
 from django.core import mail
@@ -18,7 +20,7 @@ def test_a_proposed_resource_goes_from_the_form_to_the_library(
     capture = django_capture_on_commit_callbacks
     page = client.get("/contribuer/ressource/")
     assert page.status_code == 200
-    assert theme.title in page.content.decode()
+    assert theme.title in unescape(page.content.decode())  # « L'action » is escaped
 
     response = submit(client, "ressource", resource_data(themes=[theme.pk]), capture)
     contribution = Contribution.objects.get()

@@ -1,7 +1,7 @@
 import pytest
 from bs4 import BeautifulSoup
 
-from core.models import AccessibilityStatus, SiteSettings
+from core.models import AccessibilityStatementPage, AccessibilityStatus
 
 pytestmark = pytest.mark.django_db
 
@@ -33,10 +33,11 @@ def test_legal_pages_are_published_content_pages(client, url):
     assert "Dernière mise à jour" in main.get_text()
 
 
-def test_accessibility_status_follows_the_setting(client):
-    site_settings = SiteSettings.load()
-    site_settings.accessibility_status = AccessibilityStatus.PARTIAL
-    site_settings.save()
+def test_accessibility_status_follows_the_statement(client):
+    statement = AccessibilityStatementPage.objects.get()
+    statement.status = AccessibilityStatus.PARTIAL
+    statement.compliance_rate = 62
+    statement.save_revision().publish()
     labels = [a.get_text(strip=True) for a in footer(client).select(".fr-footer__bottom-link")]
     assert "Accessibilité : partiellement conforme" in labels
 

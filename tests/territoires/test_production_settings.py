@@ -40,6 +40,8 @@ def test_deploy_checks_pass_with_a_real_secret_and_host():
         SECRET_KEY=secrets.token_urlsafe(64),
         ALLOWED_HOSTS="territoires-en-commun.example",
         REDIS_URL=REDIS_URL,
+        LEGAL_HOST_NAME="Hébergeur SAS",
+        LEGAL_HOST_ADDRESS="1 rue de l'Exemple, 75001 Paris",
     )
     assert result.returncode == 0, result.stderr
 
@@ -87,6 +89,8 @@ def test_production_derives_the_broker_from_the_cache():
         SECRET_KEY=secrets.token_urlsafe(64),
         ALLOWED_HOSTS="territoires-en-commun.example",
         REDIS_URL=REDIS_URL,
+        LEGAL_HOST_NAME="Hébergeur SAS",
+        LEGAL_HOST_ADDRESS="1 rue de l'Exemple, 75001 Paris",
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "redis://redis.example:6379/1"

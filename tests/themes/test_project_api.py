@@ -28,7 +28,7 @@ def test_list_gives_the_published_projects_newest_first(client, project_index):
         parent=project_index, title="Le tout dernier projet", first_published_at=timezone.now()
     )
     data = api(client)
-    assert data["count"] == ProjectPage.objects.live().count() == 6
+    assert data["count"] == ProjectPage.objects.live().count() == 9
     assert data["results"][0]["title"] == "Le tout dernier projet"
     published = [item["first_published_at"] for item in data["results"]]
     assert published == sorted(published, reverse=True)
@@ -130,11 +130,11 @@ def test_invalid_values_are_refused_in_french(client, params, message):
 
 def test_pages_of_projects(client):
     first = api(client, page_size=2)
-    assert first["count"] == 5 and len(first["results"]) == 2
+    assert first["count"] == 8 and len(first["results"]) == 2
     assert first["next"] == "http://testserver/api/projets/?page_size=2&page=2"
-    last = api(client, page_size=2, page=3)
+    last = api(client, page_size=2, page=4)
     assert last["next"] is None
-    assert last["previous"] == "http://testserver/api/projets/?page_size=2&page=2"
+    assert last["previous"] == "http://testserver/api/projets/?page_size=2&page=3"
 
 
 def test_queries_do_not_grow_with_the_number_of_projects(

@@ -37,7 +37,7 @@ def test_newest_project_comes_first_with_its_place_and_an_absolute_link(client, 
         first_published_at=timezone.now(),
     )
     items = rss_items(client)
-    assert len(items) == 6
+    assert len(items) == 9
     newest = items[0]
     assert newest.findtext("title") == "Budget participatif de Rennes"
     assert newest.findtext("link") == "http://testserver/projets/budget-participatif-rennes/"

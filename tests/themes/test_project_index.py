@@ -28,7 +28,7 @@ def test_projects_filter_by_theme_and_tag_combined(client):
 def test_unknown_filter_values_are_ignored_with_a_message(client):
     found, soup = titles(client, region="zz", theme="abc")
     assert "n'a pas été reconnu" in soup.select_one(".fr-alert").get_text()
-    assert len(found) == 5
+    assert len(found) == 8
 
 
 def test_no_match_shows_the_empty_state_with_a_reset_link(client):
@@ -62,11 +62,11 @@ def test_project_index_paginates_with_constant_queries(
     assert len(soup.select(".fr-card")) == 12
     assert soup.select_one("nav.fr-pagination")
     second = BeautifulSoup(client.get("/projets/", {"page": 2}).content, "html.parser")
-    assert len(second.select(".fr-card")) == 8
+    assert len(second.select(".fr-card")) == 11
 
 
 @pytest.mark.parametrize("theme", ["99999999999999999999999", "-1", "0"])
 def test_out_of_range_theme_ids_are_refused_not_crashed_on(client, theme):
     found, soup = titles(client, theme=theme)
     assert "n'a pas été reconnu" in soup.select_one(".fr-alert").get_text()
-    assert len(found) == 5
+    assert len(found) == 8

@@ -3,9 +3,9 @@
 import datetime
 
 from django.utils import timezone
-from django.utils.formats import date_format
 
 from collectivites.models import Representative
+from core.dates import date_fr
 from votes.models import Campaign, CampaignStatus
 
 
@@ -19,7 +19,7 @@ class VoteRefused(Exception):
 
 def paris_datetime(value: datetime.datetime) -> str:
     """« 3 mars 2025 à 9h00 », in Paris time."""
-    return date_format(timezone.localtime(value), r"j F Y \à G\hi")
+    return date_fr(timezone.localtime(value), r"j F Y \à G\hi")
 
 
 def representative_refusal(representative: Representative | None) -> str | None:

@@ -5,14 +5,16 @@ from django.conf import settings
 from django.contrib.auth.management.commands import createsuperuser
 from django.db.models.signals import post_save
 
+from core.signed_links import ADMIN_2FA_ENROLMENT_DAYS, days_label
+
 HINT_UID = "createsuperuser-enrolment-hint"
 
 
 def enrolment_hint(user) -> str:
     name = user.get_username()
     how = (
-        "envoyez-lui le lien d'activation (un seul usage, valable trois jours) à son adresse "
-        "e-mail :"
+        "envoyez-lui le lien d'activation (un seul usage, valable "
+        f"{days_label(ADMIN_2FA_ENROLMENT_DAYS)}) à son adresse e-mail :"
         if user.email
         else "ce compte n'a pas d'adresse e-mail : ajoutez-en une puis envoyez le lien, ou "
         "affichez-le ici avec --print :"

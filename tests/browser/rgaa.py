@@ -1,0 +1,135 @@
+"""RGAA checks that axe-core does not make, run in the browser on a Playwright page.
+
+Each returns the findings as sentences (empty when the page passes), so a test can
+print them all, and ``report`` keeps them for the accessibility statement to cite.
+"""
+
+import itertools
+import json
+import os
+from pathlib import Path
+
+# Every public page type, with the demo page that stands for it.
+PUBLIC_PAGES = {
+    "accueil": "/",
+    "thématiques": "/thematiques/",
+    "thématique": "/thematiques/mettre-en-place-une-demarche-participative/",
+    "concepts": "/concepts/",
+    "concept": "/concepts/le-recit/",
+    "projets": "/projets/",
+    "projet": "/projets/la-boite-a-outils-des-conseils-de-quartier/",
+    "ressources": "/ressources/",
+    "ressource": "/ressources/evaluer-les-demarches-de-participation-citoyenne/",
+    "agenda": "/agenda/",
+    "newsletter": "/newsletter/",
+    "archives": "/newsletter/archives/",
+    "lettre": "/newsletter/archives/2022-09/",
+    "recherche": "/recherche/?q=participation",
+    "contribuer": "/contribuer/",
+    "déclaration d'accessibilité": "/accessibilite/",
+    "mentions légales": "/mentions-legales/",
+    "données personnelles": "/donnees-personnelles/",
+}
+
+# RGAA 10.12: the WCAG 1.4.12 text spacing, forced on every element.
+TEXT_SPACING = """
+* { line-height: 1.5 !important; letter-spacing: .12em !important;
+    word-spacing: .16em !important; }
+p { margin-bottom: 2em !important; }
+"""
+
+HEADINGS_JS = """
+() => [...document.querySelectorAll('h1,h2,h3,h4,h5,h6,[role=heading]')]
+  .filter(h => h.offsetParent !== null || h.getClientRects().length)
+  .map(h => Number(h.getAttribute('aria-level') || h.tagName.slice(1)))
+"""
+
+OVERFLOW_JS = """
+() => document.documentElement.scrollWidth - document.documentElement.clientWidth
+"""
+
+CLIPPED_TEXT_JS = """
+() => [...document.querySelectorAll('main p, main h1, main h2, main h3, main li, main a')]
+  // Icon-only DSFR buttons hide their text on purpose (it is their accessible name).
+  .filter(e => e.getClientRects().length && e.clientWidth > 48
+           && e.scrollWidth > e.clientWidth + 1
+           && getComputedStyle(e).overflow === 'hidden' && e.textContent.trim())
+  .map(e => e.textContent.trim().slice(0, 40))
+"""
+
+FOCUS_JS = """
+() => {
+  const e = document.activeElement;
+  if (!e || e === document.body) return null;
+  const ring = (style) => (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0)
+                          || (style.boxShadow && style.boxShadow !== 'none');
+  // The DSFR draws the ring on the element, its ::before/::after, or the card it
+  // enlarges (.fr-enlarge-link:focus-within).
+  let visible = ring(getComputedStyle(e)) || ring(getComputedStyle(e, '::before'))
+                || ring(getComputedStyle(e, '::after'));
+  for (let up = e.parentElement, n = 0; !visible && up && n < 5; up = up.parentElement, n++) {
+    visible = up.matches(':focus-within') && ring(getComputedStyle(up));
+  }
+  return {name: (e.getAttribute('aria-label') || e.textContent || e.name || e.id || e.tagName)
+                  .trim().slice(0, 40),
+          visible};
+}
+"""
+
+
+def reflow_findings(page, url: str) -> list[str]:
+    """RGAA 10.4 and 10.11: at 320 CSS pixels (200 % zoom of 640), no horizontal scroll."""
+    page.set_viewport_size({"width": 320, "height": 640})
+    page.goto(url)
+    overflow = page.evaluate(OVERFLOW_JS)
+    return [f"défilement horizontal de {overflow} px à 320 px"] if overflow > 0 else []
+
+
+def text_spacing_findings(page, url: str) -> list[str]:
+    """RGAA 10.12: with the text spacing overridden, no text is cut off."""
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(url)
+    page.add_style_tag(content=TEXT_SPACING)
+    clipped = page.evaluate(CLIPPED_TEXT_JS)
+    overflow = page.evaluate(OVERFLOW_JS)
+    findings = [f"texte coupé avec l'espacement augmenté : « {text} »" for text in clipped]
+    if overflow > 0:
+        findings.append(f"défilement horizontal de {overflow} px avec l'espacement augmenté")
+    return findings
+
+
+def focus_findings(page, url: str, *, presses: int = 25) -> list[str]:
+    """RGAA 10.7: each element reached with Tab shows where the focus is."""
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(url)
+    findings = []
+    for _ in range(presses):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(FOCUS_JS)
+        if focused and not focused["visible"]:
+            findings.append(f"focus invisible sur « {focused['name']} »")
+    return findings
+
+
+def heading_findings(page) -> list[str]:
+    """RGAA 9.1: one h1, and no heading skips a level."""
+    levels = page.evaluate(HEADINGS_JS)
+    findings = [] if levels.count(1) == 1 else [f"{levels.count(1)} titres de niveau 1"]
+    findings += [f"titre h{b} après h{a}" for a, b in itertools.pairwise(levels) if b > a + 1]
+    return findings
+
+
+def set_dark_theme(page) -> None:
+    """The DSFR's dark theme, as a visitor who chose it in « Paramètres d'affichage »."""
+    page.evaluate("() => localStorage.setItem('scheme', 'dark')")
+    page.reload()
+    page.wait_for_function(
+        "() => document.documentElement.getAttribute('data-fr-theme') === 'dark'"
+    )
+
+
+def report(name: str, findings: dict) -> None:
+    """Keep the findings under var/rgaa/ (or RGAA_REPORT_DIR) for the statement to cite."""
+    folder = Path(os.environ.get("RGAA_REPORT_DIR", "var/rgaa"))
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"{name}.json").write_text(json.dumps(findings, ensure_ascii=False, indent=2))
