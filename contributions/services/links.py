@@ -4,18 +4,27 @@ from datetime import timedelta
 
 from django.urls import reverse
 
-from core.signed_links import InvalidLink, SignedLink
+from core.signed_links import (
+    CONTRIBUTION_CONFIRMATION_DAYS,
+    NEED_REQUEST_CONFIRMATION_DAYS,
+    InvalidLink,
+    SignedLink,
+)
 
 from ..models import Contribution, NeedRequest
 
 # The confirmation link is valid a week; the status page link as long as the proposal.
-CONFIRM_LINK = SignedLink("contribution-confirm", max_age=timedelta(days=7))
+CONFIRM_LINK = SignedLink(
+    "contribution-confirm", max_age=timedelta(days=CONTRIBUTION_CONFIRMATION_DAYS)
+)
 STATUS_LINK = SignedLink("contribution-status")
 # The « check your inbox » page right after sending: only the sender's browser needs it.
 SENT_LINK = SignedLink("contribution-sent", max_age=timedelta(hours=2))
 NEED_SENT_LINK = SignedLink("need-request-sent", max_age=timedelta(hours=2))
 # A request's confirmation link: a week, then the unconfirmed request is forgotten.
-NEED_CONFIRM_LINK = SignedLink("need-request-confirm", max_age=timedelta(days=7))
+NEED_CONFIRM_LINK = SignedLink(
+    "need-request-confirm", max_age=timedelta(days=NEED_REQUEST_CONFIRMATION_DAYS)
+)
 # A request's status page: as long as the request, for its address only.
 NEED_STATUS_LINK = SignedLink("need-request-status")
 

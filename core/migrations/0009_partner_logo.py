@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('core', '0007_accessibility_statement_and_legal_notice_pages'),
+        ('core', '0008_accessibility_statement_and_legal_notice_pages'),
         ('wagtailimages', '0027_image_description'),
     ]
 
