@@ -27,7 +27,7 @@ def test_visitor_opens_home_and_follows_the_main_navigation(demo_site, page):
 def test_footer_legal_pages_and_error_page_are_accessible(demo_site, page):
     page.goto(demo_site.url + "/")
     page.get_by_role("link", name="Accessibilité : non conforme").click()
-    assert page.get_by_role("heading", level=1).inner_text() == "Accessibilité"
+    assert page.get_by_role("heading", level=1).inner_text() == "Déclaration d'accessibilité"
     assert accessibility_violations(page) == []
 
     page.goto(demo_site.url + "/page-disparue/")
