@@ -16,7 +16,8 @@ TEAM = "equipe-moderation@anct.example.gouv.fr"
 
 
 @pytest.fixture(autouse=True)
-def _team(settings):
+def _team(settings, moderator):
+    """After ``moderator``, which makes her address the moderation address."""
     settings.MODERATION_EMAIL = TEAM
     settings.NEED_REQUESTS_EMAIL = "accompagnement@anct.example.gouv.fr"
 

@@ -66,7 +66,7 @@ def test_an_editor_publishes_a_resource_and_it_is_searchable(editor_client):
     response = editor_client.post("/admin/snippets/resources/resource/add/", data)
     assert response.status_code == 302, response.content.decode()[:3000]
     resource = Resource.objects.get(title="Mobiliser les habitants autour de l'emploi")
-    assert resource.live and resource.slug == "mobiliser-les-habitants-autour-de-lemploi"
+    assert resource.live and resource.slug == "mobiliser-les-habitants-autour-de-l-emploi"
     assert (
         resource.get_absolute_url()
         in editor_client.get("/ressources/?q=insertion").content.decode()
