@@ -73,8 +73,15 @@ def pytest_runtest_setup(item):
     with SESSION_DATA["blocker"].unblock():
         if not Site.objects.exists():
             # The emptying recreated content types and permissions: the saved rows
-            # carry their own, so the tables are emptied without recreating them.
-            call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+            # carry their own, so the tables are emptied without recreating them, and
+            # the sequences keep counting past the ids put back.
+            call_command(
+                "flush",
+                interactive=False,
+                inhibit_post_migrate=True,
+                reset_sequences=False,
+                verbosity=0,
+            )
             connection.creation.deserialize_db_from_string(SESSION_DATA["data"])
             ContentType.objects.clear_cache()
 
