@@ -174,10 +174,10 @@ def assemble_and_write_edito(page, url, month):
     page.get_by_role("button", name="Insérer un bloc").first.click()
     page.get_by_role("option", name="Édito").click()
     # The new block's own « Texte »: beside the hidden input named after the block.
-    [title_name] = page.evaluate(
-        """Array.from(document.querySelectorAll("input[name$='-value-title']"))
+    edito_titles = """Array.from(document.querySelectorAll("input[name$='-value-title']"))
             .filter((input) => input.value === "Édito").map((input) => input.name)"""
-    )
+    page.wait_for_function(f"({edito_titles}).length > 0")
+    [title_name] = page.evaluate(edito_titles)
     text_input = page.locator(f"input[name='{title_name.removesuffix('title')}text']")
     editor = text_input.locator("xpath=ancestor::*[.//*[@contenteditable='true']][1]").locator(
         "[contenteditable=true]"
