@@ -9,11 +9,11 @@ undo it without losing either.
 
 import datetime
 
-from django.db.models import Q
 from django.utils import timezone
 
 from collectivites.models import Representative
 from votes.models import ProjectRegistration, SharedProjectPage
+from votes.selectors import registration_of
 
 from .errors import VoteRefused, representative_refusal
 from .registrations import Role, apply_due_departures_locked, locked_project
@@ -34,7 +34,9 @@ def registration_schedule_departure(
     now = now or timezone.now()
 
     def schedule():
-        registration = _registration_of(locked_project(project.pk), representative)
+        registration = registration_of(
+            project=locked_project(project.pk), collectivite_id=representative.collectivite_id
+        )
         if registration is None:
             return None
         registration.leaving_at = now + DEPARTURE_DELAY
@@ -56,7 +58,9 @@ def registration_undo_departure(
     now = now or timezone.now()
 
     def undo():
-        registration = _registration_of(locked_project(project.pk), representative)
+        registration = registration_of(
+            project=locked_project(project.pk), collectivite_id=representative.collectivite_id
+        )
         if registration is None or registration.leaving_at is None:
             return False
         if registration.leaving_at <= now:
@@ -81,16 +85,6 @@ def registrations_apply_due_departures(
     for pk in set(due.values_list("project_id", flat=True)):
         applied += retrying(lambda pk=pk: apply_due_departures_locked(locked_project(pk), now))
     return applied
-
-
-def _registration_of(project: SharedProjectPage, representative: Representative):
-    return (
-        ProjectRegistration.objects.filter(
-            Q(project=project) & Q(collectivite_id=representative.collectivite_id)
-        )
-        .select_related("collectivite")
-        .first()
-    )
 
 
 def _refuse_if_not_allowed(representative: Representative):
