@@ -1,4 +1,3 @@
-import json
 from pathlib import Path
 
 import pytest
@@ -6,6 +5,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.db import connection
 from wagtail.models import Site
+
+from tests.database_snapshot import snapshot_restore, snapshot_take
 
 TESTS = Path(__file__).parent
 # What these tests prove lives in PostgreSQL, Redis, the object store or a real
@@ -68,33 +69,23 @@ def pytest_runtest_setup(item):
     ends, and pytest-xdist may give the same worker other tests after it: those find
     the migrations' data (groups, the default site) and the demo again, committed
     once, as in a fresh run. This runs before any fixture opens the test's transaction."""
-    if "data" not in SESSION_DATA or not _uses_database(item):
+    if "tables" not in SESSION_DATA or not _uses_database(item):
         return
     with SESSION_DATA["blocker"].unblock():
         if not Site.objects.exists():
-            # The emptying recreated content types and permissions: the saved rows
-            # carry their own, so the tables are emptied without recreating them, and
-            # the sequences keep counting past the ids put back.
-            call_command(
-                "flush",
-                interactive=False,
-                inhibit_post_migrate=True,
-                reset_sequences=False,
-                verbosity=0,
-            )
-            connection.creation.deserialize_db_from_string(SESSION_DATA["data"])
+            snapshot_restore(connection, SESSION_DATA["tables"])
             ContentType.objects.clear_cache()
 
 
 @pytest.fixture(autouse=True)
 def _session_data_kept(request):
     """Before a worker's first transactional test, the database still holds what the
-    session built: kept then (serialising it costs seconds, and most runs need it not)."""
-    if "data" in SESSION_DATA or not _is_transactional(request.node):
+    session built: kept then (copying it costs a second, and most runs need it not)."""
+    if "tables" in SESSION_DATA or not _is_transactional(request.node):
         return
     request.getfixturevalue("django_db_setup")
     with SESSION_DATA["blocker"].unblock():
-        SESSION_DATA["data"] = _serialized_content_types_first()
+        SESSION_DATA["tables"] = snapshot_take(connection)
 
 
 def _is_transactional(item):
@@ -102,14 +93,6 @@ def _is_transactional(item):
     if marker and (marker.kwargs.get("transaction") or (marker.args and marker.args[0])):
         return True
     return bool(TRANSACTIONAL_FIXTURES & set(getattr(item, "fixturenames", ())))
-
-
-def _serialized_content_types_first():
-    """Saving some rows looks their content type up, and creates it when missing:
-    content types go first so that each keeps its saved id."""
-    rows = json.loads(connection.creation.serialize_db_to_string())
-    rows.sort(key=lambda row: row["model"] != "contenttypes.contenttype")
-    return json.dumps(rows)
 
 
 def _uses_database(item):
