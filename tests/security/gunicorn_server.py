@@ -179,6 +179,13 @@ def _copy_test_database(django_db_blocker, name: str) -> None:
     with psycopg.connect(make_conninfo(DATABASE_URL, dbname="postgres"), autocommit=True) as pg:
         pg.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         for attempt in range(10):
+            # This worker's own test database: a connection still open there is a
+            # leftover of an earlier test's threads or servers, which PostgreSQL
+            # counts as a user of the template.
+            pg.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s",
+                [template],
+            )
             try:
                 pg.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
                 return
