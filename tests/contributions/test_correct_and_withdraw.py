@@ -19,6 +19,11 @@ def paths(contribution) -> tuple[str, str, str]:
     return status, f"{status}corriger/", f"{status}retirer/"
 
 
+def same_link(location: str, status: str) -> bool:
+    """The same status page: its signed key may carry a later second than ours."""
+    return location.rsplit(":", 2)[0] == status.rsplit(":", 2)[0]
+
+
 def form_values(response) -> dict:
     soup = BeautifulSoup(response.content, "html.parser")
     return {
@@ -60,7 +65,7 @@ def test_a_correction_replaces_the_proposal_and_shows_in_the_history(
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(correct, data)
     assert response.status_code == 302
-    assert response["Location"] == status
+    assert same_link(response["Location"], status)
     [notice] = mail.outbox
     assert notice.to == [settings.MODERATION_EMAIL]
     assert contribution.reference in notice.subject
@@ -126,7 +131,7 @@ def test_withdrawing_needs_the_button(client, django_capture_on_commit_callbacks
     contribution.refresh_from_db()
     assert contribution.status == Contribution.Status.RECEIVED  # opening the page did nothing
     response = client.post(withdraw)
-    assert response["Location"] == status
+    assert same_link(response["Location"], status)
     contribution.refresh_from_db()
     assert contribution.status == Contribution.Status.WITHDRAWN
     page = text(client.get(status))
@@ -144,9 +149,9 @@ def test_after_the_decision_nothing_can_be_changed(
         services.contribution_approve(contribution=contribution, moderator=moderator)
     status, correct, withdraw = paths(contribution)
     data = resource_data(title="Autre chose")
-    assert client.get(correct)["Location"] == status
-    assert client.post(correct, data)["Location"] == status
-    assert client.post(withdraw)["Location"] == status
+    assert same_link(client.get(correct)["Location"], status)
+    assert same_link(client.post(correct, data)["Location"], status)
+    assert same_link(client.post(withdraw)["Location"], status)
     contribution.refresh_from_db()
     assert contribution.status == Contribution.Status.PUBLISHED
     assert contribution.title == "Guide des budgets participatifs"
