@@ -11,6 +11,8 @@ import os
 import subprocess
 from pathlib import Path
 
+from core.rgaa_report import check_file
+
 # Every public page type, with the demo page that stands for it.
 PUBLIC_PAGES = {
     "accueil": "/",
@@ -174,11 +176,11 @@ def set_dark_theme(page) -> None:
     )
 
 
-def report(name: str, findings: dict) -> None:
-    """Keep the findings under var/rgaa/ (or RGAA_REPORT_DIR) for the statement to cite."""
+def report(name: str, findings: dict, *, pages: dict[str, str] = PUBLIC_PAGES) -> None:
+    """Keep the findings, with the pages and the date, under var/rgaa/ (or RGAA_REPORT_DIR)
+    for the statement to cite (manage.py fill_accessibility_statement)."""
     folder = Path(os.environ.get("RGAA_REPORT_DIR", "var/rgaa"))
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / f"{name}.json").write_text(json.dumps(findings, ensure_ascii=False, indent=2))
+    check_file(folder=folder, name=name, pages=pages, findings=findings)
 
 
 def vnu_jar() -> Path | None:

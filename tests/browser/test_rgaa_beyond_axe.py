@@ -62,17 +62,23 @@ def test_page_titles_are_unique(demo_site, page):
     assert all(" — " in title or "Territoires en Commun" in title for title in titles)
 
 
-def test_axe_in_the_dark_theme(demo_site, page):
-    page.goto(demo_site.url + "/")
-    set_dark_theme(page)
+def _axe_findings(page, url: str) -> dict:
     findings = {}
     for name, path in PUBLIC_PAGES.items():
-        page.goto(demo_site.url + path)
+        page.goto(url + path)
         found = accessibility_violations(page)
         if found:
             findings[name] = found
-    report("axe-theme-sombre", findings)
-    assert findings == {}
+    return findings
+
+
+def test_axe_in_the_light_and_dark_themes(demo_site, page):
+    light = _axe_findings(page, demo_site.url)
+    report("axe-theme-clair", light)
+    set_dark_theme(page)
+    dark = _axe_findings(page, demo_site.url)
+    report("axe-theme-sombre", dark)
+    assert (light, dark) == ({}, {})
 
 
 # The pages that draw the votes' results as charts.
@@ -119,7 +125,7 @@ def test_html_is_valid(demo_site, page, tmp_path):
     pages["projet partagé"] = SharedProjectPage.objects.live().first().url
     html = {name: page.request.get(demo_site.url + path).text() for name, path in pages.items()}
     findings = html_findings(html, java=java, jar=jar, folder=tmp_path)
-    report("validateur-html", findings)
+    report("validateur-html", findings, pages=pages)
     assert findings == {}
 
 
@@ -131,6 +137,6 @@ def test_charts_do_not_convey_results_by_colour_alone(demo_site, page):
         charts += count
         if found:
             findings[name] = found
-    report("couleur-graphiques", findings)
+    report("couleur-graphiques", findings, pages=CHART_PAGES)
     assert charts >= 2, "les résultats des votes ne sont plus dessinés"
     assert findings == {}
