@@ -1,6 +1,7 @@
 """The report of the automated RGAA checks, and the statement filled from it."""
 
 import datetime
+import io
 import json
 from html import unescape
 
@@ -64,9 +65,7 @@ def test_files_of_unknown_or_undated_checks_are_left_out(tmp_path):
 @pytest.mark.django_db
 def test_the_command_publishes_the_statement_from_the_report(client, tmp_path):
     _checked(tmp_path)
-    call_command(
-        "fill_accessibility_statement", dossier=str(tmp_path), stdout=open("/dev/null", "w")
-    )  # noqa: SIM115
+    call_command("fill_accessibility_statement", dossier=str(tmp_path), stdout=io.StringIO())
     soup = BeautifulSoup(client.get("/accessibilite/").content, "html.parser")
     text = unescape(soup.select_one("main").get_text(" ", strip=True))
     assert "Nu HTML checker" in text
