@@ -91,6 +91,8 @@ STATEMENT = dict(
             "Un projet — /projets/la-boite-a-outils-des-conseils-de-quartier/",
             "Ressources — /ressources/",
             "Agenda — /agenda/",
+            "Un événement — /agenda/rencontres-do-edition-territoires/",
+            "Résultats d'un vote — /votes/priorites-d-action-2021/",
             "Newsletter et ses archives — /newsletter/archives/",
             "Contribuer — /contribuer/",
             "Déclaration d'accessibilité — /accessibilite/",
