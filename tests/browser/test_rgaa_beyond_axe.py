@@ -136,3 +136,13 @@ def test_charts_do_not_convey_results_by_colour_alone(demo_site, page):
     report("couleur-graphiques", findings, pages=CHART_PAGES)
     assert charts >= 2, "les résultats des votes ne sont plus dessinés"
     assert findings == {}
+
+
+def test_without_java_the_html_check_fails_in_ci_and_is_skipped_locally(monkeypatch):
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="Java 17"):
+        _nu_html_checker()
+    monkeypatch.delenv("CI")
+    with pytest.raises(pytest.skip.Exception, match="Java 17"):
+        _nu_html_checker()
