@@ -53,13 +53,15 @@ run: demo ## Serve the site as visitors see it on http://127.0.0.1:8000 (demo co
 dev: demo ## Same with DEBUG on and auto-reload, for development
 	@$(call with_scheduler,DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000)
 
-browser: ## Install Debian's Chromium for the browser tests if it is missing
-	@if [ -x /usr/bin/chromium ]; then exit 0; fi; \
+browser: ## Install Debian's Chromium (and Java 17 for the HTML validator) for the browser tests if missing
+	@missing=""; [ -x /usr/bin/chromium ] || missing="chromium"; \
+	command -v java >/dev/null || missing="$$missing openjdk-17-jre-headless"; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
 	if [ "$$(id -u)" = 0 ]; then sudo=""; \
 	elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then sudo="sudo"; \
-	else echo "Chromium est absent et ne peut être installé sans droits root : les tests navigateur seront ignorés (apt-get install chromium)."; exit 0; fi; \
-	echo "Installation de Chromium (Debian)…"; \
-	$$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq chromium >/dev/null
+	else echo "$$missing absent(s) et impossible(s) à installer sans droits root : les tests navigateur concernés seront ignorés (apt-get install $$missing)."; exit 0; fi; \
+	echo "Installation de $$missing (Debian)…"; \
+	$$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq $$missing >/dev/null
 
 test: install browser ## Run the whole test suite on the embedded default (SQLite, eager Celery), in parallel
 	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)

@@ -4,8 +4,11 @@ last run for this statement."""
 
 import datetime
 
+from django.conf import settings
+
 from .demo_tools import ensure_legal_page, heading, paragraphs, rich_list
 from .models import AccessibilityStatementPage, AccessibilityStatus, ContentPage, HomePage
+from .rgaa_report import TOOLS, rgaa_report_read, statement_fields
 
 CHECKED_ON = datetime.date(2026, 12, 3)
 
@@ -57,8 +60,9 @@ STATEMENT = dict(
         "vérifie automatiquement chaque version du site : axe-core en thème clair et en "
         "thème sombre, affichage à 320 pixels sans défilement horizontal (RGAA 10.4 et "
         "10.11), espacement du texte (10.12), focus visible (10.7), titres de page uniques "
-        "(8.6) et hiérarchie des titres (9.1). Ces vérifications ne couvrent qu'une partie "
-        "des critères du RGAA 4.1."
+        "(8.6), hiérarchie des titres (9.1), validité du code HTML avec le Nu HTML checker "
+        "(8.2) et graphiques des votes lisibles sans la couleur (3.1). Ces vérifications ne "
+        "couvrent qu'une partie des critères du RGAA 4.1."
     ),
     non_conformities=(
         "<p>Faute d'audit complet, les non-conformités ne sont pas toutes connues. Les "
@@ -77,7 +81,7 @@ STATEMENT = dict(
             "Thème clair et thème sombre du Système de design de l'État",
         ]
     ),
-    tools="\n".join(["axe-core", "Playwright", "Validateur HTML du W3C (Nu HTML checker)"]),
+    tools="\n".join(TOOLS),
     audited_pages="\n".join(
         [
             "Accueil — /",
@@ -87,6 +91,8 @@ STATEMENT = dict(
             "Un projet — /projets/la-boite-a-outils-des-conseils-de-quartier/",
             "Ressources — /ressources/",
             "Agenda — /agenda/",
+            "Un événement — /agenda/rencontres-do-edition-territoires/",
+            "Résultats d'un vote — /votes/priorites-d-action-2021/",
             "Newsletter et ses archives — /newsletter/archives/",
             "Contribuer — /contribuer/",
             "Déclaration d'accessibilité — /accessibilite/",
@@ -98,6 +104,12 @@ STATEMENT = dict(
 
 
 def load_accessibility_statement(home: HomePage) -> AccessibilityStatementPage | None:
-    """The statement at /accessibilite/ and the multi-year plan it links to."""
+    """The statement at /accessibilite/ and the multi-year plan it links to; with the
+    report of a run of the RGAA checks at hand (RGAA_REPORT_DIR), its date, method,
+    pages and findings."""
     plan = ensure_legal_page(home, ContentPage, **PLAN)
-    return ensure_legal_page(home, AccessibilityStatementPage, multi_year_plan=plan, **STATEMENT)
+    fields = dict(STATEMENT)
+    report = rgaa_report_read(folder=settings.RGAA_REPORT_DIR)
+    if report is not None:
+        fields.update(statement_fields(report), established_on=report.date)
+    return ensure_legal_page(home, AccessibilityStatementPage, multi_year_plan=plan, **fields)

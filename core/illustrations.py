@@ -34,6 +34,7 @@ SCHEMES = {
     "chemins": (TOURNESOL_LIGHT, [ECUME, MACARON, ARCHIPEL]),
     "recit": (MACARON_LIGHT, [MACARON, BLUE_FRANCE, TOURNESOL]),
     "outils": (ECUME_LIGHT, [ECUME, TOURNESOL, MENTHE]),
+    "agenda": (BLUE_FRANCE_LIGHT, [BLUE_FRANCE, MACARON, MENTHE, TOURNESOL]),
 }
 
 
@@ -74,6 +75,26 @@ def _paths(draw: ImageDraw.ImageDraw, rng: random.Random, colours: list[str]) ->
     )
 
 
+def _calendar(draw: ImageDraw.ImageDraw, rng: random.Random, colours: list[str]) -> None:
+    """A month's page: a header, rings, and a few days marked in colour."""
+    left, top, right, bottom = 240, 90, WIDTH - 240, HEIGHT - 60
+    draw.rounded_rectangle((left, top, right, bottom), radius=36, fill="#ffffff")
+    draw.rounded_rectangle((left, top, right, top + 110), radius=36, fill=colours[0])
+    for ring in range(4):
+        x = left + 120 + ring * 170
+        draw.rounded_rectangle((x, top - 40, x + 30, top + 40), radius=15, fill=ECUME)
+    cell_w, cell_h = (right - left - 80) / 7, (bottom - top - 170) / 5
+    for row in range(5):
+        for column in range(7):
+            x = left + 40 + column * cell_w
+            y = top + 140 + row * cell_h
+            marked = rng.random() < 0.22
+            colour = rng.choice(colours[1:]) if marked else BLUE_FRANCE_LIGHT
+            draw.rounded_rectangle(
+                (x + 8, y + 8, x + cell_w - 8, y + cell_h - 8), radius=12, fill=colour
+            )
+
+
 def _cos(turn: float) -> float:
     return math.cos(turn * 2 * math.pi)
 
@@ -88,6 +109,7 @@ DRAWINGS = {
     "chemins": _paths,
     "recit": _bubbles,
     "outils": _paths,
+    "agenda": _calendar,
 }
 
 

@@ -3,7 +3,9 @@
 from django.db import transaction
 from wagtail.models import Site
 
+from .legal_pages import AccessibilityStatementPage
 from .public_urls import site_host_and_port
+from .rgaa_report import RgaaReport, statement_fields
 
 
 class SiteAddressTaken(Exception):
@@ -31,3 +33,17 @@ def site_sync_after_migrate(sender, **kwargs) -> None:
     """post_migrate: every deployment runs migrate, so a changed SITE_URL reaches the Site
     without anyone remembering ``manage.py sync_site``."""
     site_sync_with_setting()
+
+
+@transaction.atomic
+def accessibility_statement_fill(*, report: RgaaReport) -> AccessibilityStatementPage | None:
+    """Publishes the statement with the date, method, tools, pages and findings of the
+    project's automated RGAA checks; the status and rate stay the editors' (an audit's).
+    ``None`` when the site has no statement yet."""
+    page = AccessibilityStatementPage.objects.live().first()
+    if page is None:
+        return None
+    for name, value in statement_fields(report).items():
+        setattr(page, name, value)
+    page.save_revision(log_action=True).publish()
+    return page

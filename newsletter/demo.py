@@ -12,8 +12,10 @@ from events.models import EventPage
 from resources.models import Resource
 from themes.demo import NEXT_THEME_SLUG
 from themes.models import ProjectPage, ThemePage
+from votes.demo import OPEN_CAMPAIGN_SLUG
 from votes.models import Campaign
 
+from .demo_illustrations import illustrate_events
 from .models import (
     ConsentAction,
     ConsentRecord,
@@ -154,7 +156,9 @@ ISSUES = [
     {
         "month": datetime.date(2022, 9, 1),
         "sent": datetime.datetime(2022, 9, 15, 8, 0, tzinfo=datetime.UTC),
-        "vote": None,
+        # The seed calls to vote for the next projet partagé: the demo's open campaign.
+        "vote": OPEN_CAMPAIGN_SLUG,
+        "vote_title": "Votez pour les thématiques des projets partagés proposés par l'ANCT",
         "edito": "",
         "projects": [
             "un-jeu-pour-convaincre-les-non-convaincus",
@@ -217,7 +221,11 @@ def issue_sections(spec: dict, assembled: list[dict]) -> list[dict]:
         body.append(_further(*spec["further"]))
     if spec["contribute"]:
         body.append(_contribute(contribute, spec["contribute"]))
-    body += drafted.get("vote", []) + drafted.get("concept", [])
+    body += [
+        _with(block, title=spec["vote_title"]) if spec.get("vote_title") else block
+        for block in drafted.get("vote", [])
+    ]
+    body += drafted.get("concept", [])
     title, items = spec["news"]
     body.append({"type": "news", "value": {"title": title, "items": _news(items)}})
     body.append(_with(drafted["agenda"][0], events=_pages(EventPage, spec["agenda"])))
@@ -350,6 +358,7 @@ def load(*, home) -> None:
         search_description="Toutes les lettres de Territoires en Commun.",
         intro="<p>Toutes les lettres envoyées depuis le lancement de la newsletter.</p>",
     )
+    illustrate_events()
     for spec in ISSUES:
         load_issue(spec)
     load_subscribers()

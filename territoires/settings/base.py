@@ -206,6 +206,9 @@ LEGAL_PUBLICATION_DIRECTOR = os.environ.get(
 LEGAL_HOST_NAME = os.environ.get("LEGAL_HOST_NAME", "")
 LEGAL_HOST_ADDRESS = os.environ.get("LEGAL_HOST_ADDRESS", "")
 LEGAL_HOST_CONTACT = os.environ.get("LEGAL_HOST_CONTACT", "")
+# The report of the automated RGAA checks that the accessibility statement cites
+# (tests/browser/test_rgaa_beyond_axe.py writes it, fill_accessibility_statement reads it).
+RGAA_REPORT_DIR = Path(os.environ.get("RGAA_REPORT_DIR", VAR_DIR / "rgaa"))
 
 # --- Internationalisation -----------------------------------------------------------
 # The site is written in French directly (no message catalogue of its own, see

@@ -17,6 +17,9 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CELERY_TASK_ALWAYS_EAGER = True
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = VAR_DIR / "test-media"
+# The demo's statement is the same on every run: the browser checks' own report
+# (var/rgaa/) does not reach it.
+RGAA_REPORT_DIR = VAR_DIR / "test-rgaa"
 # Tests never write to a bucket the environment may name; tests/storage/ points the
 # storages at an object store of their own.
 STORAGES = {**STORAGES, **file_storages({})}

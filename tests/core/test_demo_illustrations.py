@@ -9,6 +9,7 @@ from django.core.management import call_command
 from PIL import Image
 
 from core.illustrations import SCHEMES, illustration_png
+from events.models import EventPage
 
 pytestmark = pytest.mark.django_db
 
@@ -45,3 +46,12 @@ def test_pages_show_a_responsive_decorative_illustration(client, url):
 def test_cards_show_the_illustration(client):
     soup = BeautifulSoup(client.get("/").content, "html.parser")
     assert soup.select(".fr-card__img img")
+
+
+def test_events_show_the_calendar_drawing_with_a_text_alternative(client):
+    event = EventPage.objects.live().get(slug="festival-faire-autrement")
+    soup = BeautifulSoup(client.get(event.url).content, "html.parser")
+    img = soup.select_one("main figure img")
+    assert img["alt"].startswith("Dessin d'une page de calendrier")
+    assert len(img["srcset"].split(",")) == 3
+    assert event.image.title == "Illustration « agenda » (Territoires en Commun)"

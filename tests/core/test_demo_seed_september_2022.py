@@ -81,6 +81,9 @@ def test_the_archived_issue_follows_the_seed_section_by_section(client):
             *PROJECTS,
             "contribuer à la prochaine thématique « Le passage à l'action »",
             "editorialisation@territoires-en-commun.fr",
+            "Votez pour les thématiques des projets partagés proposés par l'ANCT",
+            "C'est vous qui décidez !",
+            "Votez pour une thématique",
             "Le concept du mois : Le récit",
             "Actualités des partenaires de Territoires en Commun",
             *PARTNER_NEWS,
@@ -113,3 +116,13 @@ def test_the_theme_page_calls_for_the_next_theme(client):
 def test_the_next_theme_is_not_yet_the_theme_of_the_month(client):
     text = text_of(client.get("/"))
     assert f"Thématique du mois · septembre 2022 {THEME}" in text
+
+
+def test_the_archived_issue_calls_to_vote_as_the_seed_did(client):
+    html = unescape(client.get("/newsletter/archives/2022-09/").content.decode())
+    section = html.split("Votez pour les thématiques des projets partagés proposés par l'ANCT")[1]
+    section = section.split("</section>", 1)[0]
+    assert "un thème est choisi pour faire l'objet d'un projet partagé" in section
+    assert 'href="/votes/prochain-projet-partage/"' in section
+    # The tallies as they stood when the issue was sent, in text.
+    assert "<caption>Votes par thématique" in section
