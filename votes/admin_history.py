@@ -14,9 +14,7 @@ from .models import ReplacedBallot
 
 class ReplacedBallotIndexView(generic.IndexView):
     def get_base_queryset(self):
-        return (
-            super().get_base_queryset().select_related("campaign", "collectivite", "cast_for")
-        )
+        return super().get_base_queryset().select_related("campaign", "collectivite", "cast_for")
 
 
 class ReplacedBallotViewSet(ModelViewSet):
