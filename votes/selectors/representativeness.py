@@ -63,8 +63,12 @@ class Representativeness:
 
     @property
     def map_data(self) -> dict[str, float]:
-        """Département code -> share of its population covered (for the map)."""
-        return {row.key: row.share for row in self.by_departement}
+        """Département code -> share of its population covered (for the map); those
+        without a vote are 0, or the map would paint them in its default colour."""
+        return {
+            **dict.fromkeys(DEPARTEMENTS, 0.0),
+            **{row.key: row.share for row in self.by_departement},
+        }
 
 
 @dataclass(frozen=True)
