@@ -6,12 +6,14 @@ import datetime
 import io
 
 import pytest
+from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.utils import timezone
 
 from collectivites.models import Collectivite
 from collectivites.reference_data import Entry, former_codes_from_package, write_data_file
-from tests.collectivites.factories import RepresentativeFactory
+from tests.collectivites.factories import RepresentativeFactory, UserFactory
+from tests.votes.conftest import page_text
 from tests.votes.factories import CampaignFactory, CandidateFactory, shared_project
 from votes.models import Ballot, ProjectRegistration, ReplacedBallot
 from votes.services import ballot_cast, registration_register
@@ -136,3 +138,24 @@ def test_former_codes_come_from_the_package_but_not_the_kept_code():
         ]
     }
     assert former_codes_from_package(package) == {"98102": "98101", "98104": "98103"}
+
+
+def test_moderators_read_the_replaced_ballots_in_the_admin(client, tmp_path, before_merge):
+    val, bourg = before_merge
+    campaign = CampaignFactory(title="Campagne fusionnée")
+    theme = CandidateFactory(campaign=campaign, title="Mobilité")
+    now = timezone.now()
+    vote(val, campaign, theme, now - datetime.timedelta(hours=2))
+    vote(bourg, campaign, theme, now - datetime.timedelta(hours=1))
+    import_list(tmp_path / "2027.json.gz", [VAL], former_codes={"98102": "98101"})
+    moderator = UserFactory(username="moderatrice@anct.gouv.fr")
+    moderator.groups.add(Group.objects.get(name="Moderators"))
+    client.force_login(moderator)
+    listing = client.get("/admin/votes/bulletins-remplaces/")
+    assert listing.status_code == 200
+    assert "Val-Témoin (98)" in page_text(listing)
+    assert "Mobilité" in page_text(listing)
+    replaced = ReplacedBallot.objects.get()
+    inspect = client.get(f"/admin/votes/bulletins-remplaces/inspect/{replaced.pk}/")
+    assert "Fusion de Bourg-Témoin (98102) dans Val-Témoin (98101)" in page_text(inspect)
+    assert client.get(f"/admin/votes/bulletins-remplaces/edit/{replaced.pk}/").status_code == 404
