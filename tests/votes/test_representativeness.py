@@ -159,3 +159,11 @@ def test_the_results_page_queries_do_not_grow_with_the_collectivites(
     with django_assert_max_num_queries(baseline):
         response = client.get(f"/votes/{campaign.slug}/")
     assert "18 collectivités votantes couvrent" in page_text(response)
+
+
+def test_an_epci_whose_members_are_unknown_covers_its_own_population(campaign, themes):
+    newer = CollectiviteFactory(kind="epci", code="200999999", departement="35", region="53")
+    vote(newer, campaign, themes["Droit à la mobilité"])
+    r = selectors.representativeness_compute(campaign=campaign)
+    assert r.population == newer.population
+    assert [(c.key, c.population) for c in r.by_departement] == [("35", newer.population)]

@@ -145,12 +145,19 @@ def covered_by_departement(voters: list[Voter], members: dict, territory: Territ
     }
     for v in voters:
         if v.kind == KIND.EPCI:
-            communes.update({m[0]: m for m in members.get(v.code, [])})
+            # Members unknown (an EPCI newer than the shipped list): its own population,
+            # in its main département.
+            known = members.get(v.code) or [(f"epci:{v.code}", *_place(v))]
+            communes.update({m[0]: m for m in known})
     covered = Counter({d: territory.departement_population.get(d, 0) for d in departements})
     for _code, departement, region, population in communes.values():
         if departement not in departements and region not in regions:
             covered[departement] += population or 0
     return covered
+
+
+def _place(voter: Voter) -> tuple[str, str, int]:
+    return voter.departement, voter.region, voter.population
 
 
 def _voters(campaign: Campaign) -> dict[int, Voter]:
