@@ -7,6 +7,8 @@ gzipped JSON file shipped with the code (``data/collectivites.json.gz``), so a
 fresh install has the whole list without the network.
 """
 
+import csv
+import functools
 import gzip
 import hashlib
 import io
@@ -23,6 +25,9 @@ from .models import Collectivite
 PACKAGE = "@etalab/decoupage-administratif"
 REGISTRY_URL = "https://registry.npmjs.org/@etalab/decoupage-administratif"
 DATA_FILE = Path(__file__).parent / "data" / "collectivites.json.gz"
+# The package gives no SIREN to départements and régions: this table completes it
+# (see data/NOTICE.md for its sources).
+SIRENS_FILE = Path(__file__).parent / "data" / "sirens_departements_regions.csv"
 SOURCE_FILES = ("communes", "epci", "departements", "regions")
 KINDS = Collectivite.Kind
 
@@ -57,6 +62,7 @@ COLUMNS = list(Entry._fields)
 
 def entries_from_package(data: dict[str, list]) -> list[Entry]:
     """Entries from the package's JSON files (``data["communes"]`` etc.)."""
+    sirens = upper_sirens()
     communes = [c for c in data["communes"] if c.get("type") == "commune-actuelle"]
     # Neither départements nor régions carry a population: the sum of their communes'.
     population_by_departement = Counter()
@@ -72,6 +78,7 @@ def entries_from_package(data: dict[str, list]) -> list[Entry]:
                 KINDS.DEPARTEMENT,
                 departement["code"],
                 departement["nom"],
+                siren=sirens.get((KINDS.DEPARTEMENT, departement["code"])),
                 departement=departement["code"],
                 region=departement.get("region", ""),
                 population=population_by_departement.get(departement["code"]) or None,
@@ -83,6 +90,7 @@ def entries_from_package(data: dict[str, list]) -> list[Entry]:
                 KINDS.REGION,
                 region["code"],
                 region["nom"],
+                siren=sirens.get((KINDS.REGION, region["code"])),
                 region=region["code"],
                 population=population_by_region.get(region["code"]) or None,
             )
@@ -92,6 +100,39 @@ def entries_from_package(data: dict[str, list]) -> list[Entry]:
             if region.get("zone") != "com"
         ),
     ]
+
+
+def upper_sirens(path: Path = SIRENS_FILE) -> dict[tuple[str, str], str]:
+    """(kind, code) -> SIREN of the départements and régions in the shipped table."""
+    with open(path, encoding="utf-8", newline="") as handle:
+        return {
+            (row["type"], row["code"]): row["siren"]
+            for row in csv.DictReader(handle, delimiter=";")
+        }
+
+
+def former_codes_from_package(data: dict[str, list]) -> dict[str, str]:
+    """Former INSEE code -> code of the current commune that took it over (mergers).
+
+    A commune nouvelle often keeps one of its founders' codes: that one is not a move,
+    nor is a code that is a current commune's again (a commune restored).
+    """
+    communes = [c for c in data["communes"] if c.get("type") == "commune-actuelle"]
+    current = {c["code"] for c in communes}
+    return {
+        former: commune["code"]
+        for commune in communes
+        for former in commune.get("anciensCodes") or []
+        if former not in current
+    }
+
+
+def epci_members_from_package(data: dict[str, list]) -> dict[str, list[str]]:
+    """EPCI SIREN -> INSEE codes of its member communes."""
+    return {
+        epci["code"]: sorted(m["code"] for m in epci.get("membres") or [] if m.get("code"))
+        for epci in data["epci"]
+    }
 
 
 def _entry(kind: str, code: str, name: str, **details) -> Entry:
@@ -202,14 +243,24 @@ def download_package(version: str = "latest", timeout: int = 60) -> tuple[dict[s
 # --- The compact file shipped with the code ----------------------------------------------
 
 
-def write_data_file(entries: list[Entry], version: str, path: Path = DATA_FILE) -> None:
-    """Writes the entries, sorted, so that the same source gives the same bytes."""
+def write_data_file(
+    entries: list[Entry],
+    version: str,
+    path: Path = DATA_FILE,
+    *,
+    former_codes: dict[str, str] | None = None,
+    epci_members: dict[str, list[str]] | None = None,
+) -> None:
+    """Writes the entries, sorted, so that the same source gives the same bytes; with
+    the mergers' former codes and the EPCI's members when the source gives them."""
     rows = sorted((list(entry) for entry in entries), key=lambda row: (row[0], row[1]))
     document = {
         "source": f"{PACKAGE}@{version}",
         "licence": "Licence Ouverte 2.0 (Etalab) ; voir NOTICE.md",
         "columns": COLUMNS,
         "rows": rows,
+        "former_codes": dict(sorted((former_codes or {}).items())),
+        "epci_members": dict(sorted((epci_members or {}).items())),
     }
     payload = json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode()
     path = Path(path)
@@ -233,6 +284,31 @@ def read_data_file(path: Path = DATA_FILE) -> tuple[list[Entry], str]:
     except (OSError, ValueError, KeyError, TypeError) as error:
         raise SourceError(f"{path} : fichier de données illisible ({error})") from error
     return entries, document.get("source", "")
+
+
+def read_data_file_links(path: Path = DATA_FILE) -> tuple[dict[str, str], dict[str, list[str]]]:
+    """The former codes (former -> current) and EPCI members of a compact file."""
+    try:
+        with gzip.open(path, "rb") as handle:
+            document = json.load(handle)
+    except (OSError, ValueError) as error:
+        raise SourceError(f"{path} : fichier de données illisible ({error})") from error
+    return document.get("former_codes") or {}, document.get("epci_members") or {}
+
+
+@functools.cache
+def shipped_epci_members() -> dict[str, list[str]]:
+    """EPCI SIREN -> member communes' codes, from the shipped file (read once)."""
+    return read_data_file_links()[1]
+
+
+def load_former_codes(source: str | Path | None = None) -> dict[str, str]:
+    """Former commune code -> current code, from the same sources as ``load_entries``."""
+    path = DATA_FILE if source is None else Path(source)
+    if path.name.endswith(".json.gz"):
+        return read_data_file_links(path)[0]
+    files, _version = read_package(path)
+    return former_codes_from_package(files)
 
 
 def load_entries(source: str | Path | None = None) -> tuple[list[Entry], str]:

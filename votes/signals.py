@@ -3,9 +3,11 @@
 from django.db.models.signals import post_delete, post_save
 from wagtail.signals import page_published, page_unpublished
 
+from collectivites.merges import collectivite_merged
+
 from .cache import forget_home_summary
 from .models import Campaign, Candidate, SharedProjectPage
-from .services import registrations_fill_places
+from .services import ballots_follow_merge, registrations_fill_places, registrations_follow_merge
 
 
 def fill_places_after_publishing(sender, instance, **kwargs):
@@ -19,7 +21,16 @@ def forget_home_summary_on_change(sender, **kwargs):
     forget_home_summary()
 
 
+def follow_merge(sender, *, former, into, **kwargs) -> dict[str, int]:
+    """A commune merged into another: its ballots and registrations follow it."""
+    return {
+        **ballots_follow_merge(former=former, into=into),
+        **registrations_follow_merge(former=former, into=into),
+    }
+
+
 def connect() -> None:
+    collectivite_merged.connect(follow_merge, dispatch_uid="votes.follow_merge")
     for model in (Campaign, Candidate):
         post_save.connect(
             forget_home_summary_on_change, sender=model, dispatch_uid=f"votes.home.save.{model}"

@@ -16,4 +16,10 @@ urlpatterns = [
     path("votes/<slug:slug>/proposer/", views.propose, name="propose"),
     path("votes/<slug:slug>/resultats.csv", exports.results_csv, name="results-csv"),
     path("votes/<slug:slug>/resultats.json", exports.results_json, name="results-json"),
+    path("votes/<slug:slug>/resultats.xlsx", exports.results_xlsx, name="results-xlsx"),
+    path(
+        "votes/<slug:slug>/representativite.csv",
+        exports.representativeness_csv,
+        name="representativeness-csv",
+    ),
 ]

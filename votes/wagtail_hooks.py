@@ -14,6 +14,7 @@ from core.home import HOME_SECTION_HOOK, HomeSection
 from core.search import SEARCH_GROUP_HOOK, SearchGroup, page_search
 
 from . import admin_views, demo, selectors, views
+from .admin_history import ReplacedBallotViewSet
 from .models import (
     Ballot,
     Campaign,
@@ -242,6 +243,7 @@ class VotesViewSetGroup(ModelViewSetGroup):
         CandidateViewSet,
         ThemeProposalViewSet,
         BallotViewSet,
+        ReplacedBallotViewSet,
         RegistrationViewSet,
     )
 

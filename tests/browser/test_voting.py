@@ -8,6 +8,8 @@ from playwright.sync_api import expect
 
 from tests.browser.accessibility import accessibility_violations
 from tests.collectivites.factories import CollectiviteFactory, RepresentativeFactory
+from votes.models import SharedProjectPage
+from votes.services import registration_register
 
 pytestmark = pytest.mark.browser
 
@@ -102,6 +104,45 @@ def test_closed_results_and_projet_partage(demo_site, page):
     expect(
         page.get_by_text("Rezé (44) participe à ce projet partagé comme partie prenante.")
     ).to_be_visible()
+    expect(page.get_by_text("Parties prenantes (4 sur 5 places)")).to_be_visible()
+    assert accessibility_violations(page) == []
+    assert page.console_errors == []
+
+
+def test_leaving_a_projet_partage_is_confirmed_then_undone(demo_site, page):
+    """Leaving asks on a page of its own; once confirmed, the place is kept for a while
+    and the departure can be undone from the project's page."""
+    representative = RepresentativeFactory(
+        collectivite=CollectiviteFactory(name="Bouguenais", departement="44", region="52")
+    )
+    project = SharedProjectPage.objects.live().get(title="Aménagement des territoires")
+    registration_register(representative=representative, project=project, role="stakeholder")
+    page.goto(demo_site.url + project.url)
+    page.get_by_role("link", name="Se connecter pour inscrire ma collectivité").click()
+    page.get_by_label("Adresse e-mail").fill(representative.email)
+    page.get_by_label("Mot de passe").fill(PASSWORD)
+    page.get_by_role("button", name="Se connecter").click()
+    expect(page.get_by_text("Parties prenantes (4 sur 5 places)")).to_be_visible()
+
+    page.get_by_role("button", name="Quitter le projet…").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Bouguenais (44) quitterait le projet partagé : confirmez-vous ?"
+    )
+    expect(page.get_by_text("15 minutes après votre confirmation")).to_be_visible()
+    assert accessibility_violations(page) == []
+
+    page.get_by_role("button", name="Confirmer").click()
+    expect(
+        page.get_by_text(re.compile("Bouguenais \\(44\\) quittera le projet le"))
+    ).to_be_visible()
+    expect(page.get_by_text("Parties prenantes (4 sur 5 places)")).to_be_visible()  # kept
+    assert accessibility_violations(page) == []
+
+    page.get_by_role("button", name="Annuler ce changement").click()
+    expect(
+        page.get_by_text("C'est annulé : Bouguenais (44) garde sa place dans ce projet partagé.")
+    ).to_be_visible()
+    expect(page.get_by_role("button", name="Annuler ce changement")).to_have_count(0)
     expect(page.get_by_text("Parties prenantes (4 sur 5 places)")).to_be_visible()
     assert accessibility_violations(page) == []
     assert page.console_errors == []

@@ -33,6 +33,8 @@ def test_csv_opens_in_french_excel(client, voted):
         "Voix",
         "Part des collectivités votantes (%)",
         "Page de la thématique",
+        "Population couverte (habitants)",
+        "Part de la population française (%)",
     ]
     assert rows[1][:4] == ["1", "Droit à la mobilité", "2", "66,7"]
     assert rows[2][:4] == ["2", "Précarité alimentaire", "1", "33,3"]

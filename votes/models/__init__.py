@@ -1,4 +1,4 @@
-from .ballots import Ballot, BallotChoice, counted_ballots_q
+from .ballots import Ballot, BallotChoice, ReplacedBallot, counted_ballots_q
 from .campaigns import Campaign, CampaignStatus, Candidate, ThemeProposal
 from .pages import VoteIndexPage
 from .projects import ProjectRegistration, SharedProjectIndexPage, SharedProjectPage
@@ -10,6 +10,7 @@ __all__ = [
     "CampaignStatus",
     "Candidate",
     "ProjectRegistration",
+    "ReplacedBallot",
     "SharedProjectIndexPage",
     "SharedProjectPage",
     "ThemeProposal",

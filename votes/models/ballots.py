@@ -89,3 +89,42 @@ class BallotChoice(models.Model):
 
     def __str__(self):
         return str(self.candidate_id)
+
+
+class ReplacedBallot(models.Model):
+    """A ballot that gave way when its commune merged into one that had also voted
+    in the campaign: the later of the two ballots counts, this one is kept for staff."""
+
+    campaign = models.ForeignKey(
+        "votes.Campaign",
+        verbose_name="campagne",
+        on_delete=models.CASCADE,
+        related_name="replaced_ballots",
+    )
+    collectivite = models.ForeignKey(
+        "collectivites.Collectivite",
+        verbose_name="collectivité qui garde le vote",
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    cast_for = models.ForeignKey(
+        "collectivites.Collectivite",
+        verbose_name="bulletin exprimé par",
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    themes = models.TextField("thèmes choisis", blank=True)
+    candidate_ids = models.JSONField("identifiants des thèmes", default=list, blank=True)
+    voter_name = models.CharField("nom du votant", max_length=150, blank=True)
+    cast_at = models.DateTimeField("premier vote le")
+    updated_at = models.DateTimeField("dernier vote le")
+    reason = models.CharField("motif", max_length=200)
+    replaced_at = models.DateTimeField("remplacé le", default=timezone.now)
+
+    class Meta:
+        verbose_name = "bulletin remplacé"
+        verbose_name_plural = "bulletins remplacés (fusions de communes)"
+        ordering = ["-replaced_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.cast_for} — {self.campaign} (remplacé)"

@@ -19,6 +19,12 @@ from .projects import (
     shared_project_news,
 )
 from .registrations import Consequence, departure_consequence, registration_of
+from .representativeness import (
+    RULE,
+    Coverage,
+    Representativeness,
+    representativeness_compute,
+)
 from .results import (
     Breakdown,
     CampaignResults,
@@ -31,9 +37,12 @@ from .results import (
 from .tallies import Tally, tally_chart_rows, tally_list, tally_list_frozen, tally_list_live
 
 __all__ = [
+    "RULE",
     "Breakdown",
     "CampaignResults",
     "Consequence",
+    "Coverage",
+    "Representativeness",
     "Tally",
     "VoterContact",
     "ballot_get",
@@ -45,6 +54,7 @@ __all__ = [
     "candidate_list_proposed",
     "departure_consequence",
     "registration_of",
+    "representativeness_compute",
     "results_compute_live",
     "results_get",
     "results_read_frozen",

@@ -17,6 +17,12 @@ from core.geography import REGIONS
 from core.text import fold_accents
 from votes.models import Ballot, BallotChoice, Campaign, counted_ballots_q
 
+from .representativeness import (
+    Representativeness,
+    representativeness_as_dict,
+    representativeness_compute,
+    representativeness_from_dict,
+)
 from .tallies import Tally, share_of, tally_list_frozen, tally_list_live
 
 
@@ -37,6 +43,7 @@ class CampaignResults:
     by_region: list[Breakdown]
     # candidate id -> names of the collectivités that chose it (public campaigns only)
     collectivites_by_theme: dict[int, list[str]] | None = None
+    representativeness: Representativeness = field(default_factory=Representativeness)
     frozen_at: datetime.datetime | None = None
     computed_at: datetime.datetime = field(default_factory=timezone.now)
 
@@ -50,6 +57,17 @@ class CampaignResults:
         if self.collectivites_by_theme is None:
             return []
         return [(t, self.collectivites_by_theme.get(t.candidate_id, [])) for t in self.tallies]
+
+    @property
+    def themes_with_coverage(self) -> list[tuple[Tally, int, float]]:
+        """Each theme with the population its voters cover and its share of France's."""
+        by_theme = self.representativeness.by_theme
+        return [
+            (t, by_theme[t.candidate_id].population, by_theme[t.candidate_id].share)
+            if t.candidate_id in by_theme
+            else (t, 0, 0.0)
+            for t in self.tallies
+        ]
 
     @property
     def leaders(self) -> list[Tally]:
@@ -140,6 +158,7 @@ def results_compute_live(*, campaign: Campaign) -> CampaignResults:
         collectivites_by_theme=(
             _collectivites_by_theme(campaign) if campaign.choices_public else None
         ),
+        representativeness=representativeness_compute(campaign=campaign),
     )
 
 
@@ -166,6 +185,7 @@ def results_snapshot(*, results: CampaignResults) -> dict:
             if results.collectivites_by_theme is not None
             else None
         ),
+        "representativeness": representativeness_as_dict(results.representativeness),
     }
 
 
@@ -189,6 +209,12 @@ def results_read_frozen(*, campaign: Campaign) -> CampaignResults:
         by_region=breakdown(data.get("by_region", [])),
         collectivites_by_theme=(
             {int(k): v for k, v in by_theme.items()} if by_theme is not None else None
+        ),
+        # Results frozen before the representativeness was kept: computed from the ballots.
+        representativeness=(
+            representativeness_from_dict(data["representativeness"])
+            if "representativeness" in data
+            else representativeness_compute(campaign=campaign)
         ),
         frozen_at=campaign.results_frozen_at,
         computed_at=parse_datetime(data.get("computed_at", "")) or campaign.results_frozen_at,

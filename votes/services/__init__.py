@@ -20,6 +20,7 @@ from .departures import (
     registrations_apply_due_departures,
 )
 from .errors import VoteRefused, representative_refusal, window_refusal
+from .merges import ballots_follow_merge, registrations_follow_merge
 from .proposals import candidate_propose, proposal_moderate
 from .registrations import (
     registration_cancel,
@@ -33,6 +34,7 @@ __all__ = [
     "VoteRefused",
     "ballot_cast",
     "ballot_withdraw",
+    "ballots_follow_merge",
     "campaign_announce_shared_project",
     "campaign_close",
     "campaign_freeze",
@@ -46,6 +48,7 @@ __all__ = [
     "registration_withdraw",
     "registrations_apply_due_departures",
     "registrations_fill_places",
+    "registrations_follow_merge",
     "representative_refusal",
     "shared_project_create",
     "shared_project_index_ensure",

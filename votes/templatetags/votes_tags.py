@@ -1,3 +1,5 @@
+import json
+
 from django import template
 
 from votes.models import CampaignStatus
@@ -18,3 +20,18 @@ def campaign_dates(campaign) -> str:
             "end": paris_datetime(campaign.closes_at),
         }
     return "Vote clos le %(date)s" % {"date": paris_datetime(campaign.closing_time)}
+
+
+@register.filter
+def inhabitants(value) -> str:
+    """1234567 -> « 1 234 567 », French digit groups (narrow no-break spaces)."""
+    try:
+        return f"{int(value):,}".replace(",", "\u202f")
+    except (TypeError, ValueError):
+        return ""
+
+
+@register.filter
+def as_json(value) -> str:
+    """JSON for an HTML attribute (left to autoescaping, so quotes become &quot;)."""
+    return json.dumps(value, ensure_ascii=False)

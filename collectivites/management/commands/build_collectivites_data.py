@@ -8,6 +8,8 @@ from ...reference_data import (
     SourceError,
     download_package,
     entries_from_package,
+    epci_members_from_package,
+    former_codes_from_package,
     read_package,
     write_data_file,
 )
@@ -39,11 +41,19 @@ class Command(BaseCommand):
         except (SourceError, OSError) as error:
             raise CommandError(f"Source illisible : {error}") from error
         entries = entries_from_package(files)
-        write_data_file(entries, version, output)
+        write_data_file(
+            entries,
+            version,
+            output,
+            former_codes=former_codes_from_package(files),
+            epci_members=epci_members_from_package(files),
+        )
         counts = Counter(entry.kind for entry in entries)
         without_siren = sum(1 for e in entries if e.kind == "commune" and not e.siren)
         self.stdout.write(
             f"{output} écrit ({PACKAGE}@{version}) : "
             + ", ".join(f"{count} {kind}" for kind, count in sorted(counts.items()))
-            + f" ; {without_siren} communes sans SIREN."
+            + f" ; {without_siren} communes sans SIREN ; "
+            + f"{sum(1 for e in entries if e.kind in ('departement', 'region') and e.siren)} "
+            + "départements et régions avec SIREN."
         )
