@@ -4,7 +4,7 @@ from django.urls import path
 
 from core.ratelimit import limit_posts
 
-from .views import accounts, auth, search
+from .views import accounts, auth, proconnect, search
 
 urlpatterns = [
     path("collectivites/recherche", search.collectivite_search, name="collectivite-search"),
@@ -22,6 +22,17 @@ urlpatterns = [
         limit_posts("account-login", "60/h")(auth.LoginView.as_view()),
         name="account-login",
     ),
+    path(
+        "compte/proconnect/connexion/",
+        proconnect.ProConnectLoginView.as_view(),
+        name="proconnect-login",
+    ),
+    path(
+        "compte/proconnect/retour/",
+        proconnect.ProConnectCallbackView.as_view(),
+        name="proconnect-callback",
+    ),
+    path("compte/proconnect/refus/", proconnect.proconnect_refused, name="proconnect-refused"),
     path("compte/deconnexion/", auth.LogoutView.as_view(), name="account-logout"),
     path("compte/mot-de-passe/oubli/", auth.password_reset, name="account-password-reset"),
     path(
