@@ -4,11 +4,13 @@ from django.urls import path
 
 from core.ratelimit import limit_posts
 
-from .views import accounts, auth, proconnect, search
+from .views import accounts, auth, proconnect, profile, search
 
 urlpatterns = [
     path("collectivites/recherche", search.collectivite_search, name="collectivite-search"),
     path("compte/", accounts.account_home, name="account-home"),
+    path("compte/modifier/", profile.profile_edit, name="account-profile"),
+    path("compte/supprimer/", profile.account_delete_view, name="account-delete"),
     path("compte/inscription/", accounts.signup, name="account-signup"),
     path("compte/inscription/envoyee/", accounts.signup_done, name="account-signup-done"),
     path("compte/confirmation/<str:token>/", accounts.confirm, name="account-confirm"),

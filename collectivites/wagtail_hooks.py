@@ -336,7 +336,6 @@ def register_representative_actions(actions):
     actions.register_action(
         "collectivites.proconnect_link", "Lier à ProConnect", "Compte lié à ProConnect"
     )
-    actions.register_action("collectivites.account_delete", "Supprimer", "Compte supprimé")
 
 
 # The demo content of this app, found by ``manage.py load_demo_content`` in this order.

@@ -42,3 +42,29 @@ def representative_create(
         email=email,
         **state,
     )
+
+
+def representative_update_profile(
+    *, representative: Representative, full_name: str, role: str, position: str = ""
+) -> Representative:
+    """One's name, role and position (the e-mail and the collectivité stay)."""
+    representative.full_name = full_name
+    representative.role = role
+    representative.position = position
+    representative.save(update_fields=["full_name", "role", "position"])
+    return representative
+
+
+class AccountDeletionRefused(Exception):
+    """A staff account is deleted by an administrator, not from « Mon compte »."""
+
+
+@transaction.atomic
+def account_delete(*, user) -> None:
+    """Deletes the user and their representative account. What they did for the
+    collectivité stays its own: ballots and registrations keep the voter's name and
+    lose only the link to the account (``SET_NULL``)."""
+    if user.is_staff or user.is_superuser:
+        raise AccountDeletionRefused
+    # The representative goes with the user (CASCADE); no trace of the person is kept.
+    user.delete()
