@@ -56,7 +56,7 @@ def profile_edit(request):
 @require_http_methods(["GET", "POST"])
 def account_delete_view(request):
     representative = representative_of_request(request=request)
-    form = AccountDeleteForm(request.POST or None)
+    form = AccountDeleteForm(request.POST if request.method == "POST" else None)
     context = {
         "form": form,
         "representative": representative,
