@@ -102,7 +102,7 @@ def representative_proconnect_login(*, claims: AgentClaims) -> Representative:
 
 def _create(claims: AgentClaims, collectivite: Collectivite) -> Representative:
     now = timezone.now()
-    # No password: the agent logs in through ProConnect (and may ask for one later).
+    # No password: the agent logs in through ProConnect.
     representative = representative_create(
         email=claims.email,
         password=None,
