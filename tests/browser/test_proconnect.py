@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 
 from collectivites.models import Collectivite, Representative
 from tests.browser.accessibility import accessibility_violations
+from tests.browser.rgaa import set_dark_theme
 from tests.collectivites.factories import CollectiviteFactory, RepresentativeFactory, UserFactory
 from tests.oidc_provider.provider import (
     CLIENT_ID,
@@ -55,6 +56,8 @@ def test_a_commune_agent_logs_in_and_logging_out_ends_the_proconnect_session(pro
     commune = _collectivite(COMMUNE_SIREN, Collectivite.Kind.COMMUNE, "Plessé")
     page.goto(proconnect_site.url + "/compte/connexion/")
     expect(page.get_by_role("link", name="S’identifier avec ProConnect")).to_be_visible()
+    assert accessibility_violations(page) == []
+    set_dark_theme(page)  # the button keeps its contrast in the dark theme
     assert accessibility_violations(page) == []
 
     _log_in_with_proconnect(page, proconnect_site.url, "agent-commune")
