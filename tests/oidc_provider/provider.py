@@ -4,6 +4,7 @@
 machines reach the npm registry.
 """
 
+import fcntl
 import os
 import shutil
 import socket
@@ -41,17 +42,19 @@ def _free_port() -> int:
 
 
 def _installed() -> None:
-    if (HERE / "node_modules" / "oidc-provider").is_dir():
-        return
     npm = shutil.which("npm")
-    if npm is None:
-        pytest.skip("npm absent: the test OpenID provider cannot be installed")
-    subprocess.run(
-        [npm, "ci", "--no-audit", "--no-fund", "--loglevel=error"],
-        cwd=HERE,
-        check=True,
-        timeout=300,
-    )
+    if npm is None or shutil.which("node") is None:
+        pytest.skip("Node.js absent: the test OpenID provider cannot run")
+    # Several pytest-xdist workers may get here at once: one installs, the others wait.
+    with open(HERE / ".install.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (HERE / "node_modules" / "oidc-provider").is_dir():
+            subprocess.run(
+                [npm, "ci", "--no-audit", "--no-fund", "--loglevel=error"],
+                cwd=HERE,
+                check=True,
+                timeout=300,
+            )
 
 
 @contextmanager
