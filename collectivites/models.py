@@ -149,6 +149,11 @@ class Representative(models.Model):
     email_confirmed_at = models.DateTimeField("adresse confirmée le", null=True, blank=True)
     approved_at = models.DateTimeField("validé le", null=True, blank=True)
     created_at = models.DateTimeField("inscrit le", auto_now_add=True)
+    # ProConnect's « sub »: the agent's identity at the OpenID provider. A later login
+    # finds the account by it, never again by the e-mail address (which can change).
+    proconnect_sub = models.CharField(
+        "identifiant ProConnect", max_length=255, unique=True, null=True, blank=True, editable=False
+    )
 
     objects = RepresentativeQuerySet.as_manager()
 

@@ -4,11 +4,13 @@ from django.urls import path
 
 from core.ratelimit import limit_posts
 
-from .views import accounts, auth, search
+from .views import accounts, auth, proconnect, profile, search
 
 urlpatterns = [
     path("collectivites/recherche", search.collectivite_search, name="collectivite-search"),
     path("compte/", accounts.account_home, name="account-home"),
+    path("compte/modifier/", profile.profile_edit, name="account-profile"),
+    path("compte/supprimer/", profile.account_delete_view, name="account-delete"),
     path("compte/inscription/", accounts.signup, name="account-signup"),
     path("compte/inscription/envoyee/", accounts.signup_done, name="account-signup-done"),
     path("compte/confirmation/<str:token>/", accounts.confirm, name="account-confirm"),
@@ -22,6 +24,17 @@ urlpatterns = [
         limit_posts("account-login", "60/h")(auth.LoginView.as_view()),
         name="account-login",
     ),
+    path(
+        "compte/proconnect/connexion/",
+        proconnect.ProConnectLoginView.as_view(),
+        name="proconnect-login",
+    ),
+    path(
+        "compte/proconnect/retour/",
+        proconnect.ProConnectCallbackView.as_view(),
+        name="proconnect-callback",
+    ),
+    path("compte/proconnect/refus/", proconnect.proconnect_refused, name="proconnect-refused"),
     path("compte/deconnexion/", auth.LogoutView.as_view(), name="account-logout"),
     path("compte/mot-de-passe/oubli/", auth.password_reset, name="account-password-reset"),
     path(

@@ -330,6 +330,12 @@ def register_representative_actions(actions):
     actions.register_action("collectivites.approve", "Valider", "Représentant validé")
     actions.register_action("collectivites.suspend", "Suspendre", "Représentant suspendu")
     actions.register_action("collectivites.reactivate", "Réactiver", "Représentant réactivé")
+    actions.register_action(
+        "collectivites.proconnect_create", "Créer avec ProConnect", "Compte créé avec ProConnect"
+    )
+    actions.register_action(
+        "collectivites.proconnect_link", "Lier à ProConnect", "Compte lié à ProConnect"
+    )
 
 
 # The demo content of this app, found by ``manage.py load_demo_content`` in this order.

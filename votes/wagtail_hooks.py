@@ -9,6 +9,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.admin.widgets.button import Button, HeaderButton
 
+from collectivites.account_sections import ACCOUNT_SECTION_HOOK, AccountSection
 from core.dashboard import PENDING_WORK_HOOK, PendingWork
 from core.home import HOME_SECTION_HOOK, HomeSection
 from core.search import SEARCH_GROUP_HOOK, SearchGroup, page_search
@@ -22,6 +23,11 @@ from .models import (
     ProjectRegistration,
     SharedProjectPage,
     ThemeProposal,
+)
+from .selectors.account import (
+    ballot_list_of_collectivite,
+    campaign_open_without_ballot,
+    registration_list_of_collectivite,
 )
 from .services.errors import paris_datetime
 
@@ -324,4 +330,33 @@ def proposals_to_moderate(*, user):
         plural="propositions de thèmes à modérer",
         url=reverse("vote_proposals:index") + f"?status={Candidate.Status.PROPOSED}",
         order=40,
+    )
+
+
+@hooks.register(ACCOUNT_SECTION_HOOK)
+def account_ballots_section(*, representative):
+    """« Mon compte »: the collectivité's ballot in each campaign, and the open vote."""
+    collectivite_id = representative.collectivite_id
+    return AccountSection(
+        template="votes/includes/account_ballots.html",
+        order=10,
+        context={
+            "ballots": ballot_list_of_collectivite(collectivite_id=collectivite_id),
+            "campaign_to_vote": campaign_open_without_ballot(
+                collectivite_id=collectivite_id, open_campaign=selectors.campaign_get_open()
+            ),
+        },
+    )
+
+
+@hooks.register(ACCOUNT_SECTION_HOOK)
+def account_registrations_section(*, representative):
+    """« Mon compte »: the collectivité's registrations to projets partagés."""
+    registrations = registration_list_of_collectivite(
+        collectivite_id=representative.collectivite_id
+    )
+    return AccountSection(
+        template="votes/includes/account_registrations.html",
+        order=20,
+        context={"registrations": registrations},
     )

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods
 from core.ratelimit import SubmissionLimit, exceeded, limit_posts, rate_for, too_many_requests
 from core.signed_links import InvalidLink
 
+from ..account_sections import account_sections
 from ..forms import ResendConfirmationForm, SignupForm
 from ..selectors import representative_list_colleagues, representative_of_request
 from ..services import (
@@ -131,15 +132,18 @@ def resend_confirmation(request):
 @require_http_methods(["GET"])
 def account_home(request):
     representative = representative_of_request(request=request)
-    colleagues = []
+    colleagues, sections = [], []
     if representative is not None and representative.can_act:
         colleagues = list(representative_list_colleagues(representative=representative))
+        # The collectivité's ballots and projects (the votes app's sections).
+        sections = account_sections(representative=representative)
     return render(
         request,
         "collectivites/account_home.html",
         {
             "representative": representative,
             "colleagues": colleagues,
+            "sections": sections,
             "breadcrumb": {"links": [], "current": "Mon compte"},
         },
     )

@@ -2,7 +2,8 @@
 
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
-from django.urls import reverse_lazy
+from django.shortcuts import render
+from django.urls import reverse, reverse_lazy
 from django.utils.decorators import method_decorator
 
 from core.admin_login import keeps_secrets
@@ -13,6 +14,7 @@ from ..forms import (
     LocalisedSetPasswordForm,
     LoginForm,
 )
+from ..proconnect import proconnect_enabled, proconnect_logout_url
 
 
 def _breadcrumb(current: str) -> dict:
@@ -29,6 +31,9 @@ class LoginView(auth_views.LoginView):
     redirect_authenticated_user = True
     extra_context = {"breadcrumb": {"links": [], "current": "Se connecter"}}
 
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "proconnect": proconnect_enabled()}
+
     def form_invalid(self, form):
         response = super().form_invalid(form)
         if form.refusal:
@@ -41,8 +46,14 @@ class LogoutView(auth_views.LogoutView):
     next_page = reverse_lazy("account-login")
 
     def post(self, request, *args, **kwargs):
+        # Read before the session goes: it tells ProConnect whose session to end.
+        id_token = request.session.get("oidc_id_token")
         response = super().post(request, *args, **kwargs)
         messages.info(request, "Vous êtes déconnecté.")
+        if id_token and proconnect_enabled():
+            return_to = request.build_absolute_uri(reverse("account-login"))
+            if url := proconnect_logout_url(id_token=id_token, return_to=return_to):
+                return render(request, "collectivites/proconnect_logout.html", {"logout_url": url})
         return response
 
 

@@ -243,6 +243,26 @@ LOGIN_REDIRECT_URL = "account-home"
 # Private pages lead to the site's login (core.login_throttle); /_util/login/ too.
 WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 
+# --- ProConnect (OpenID Connect login of public agents, collectivites.proconnect) ------
+# Off unless the three are set. The endpoints come from the discovery document
+# (``…/.well-known/openid-configuration``), fetched when first needed and cached.
+PROCONNECT_DISCOVERY_URL = os.environ.get("PROCONNECT_DISCOVERY_URL", "")
+OIDC_RP_CLIENT_ID = os.environ.get("PROCONNECT_CLIENT_ID", "")
+OIDC_RP_CLIENT_SECRET = os.environ.get("PROCONNECT_CLIENT_SECRET", "")
+OIDC_RP_SIGN_ALGO = "RS256"
+OIDC_RP_SCOPES = "openid given_name usual_name email siret uid"
+OIDC_USE_PKCE = True
+OIDC_AUTH_REQUEST_EXTRA_PARAMS = {"acr_values": "eidas1"}
+# Kept in the session to end the ProConnect session at logout (id_token_hint).
+OIDC_STORE_ID_TOKEN = True
+OIDC_AUTHENTICATION_CALLBACK_URL = "proconnect-callback"
+OIDC_TIMEOUT = 10
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    # Answers only the ProConnect callback (its arguments are a nonce and a PKCE verifier).
+    "collectivites.proconnect.ProConnectBackend",
+]
+
 # --- Collectivités and accounts ----------------------------------------------------
 # A representative whose confirmed address is at one of their collectivité's e-mail
 # domains is validated at once; turn off to have staff review every sign-up.

@@ -29,6 +29,7 @@ from core.text import plural
 from votes.cache import forget_home_summary
 from votes.models import Ballot, BallotChoice, Campaign, Candidate
 
+from .ballot_mails import ballot_send_receipts
 from .errors import VoteRefused, representative_refusal, window_refusal
 from .transactions import retrying
 
@@ -146,12 +147,20 @@ def ballot_cast(
         if message := window_refusal(fresh, moment):
             raise VoteRefused(message)
         _check_choices(fresh, ids)
+        # Who voted last, read under the ballot's lock (the same order as the upsert's).
+        previous = _locked_ballot(fresh.pk, representative.collectivite_id)
         ballot = _upsert_ballot(fresh, representative, moment)
         BallotChoice.objects.filter(ballot=ballot).delete()
         BallotChoice.objects.bulk_create(
             [BallotChoice(ballot=ballot, candidate_id=pk) for pk in ids]
         )
         forget_home_summary()
+        ballot.campaign = campaign
+        ballot_send_receipts(
+            ballot=ballot,
+            representative=representative,
+            previous_voter_id=previous.voter_id if previous else None,
+        )
         return ballot
 
     return retrying(cast)

@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.db import IntegrityError, transaction
 from django.urls import reverse
@@ -20,10 +19,11 @@ from core.mail import moderation_recipients, queue_email
 from core.public_urls import public_url
 from core.signed_links import REPRESENTATIVE_CONFIRMATION_DAYS, InvalidLink, SignedLink
 
-from .bulk_sql import IMPORTED_FIELDS, update_ids, write_rows
-from .models import Collectivite, Representative
-from .names import fold, normalise_email
-from .reference_data import Entry, SourceError, read_data_file
+from ..bulk_sql import IMPORTED_FIELDS, update_ids, write_rows
+from ..models import Collectivite, Representative
+from ..names import fold, normalise_email
+from ..reference_data import Entry, SourceError, read_data_file
+from .accounts import representative_create
 
 CONFIRMATION_LINK = SignedLink(
     "representative-email", max_age=timedelta(days=REPRESENTATIVE_CONFIRMATION_DAYS)
@@ -81,43 +81,6 @@ def representative_signup(
         return None
     representative_send_confirmation(representative=representative)
     return representative
-
-
-@sensitive_variables()
-@transaction.atomic
-def representative_create(
-    *,
-    email: str,
-    password: str | None,
-    collectivite: Collectivite,
-    full_name: str,
-    role: str,
-    position: str = "",
-    encoded_password: str = "",
-    **state,
-) -> Representative:
-    """The user account and its representative; no password means none can log in.
-
-    ``encoded_password``: the password already hashed (``make_password``).
-    ``state`` may set the status and the confirmation date (the demo's accounts).
-    """
-    user = get_user_model()(username=email, email=email)
-    if encoded_password:
-        user.password = encoded_password
-    elif password is None:
-        user.set_unusable_password()
-    else:
-        user.set_password(password)
-    user.save()
-    return Representative.objects.create(
-        user=user,
-        collectivite=collectivite,
-        full_name=full_name,
-        role=role,
-        position=position,
-        email=email,
-        **state,
-    )
 
 
 def _tell_already_registered(email: str) -> None:
