@@ -69,6 +69,7 @@ def test_a_date_has_its_page_with_its_date_and_calendar_file(client, empty_agend
     (one,) = icalendar.Calendar.from_ical(client.get(button["href"]).content).walk("VEVENT")
     assert one["DTSTART"].dt == datetime.datetime(2030, 3, 12, 11, tzinfo=PARIS)
     assert str(one["URL"]) == canonical
+    assert "Le 12 mars 2030, de 11 h à 12 h 30" in str(one["DESCRIPTION"])
     google = next(
         a["href"] for a in soup.select("a") if a.get_text(strip=True).startswith("Google Agenda")
     )
