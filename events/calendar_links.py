@@ -73,10 +73,11 @@ def outlook_link(event, occurrence, *, url: str, host: str) -> str:
     return f"{host}{OUTLOOK_PATH}?{urlencode(params)}"
 
 
-def calendar_links(event, occurrence, *, url: str) -> list[tuple[str, str]]:
-    """(name, link) of the web calendars, for one date of the event."""
+def calendar_links(event, occurrence, *, url: str, series: bool = True) -> list[tuple[str, str]]:
+    """(name, link) of the web calendars, for one date of the event (and, with
+    ``series``, the whole series in Google Agenda)."""
     links = [("Google Agenda", google_link(event, occurrence, url=url))]
-    if event.is_recurring:
+    if event.is_recurring and series:
         links.append(("Google Agenda, toute la série", google_series_link(event, url=url)))
     for name, host in OUTLOOK_HOSTS:
         links.append((name, outlook_link(event, occurrence, url=url, host=host)))

@@ -76,8 +76,9 @@ def event_summary(event: EventPage, status: str | None = None) -> str:
     return event.title
 
 
-def event_description(event: EventPage, url: str) -> str:
-    lines = [event.summary.strip(), "", event.when]
+def event_description(event: EventPage, url: str, when: str = "") -> str:
+    """``when``: the date described (one date of a series), by default the event's."""
+    lines = [event.summary.strip(), "", when or event.when]
     if event.organiser_label:
         lines.append(f"Organisé par {event.organiser_label}")
     if event.online_url:
@@ -138,7 +139,8 @@ def vevent(event: EventPage, *, url: str, sequence: int, now: datetime.datetime,
             component.add("EXDATE", [ical_moment(event, moment) for moment in removed])
     component.add("SEQUENCE", max(sequence, 0))
     component.add("SUMMARY", clean_text(event_summary(event, dated.status)))
-    component.add("DESCRIPTION", clean_text(event_description(event, url)))
+    when = occurrence.when if occurrence is not None else ""
+    component.add("DESCRIPTION", clean_text(event_description(event, url, when)))
     if location := event_location(event):
         component.add("LOCATION", clean_text(location))
     component.add("URL", url)

@@ -5,12 +5,13 @@ import uuid
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import Http404, HttpResponseRedirect
 from django.utils.functional import cached_property
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import StreamField
 from wagtail.models import Page, PageManager
 from wagtail.search import index
@@ -69,6 +70,7 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
 
 
 class EventPage(
+    RoutablePageMixin,
     SeriesMixin,
     AttendanceMixin,
     AccessibilityMixin,
@@ -319,9 +321,31 @@ class EventPage(
         """What the site's shared cards and search results show under the title."""
         return f"{self.when} — {self.summary}"
 
-    def get_context(self, request, *args, **kwargs):
+    # -- one date of a series, on its own page --------------------------------------
+
+    @re_path(r"^(?P<key>\d{8}T\d{4})/$", name="occurrence")
+    def occurrence_page(self, request, key: str):
+        """/agenda/<slug>/20300312T1400/: one date of a series, with its own status,
+        calendar file and links (a single event has only its page)."""
+        occurrence = self.occurrence_by_key(key)
+        if occurrence is None:
+            raise Http404
+        if not self.is_recurring:
+            return HttpResponseRedirect(self.url)
+        return self.render(
+            request, occurrence=occurrence, template="events/event_occurrence_page.html"
+        )
+
+    def occurrence_url(self, occurrence) -> str:
+        """The page of one date: the event's own page for a single event."""
+        url = self.url or ""
+        if not self.is_recurring or occurrence is None:
+            return url
+        return url + self.reverse_subpage("occurrence", kwargs={"key": occurrence.key})
+
+    def get_context(self, request, *args, occurrence=None, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(event_page_context(request, event=self))
+        context.update(event_page_context(request, event=self, occurrence=occurrence))
         return context
 
 

@@ -81,11 +81,15 @@ def agenda_context(request, *, index, events, past: bool) -> dict:
     }
 
 
-def registration_context(request, *, event) -> dict:
-    """The on-site registration: the dates open, the places left, the form."""
+def registration_context(request, *, event, occurrence=None) -> dict:
+    """The on-site registration: the dates open, the places left (of the date
+    shown), the form, with ``occurrence`` chosen on its own page."""
     if not (event.registers_on_site and event.pk):
         return {}
     open_dates = [row for row in event.occurrences.upcoming() if row.can_add_to_calendar]
+    if occurrence is not None:
+        # On a date's page, only that date: registering for another one is done on its page.
+        open_dates = [row for row in open_dates if row.key == occurrence.key]
     places_left = None
     if event.capacity is not None and open_dates:
         taken = open_dates[0].registrations.filter(status="confirmed").count()
@@ -99,14 +103,43 @@ def registration_context(request, *, event) -> dict:
     }
 
 
-def event_page_context(request, *, event) -> dict:
-    """An event's page: its dates and status, themes, tags, calendar links,
-    registration and schema.org data."""
-    url = public_url(event.get_url(request))
+def calendar_context(request, *, event, occurrence, own_page: bool) -> dict:
+    """« Ajouter à mon agenda »: the calendar file (of the date alone on its own
+    page) and the web calendars' links, for a date that will take place."""
+    ics_url = reverse("event-ics", kwargs={"slug": event.slug}) if event.slug else ""
+    filename = f"{event.slug}.ics"
+    if own_page and ics_url:
+        ics_url += f"?date={occurrence.key}"
+        filename = f"{event.slug}-{occurrence.key}.ics"
+    page_url = event.occurrence_url(occurrence) if own_page else event.get_url(request)
+    url = public_url(page_url or "")
+    can_add = occurrence is not None and occurrence.can_add_to_calendar
+    return {
+        # A new page previewed before its slug is typed has no calendar file yet.
+        "ics_url": ics_url,
+        "ics_filename": filename,
+        "ics_whole_series": event.is_recurring and not own_page,
+        "calendar_links": calendar_links(event, occurrence, url=url, series=not own_page)
+        if can_add
+        else [],
+        "page_public_url": url,
+    }
+
+
+def event_page_context(request, *, event, occurrence=None) -> dict:
+    """An event's page, or with ``occurrence`` the page of that date of a series:
+    its dates and status, themes, tags, calendar links, registration and
+    schema.org data."""
+    own_page = occurrence is not None
+    occurrence = occurrence or event.current_occurrence
+    calendar = calendar_context(request, event=event, occurrence=occurrence, own_page=own_page)
+    agenda = event.get_parent()
     image_url = ""
     if event.image_id:
         image_url = public_url(event.image.get_rendition("fill-1200x630").url)
-    occurrence = event.current_occurrence
+    json_ld = event_json_ld(
+        event, url=calendar["page_public_url"], image_url=image_url, occurrence=occurrence
+    )
     return {
         # By ids: in a preview, the page's themes are not yet a database query.
         "themes": ThemePage.objects.live()
@@ -115,16 +148,22 @@ def event_page_context(request, *, event) -> dict:
         .order_by("-month"),
         "tags": event.tags.all(),
         "occurrence": occurrence,
+        "own_date_page": own_page,
         "series": [item for item in event.occurrence_list if not item.has_ended()]
         if event.is_recurring
         else [],
-        # A new page previewed before its slug is typed has no calendar file yet.
-        "ics_url": reverse("event-ics", kwargs={"slug": event.slug}) if event.slug else "",
-        "calendar_links": calendar_links(event, occurrence, url=url)
-        if occurrence and occurrence.can_add_to_calendar
-        else [],
-        "json_ld": as_script(event_json_ld(event, url=url, image_url=image_url)),
+        **calendar,
+        "json_ld": as_script(json_ld),
         "has_ended": event.has_ended(),
-        "agenda": event.get_parent(),
-        **registration_context(request, event=event),
+        "agenda": agenda,
+        "occurrence_breadcrumb": {
+            "links": [
+                {"url": agenda.url, "title": agenda.title},
+                {"url": event.url, "title": event.title},
+            ],
+            "current": occurrence.when,
+        }
+        if own_page
+        else None,
+        **registration_context(request, event=event, occurrence=occurrence if own_page else None),
     }

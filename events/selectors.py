@@ -6,7 +6,8 @@ The rules (upcoming, past, Paris months) are the queryset methods of
 
 import datetime
 
-from django.db.models import QuerySet
+from django.db.models import F, Q, QuerySet
+from django.utils import timezone
 from wagtail.models import PageLogEntry
 
 from .models import EventIndexPage, EventOccurrence, EventPage, RegistrationStatus
@@ -32,6 +33,20 @@ def event_list_in_month(*, year: int, month: int) -> QuerySet[EventPage]:
 def event_list_newest() -> QuerySet[EventPage]:
     """Events by first publication, newest first: what the RSS/Atom feeds announce."""
     return EventPage.objects.listed().newest_first()
+
+
+def event_occurrence_list_newest(
+    *, events: int, limit: int, now: datetime.datetime | None = None
+) -> QuerySet[EventOccurrence]:
+    """The dates of the ``events`` newest announced, one by one: what the RSS/Atom
+    feeds carry. Of a series, the dates not yet over (its past ones are old news)."""
+    newest = list(event_list_newest().values_list("pk", flat=True)[:events])
+    rows = EventOccurrence.objects.filter(event__in=newest).filter(
+        Q(end__gte=now or timezone.now()) | Q(event__recurrence_rule="")
+    )
+    return rows.select_related("event", "event__organiser").order_by(
+        F("event__first_published_at").desc(nulls_last=True), "-event_id", "start"
+    )[:limit]
 
 
 def event_get_published(*, slug: str) -> EventPage | None:

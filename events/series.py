@@ -87,6 +87,10 @@ class SeriesMixin(models.Model):
     def occurrence_list(self) -> list[occurrences.Occurrence]:
         return self.expand()
 
+    def occurrence_by_key(self, key: str) -> occurrences.Occurrence | None:
+        """The date named ``key`` in addresses (see ``OccurrenceDisplay.key``)."""
+        return next((item for item in self.occurrence_list if item.key == key), None)
+
     @property
     def is_recurring(self) -> bool:
         return bool(self.recurrence_rule)

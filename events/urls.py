@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views
+from . import registration_views, views
 from .feeds import NewEventsAtomFeed, NewEventsFeed
 
 urlpatterns = [
@@ -12,6 +12,11 @@ urlpatterns = [
         "agenda/<slug:slug>/inscription/",
         views.event_registration,
         name="event-registration",
+    ),
+    path(
+        "agenda/inscriptions/annuler/<str:token>/",
+        registration_views.registration_cancel,
+        name="event-registration-cancel",
     ),
     path("agenda/flux.rss", NewEventsFeed(), name="event-feed-rss"),
     path("agenda/flux.atom", NewEventsAtomFeed(), name="event-feed-atom"),

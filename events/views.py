@@ -53,8 +53,10 @@ def event_ics(request, slug: str) -> HttpResponse:
         occurrence = next((o for o in event.occurrence_list if o.key == key), None)
         if occurrence is None:
             raise Http404
+    # The date's file leads back to the date's page.
+    page_url = event.occurrence_url(occurrence) if occurrence else event.get_url(request)
     body = ical.calendar(
-        [(event, public_url(event.get_url(request)), event_publication_count(event=event))],
+        [(event, public_url(page_url), event_publication_count(event=event))],
         name=event.title,
         occurrence=occurrence,
     )
@@ -106,7 +108,8 @@ def event_registration(request, slug: str):
             form.add_error(None, "Les inscriptions à cette date sont closes.")
         else:
             outcome = "attente" if registration.status == "waiting" else "confirmee"
-            return HttpResponseRedirect(f"{event.url}?inscription={outcome}#inscription")
+            page_url = event.occurrence_url(registration.occurrence)
+            return HttpResponseRedirect(f"{page_url}?inscription={outcome}#inscription")
     context = event.get_context(request)
     context["registration_form"] = form
     return TemplateResponse(request, event.get_template(request), context, status=400)

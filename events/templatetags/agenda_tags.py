@@ -25,3 +25,9 @@ def plural_fr(count) -> str:
         return "s" if abs(int(count)) >= 2 else ""
     except (TypeError, ValueError):
         return ""
+
+
+@register.filter
+def occurrence_url(event, occurrence) -> str:
+    """The page of one date of ``event``: its own for a date of a series."""
+    return event.occurrence_url(occurrence) if event else ""

@@ -1,5 +1,7 @@
 """The agenda in a real browser: filter with the keyboard, open an event, take its .ics."""
 
+import re
+
 import icalendar
 import pytest
 from playwright.sync_api import expect
@@ -37,6 +39,9 @@ def test_visitor_filters_the_agenda_with_the_keyboard_and_downloads_an_event(dem
     expect(page.get_by_role("heading", level=1)).to_have_text(
         "Webinaire : évaluer sa démarche de participation citoyenne"
     )
+    # The agenda leads to the next date's own page; the whole series is one link away.
+    page.get_by_role("link", name="Voir toutes les dates de la série").click()
+    expect(page).to_have_url(re.compile(r"/webinaire-evaluer-sa-demarche-de-participation/$"))
     with page.expect_download() as download_info:
         page.get_by_role("link", name="Ajouter à mon agenda").click()
     download = download_info.value
