@@ -10,7 +10,7 @@ from urllib.parse import urlencode
 
 from django.urls import reverse
 
-from core.facets import active_filters, facet_sorted
+from core.facets import active_filters, facet_sorted, query_without
 from themes.filters import tag_matching
 
 from .selectors import FacetOption, library_page, library_page_listing
@@ -37,6 +37,8 @@ def library_page_listing_for_visitors(*, request) -> dict:
     query = listing["query"]
     listing["reset_url"] = f"{base_url}?{urlencode({'q': query})}" if query else base_url
     listing["tag_suggest_url"] = reverse("resource-tag-suggestions")
+    # The feeds of the selection shown (the feed has no pages and no order of its own).
+    listing["feed_query"] = query_without(params=request.GET, name="tri")
     return listing
 
 

@@ -2,7 +2,7 @@
 the resource library shares with it."""
 
 import django_filters
-from django.db.models import Q
+from django.db.models import Exists, Q
 from django.utils.text import slugify
 from taggit.models import Tag
 
@@ -20,14 +20,13 @@ def tag_matching(*, text: str):
     slug = slugify(text)
     if not slug:
         return Tag.objects.none()
-    exact = Tag.objects.filter(slug=slug)
-    if exact.exists():
-        return exact
-    return Tag.objects.filter(
+    one_word_of = (
         Q(slug__startswith=f"{slug}-")
         | Q(slug__endswith=f"-{slug}")
         | Q(slug__contains=f"-{slug}-")
     )
+    # One query, usable as a subquery: the words only when no tag is exactly that.
+    return Tag.objects.filter(Q(slug=slug) | (one_word_of & ~Exists(Tag.objects.filter(slug=slug))))
 
 
 class TagFilter(django_filters.CharFilter):

@@ -130,6 +130,7 @@ def project_index_listing(*, index: ProjectIndexPage, request) -> dict:
         "active_filters": active_filters(params=params, facet_groups=groups, base_url=index.url)
         + tag_filter,
         "reset_url": index.url,
+        "feed_query": query_without(params=params, name="page"),
         "tag_box": {
             "label": "Mot-clé",
             "value": typed_tag,

@@ -16,9 +16,14 @@
 
   function addressOf(data) {
     var params = new URLSearchParams();
+    var defaults = {};
+    form.querySelectorAll("[data-tec-default]").forEach(function (field) {
+      defaults[field.name] = field.getAttribute("data-tec-default");
+    });
     data.forEach(function (value, key) {
-      // A new choice starts again at page 1; empty fields only lengthen the address.
-      if (key !== "page" && String(value).trim() !== "") {
+      // A new choice starts again at page 1; empty fields and the default order only
+      // lengthen the address.
+      if (key !== "page" && String(value).trim() !== "" && defaults[key] !== value) {
         params.append(key, value);
       }
     });
@@ -99,7 +104,10 @@
   });
 
   form.addEventListener("click", function (event) {
-    var link = event.target.closest ? event.target.closest("[data-tec-swap] a[href]") : null;
+    // Only the links that change the selection: an active filter, a page of results.
+    var link = event.target.closest
+      ? event.target.closest("a[data-tec-filter-link], [data-tec-swap] .fr-pagination a[href]")
+      : null;
     if (!link || link.origin !== window.location.origin || event.ctrlKey || event.metaKey) {
       return;
     }
