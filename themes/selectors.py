@@ -166,7 +166,7 @@ def _project_facet(*, index, params, name: str, label: str, all_label: str) -> d
         if value in labels and count
     ]
     # The value chosen stays, at 0, when the other filters leave it nothing.
-    chosen = int(selected) if name == "theme" and selected.isdigit() else selected
+    chosen = int(selected) if name == "theme" and selected.isdecimal() else selected
     if selected and not any(option.selected for option in options) and chosen in labels:
         options.append(FacetValue(selected, labels[chosen], 0, True))
     return {
