@@ -27,7 +27,8 @@ def selection(params) -> QueryDict:
     """The filters of a request that the feed applies, without empty values."""
     kept = QueryDict(mutable=True)
     for key, values in params.lists():
-        values = [value for value in values if value.strip()]
+        # Control characters match nothing and XML cannot carry them (title, link).
+        values = [value for value in values if value.strip() and value.isprintable()]
         if key not in PAGE_ONLY_PARAMETERS and values:
             kept.setlist(key, values)
     return kept
@@ -45,7 +46,7 @@ class NewResourcesFeed(PublicFeed):
         return request.GET
 
     def title(self, params):
-        query = params.get("q", "").strip()
+        query = selection(params).get("q", "").strip()
         base = "Territoires en Commun — nouvelles ressources"
         if query:
             return f"{base} pour « {query[:100]} »"

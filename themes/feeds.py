@@ -18,7 +18,8 @@ def selection(params) -> QueryDict:
     """The filters of a request that the feed applies, without empty values."""
     kept = QueryDict(mutable=True)
     for key, values in params.lists():
-        values = [value for value in values if value.strip()]
+        # Control characters match nothing and XML cannot carry them (title, link).
+        values = [value for value in values if value.strip() and value.isprintable()]
         if key in ProjectFilterSet.base_filters and values:
             kept.setlist(key, values)
     return kept
