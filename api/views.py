@@ -1,6 +1,9 @@
 import json
+import re
 
 from django.shortcuts import render
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
 from django.views.decorators.http import require_safe
 
 from resources.models import Resource
@@ -14,8 +17,9 @@ TYPE_NAMES = {
     "number": "nombre",
     "string": "texte",
 }
+# Each returns results on the demo content (tests/territoires/test_openapi.py checks it).
 EXAMPLES = [
-    "/api/ressources/?q=participation&kind=guide",
+    "/api/ressources/?q=participation&kind=jeu",
     "/api/ressources/?audience=elus&tri=recent&page_size=5",
     "/api/projets/?region=11",
 ]
@@ -37,8 +41,8 @@ def documentation(request):
         endpoints.append(
             {
                 "path": path,
-                "summary": operation["summary"],
-                "description": operation.get("description", ""),
+                "summary": inline_code(operation["summary"]),
+                "description": inline_code(operation.get("description", "")),
                 "parameters": [
                     _describe_parameter(
                         parameters[p["$ref"].rsplit("/", 1)[1]] if "$ref" in p else p
@@ -53,6 +57,7 @@ def documentation(request):
         "api/documentation.html",
         {
             "document": document,
+            "description": inline_code(document["info"].get("description", "")),
             "endpoints": endpoints,
             "examples": EXAMPLES,
             "max_page_size": MAX_PAGE_SIZE,
@@ -76,8 +81,17 @@ def _describe_parameter(parameter: dict) -> dict:
         "name": parameter["name"],
         "location": parameter["in"],
         "type": kind,
-        "description": parameter["description"],
+        "description": inline_code(parameter["description"]),
     }
+
+
+INLINE_CODE = re.compile(r"`([^`]+)`")
+
+
+def inline_code(text: str) -> SafeString:
+    """The OpenAPI descriptions' Markdown `code` spans as <code>, the rest escaped:
+    the page shows no raw backticks, and the JSON document keeps its Markdown."""
+    return mark_safe(INLINE_CODE.sub(r"<code>\1</code>", escape(text)))  # noqa: S308
 
 
 def unknown_endpoint(request, rest):

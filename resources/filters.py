@@ -8,6 +8,7 @@ from core.filters import (
     YearFilter,
 )
 from core.models import Partner
+from themes.filters import TagFilter
 from themes.models import ThemePage
 
 from .models import Audience, Resource, ResourceKind
@@ -22,7 +23,7 @@ class ResourceFilterSet(DistinctWhenJoinedMixin, django_filters.FilterSet):
         field_name="themes",
         queryset=ThemePage.objects.live().order_by("-month"),
     )
-    tag = django_filters.CharFilter(label="Mot-clé", field_name="tags__slug")
+    tag = TagFilter(label="Mot-clé", field_name="tags")
     publisher = ModelMultipleChoiceFilter(label="Éditeur", queryset=Partner.objects.all())
     audience = ModelMultipleChoiceFilter(
         label="Public",

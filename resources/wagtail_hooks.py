@@ -11,9 +11,9 @@ from themes.models import ThemePage
 
 from . import demo
 from .hooks import LIBRARY_PAGE_LISTING_HOOK
+from .listing import library_page_listing_for_visitors
 from .models import Audience, Resource, ResourceKind
 from .selectors import (
-    library_page_listing,
     library_search_url,
     resource_search,
     theme_page_resources,
@@ -93,7 +93,7 @@ def resources_search_group():
 
 
 # What the library page and each theme page list (pages cannot import selectors).
-hooks.register(LIBRARY_PAGE_LISTING_HOOK, library_page_listing)
+hooks.register(LIBRARY_PAGE_LISTING_HOOK, library_page_listing_for_visitors)
 hooks.register(THEME_PAGE_SECTION_HOOK, theme_page_resources)
 
 

@@ -14,7 +14,9 @@ from core.ratelimit import limit_posts
 from resources import views as resource_views
 from resources.feeds import NewResourcesAtomFeed, NewResourcesFeed
 from resources.sitemaps import ResourceSitemap
+from resources.views_tags import resource_tag_suggestions
 from themes.feeds import NewProjectsAtomFeed, NewProjectsFeed
+from themes.views import project_tag_suggestions
 from votes.sitemaps import CampaignSitemap
 
 urlpatterns = [
@@ -34,9 +36,11 @@ urlpatterns = [
     path("api/", include("api.urls")),
     path("ressources/flux.rss", NewResourcesFeed(), name="resource-feed-rss"),
     path("ressources/flux.atom", NewResourcesAtomFeed(), name="resource-feed-atom"),
+    path("ressources/mots-cles.json", resource_tag_suggestions, name="resource-tag-suggestions"),
     path("ressources/<slug:slug>/", resource_views.resource_detail, name="resource-detail"),
     path("projets/flux.rss", NewProjectsFeed(), name="project-feed-rss"),
     path("projets/flux.atom", NewProjectsAtomFeed(), name="project-feed-atom"),
+    path("projets/mots-cles.json", project_tag_suggestions, name="project-tag-suggestions"),
     path(
         "sitemap.xml",
         sitemap,

@@ -3,8 +3,14 @@
 import datetime
 
 from django.core.paginator import Paginator
-from django.db.models import F
+from django.db.models import Count, F
+from django.urls import reverse
 from django.utils import timezone
+from taggit.models import Tag
+
+from core.facets import FacetValue, active_filters, facet_sorted, french_key, query_without
+from core.geography import REGIONS
+from core.text import fold_accents, plural
 
 from .filters import ProjectFilterSet
 from .models import ConceptPage, ProjectIndexPage, ProjectPage, ThemePage
@@ -96,10 +102,81 @@ def theme_page_projects(*, theme: ThemePage) -> dict:
 
 
 def project_index_listing(*, index: ProjectIndexPage, request) -> dict:
-    """The project index's filter form and the page of projects it selects."""
-    filterset = ProjectFilterSet(request.GET or None, queryset=index.get_items())
+    """The project index's filter form, its facets with their counts, and the page of
+    projects it selects."""
+    params = request.GET
+    filterset = ProjectFilterSet(params or None, queryset=index.get_items())
     paginator = Paginator(filterset.qs, index.items_per_page)
-    return {"filterset": filterset, "items": paginator.get_page(request.GET.get("page"))}
+    groups = [
+        _project_facet(index=index, params=params, name=name, label=label, all_label=all_label)
+        for name, label, all_label in PROJECT_FACETS
+    ]
+    groups = [group for group in groups if group["options"]]
+    typed_tag = params.get("tag", "").strip()
+    tag_filter = []
+    if typed_tag:
+        query = query_without(params=params, name="tag")
+        tag_filter = [
+            {
+                "group": "Mot-clé",
+                "label": typed_tag,
+                "url": f"{index.url}?{query}" if query else index.url,
+            }
+        ]
+    return {
+        "filterset": filterset,
+        "items": paginator.get_page(params.get("page")),
+        "facet_groups": groups,
+        "active_filters": active_filters(params=params, facet_groups=groups, base_url=index.url)
+        + tag_filter,
+        "reset_url": index.url,
+        "feed_query": query_without(params=params, name="page"),
+        "tag_box": {
+            "label": "Mot-clé",
+            "value": typed_tag,
+            "suggest_url": reverse("project-tag-suggestions"),
+        },
+    }
+
+
+PROJECT_FACETS = [
+    ("theme", "Thématique", "Toutes"),
+    ("region", "Région", "Toutes"),
+]
+
+
+def _project_facet(*, index, params, name: str, label: str, all_label: str) -> dict:
+    """One facet of the project index: each value with how many projects it would give,
+    the other filters kept; only values that give some, in French order."""
+    data = params.copy()
+    data.pop(name, None)
+    matching = ProjectPage.objects.filter(
+        pk__in=ProjectFilterSet(data, queryset=index.get_items()).qs.values("pk")
+    ).order_by()
+    if name == "theme":
+        counts = matching.values_list("themes").annotate(n=Count("pk", distinct=True))
+        labels = dict(ThemePage.objects.live().public().values_list("pk", "title"))
+    else:
+        counts = matching.values_list("region").annotate(n=Count("pk"))
+        labels = REGIONS
+    selected = params.get(name, "")
+    options = [
+        FacetValue(str(value), labels[value], count, str(value) == selected)
+        for value, count in counts
+        if value in labels and count
+    ]
+    # The value chosen stays, at 0, when the other filters leave it nothing.
+    chosen = int(selected) if name == "theme" and selected.isdecimal() else selected
+    if selected and not any(option.selected for option in options) and chosen in labels:
+        options.append(FacetValue(selected, labels[chosen], 0, True))
+    return {
+        "name": name,
+        "label": label,
+        "all_label": all_label,
+        "multiple": False,
+        "options": facet_sorted(options),
+        "any_selected": any(option.selected for option in options),
+    }
 
 
 def newest_projects():
@@ -114,3 +191,42 @@ def newest_projects():
         .defer_streamfields()
         .order_by(F("first_published_at").desc(nulls_last=True), "-pk")
     )
+
+
+TAG_SUGGESTIONS = 10
+
+
+def tag_suggestions(*, text: str, through, noun: tuple[str, str]) -> list[dict]:
+    """The tags whose name holds every word typed, accents and case ignored, used by
+    live content (``through``: the tagged-item model of resources or projects), those
+    starting with the text first: what the « Mot-clé » autocomplete proposes."""
+    words = fold_accents(text).split()
+    if not words or len(" ".join(words)) < 2:
+        return []
+    # Tags are a short list (hundreds), folded in Python: the same rule on every database.
+    candidates = {
+        pk: (name, slug)
+        for pk, name, slug in Tag.objects.values_list("pk", "name", "slug")
+        if all(word in fold_accents(name) for word in words)
+    }
+    counts = dict(
+        through.objects.filter(tag_id__in=list(candidates), content_object__live=True)
+        .values_list("tag_id")
+        .annotate(n=Count("content_object", distinct=True))
+    )
+    start = " ".join(words)
+    ranked = sorted(
+        (pk for pk in counts if counts[pk]),
+        key=lambda pk: (
+            not fold_accents(candidates[pk][0]).startswith(start),
+            french_key(candidates[pk][0]),
+        ),
+    )
+    return [
+        {
+            "id": candidates[pk][1],
+            "label": candidates[pk][0],
+            "detail": f"{counts[pk]} {plural(noun[0], noun[1], counts[pk])}",
+        }
+        for pk in ranked[:TAG_SUGGESTIONS]
+    ]

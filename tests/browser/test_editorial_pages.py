@@ -27,21 +27,7 @@ def test_every_editorial_page_type_passes_axe(demo_site, page):
     assert page.console_errors == []
 
 
-def test_visitor_searches_then_filters_the_library(demo_site, page):
-    page.goto(demo_site.url + "/ressources/")
-    page.get_by_role("searchbox", name="Rechercher une ressource").fill("participation")
-    page.get_by_role("button", name="Rechercher", exact=True).last.click()
-    page.wait_for_url("**/ressources/?q=participation*")
-    status = page.get_by_role("status").first
-    before = int(status.inner_text().split()[0])
-    page.get_by_role("group", name="Type").locator("label", has_text="Jeu").click()
-    page.get_by_role("button", name="Appliquer les filtres").click()
-    page.wait_for_url("**kind=jeu*")
-    assert page.get_by_role("status").first.inner_text().startswith("1 ressource")
-    assert before > 1
-    page.get_by_role("link", name="Un jeu pour convaincre les non-convaincus").click()
-    assert "Un jeu pour convaincre" in page.get_by_role("heading", level=1).inner_text()
-    assert accessibility_violations(page) == []
+# Searching then filtering the library: tests/browser/test_library_filters.py.
 
 
 def test_visitor_goes_from_home_to_the_theme_of_the_month(demo_site, page):

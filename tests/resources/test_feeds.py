@@ -36,8 +36,11 @@ def atom(client):
 
 
 def publish(title, *, days_ago, **kwargs):
+    """A resource published ``days_ago`` by its publisher (its own date), added to the
+    library a year later (as demo content or an import is: long after)."""
+    kwargs.setdefault("published_on", datetime.date(2030, 1, 1) - datetime.timedelta(days=days_ago))
     return ResourceFactory(
-        title=title, first_published_at=timezone.now() - datetime.timedelta(days=days_ago), **kwargs
+        title=title, first_published_at=timezone.now() + datetime.timedelta(days=365), **kwargs
     )
 
 
@@ -50,12 +53,7 @@ def test_rss_feed_describes_the_library_in_french(client):
 
 
 def test_rss_items_are_the_newest_published_first_with_absolute_links(client):
-    publish(
-        "Publiée hier",
-        days_ago=1,
-        summary="Un guide tout neuf.",
-        published_on=datetime.date(2010, 1, 1),
-    )
+    publish("Publiée hier", days_ago=1, summary="Un guide tout neuf.")
     publish("Publiée aujourd'hui", days_ago=0, kind="jeu", tags=["coopération"])
     items = rss(client).findall("item")
     assert [item.findtext("title") for item in items[:2]] == ["Publiée aujourd'hui", "Publiée hier"]
@@ -96,7 +94,9 @@ def test_atom_feed_has_absolute_links_and_dates(client):
     entry = feed.find(f"{ATOM}entry")
     assert entry.findtext(f"{ATOM}title") == "Nouvelle fiche"
     assert entry.find(f"{ATOM}link").get("href") == "http://testserver/ressources/nouvelle-fiche/"
-    assert entry.findtext(f"{ATOM}published") == resource.first_published_at.isoformat()
+    # The resource's own publication date, not the moment it was added to the site.
+    assert resource.published_on == datetime.date(2030, 1, 1)
+    assert entry.findtext(f"{ATOM}published") == "2030-01-01T00:00:00+01:00"
 
 
 def test_library_page_announces_its_feeds(client):
@@ -108,3 +108,30 @@ def test_library_page_announces_its_feeds(client):
         "/ressources/flux.atom"
     )
     assert soup.select_one("link[rel=canonical]")  # the page's own meta are kept
+
+
+def test_feeds_follow_the_search_and_filters_of_the_library(client):
+    publish("Guide de la concertation", days_ago=0, kind="guide", summary="Concerter.")
+    publish("Jeu de la concertation", days_ago=1, kind="jeu", summary="Concerter.")
+    publish("Guide sans rapport", days_ago=2, kind="guide", summary="Autre chose.")
+    response = client.get("/ressources/flux.rss?q=concertation&kind=guide&page=3&tri=recent")
+    channel = ET.fromstring(response.content).find("channel")
+    assert [item.findtext("title") for item in channel.findall("item")] == [
+        "Guide de la concertation"
+    ]
+    assert channel.findtext("title") == (
+        "Territoires en Commun — nouvelles ressources pour « concertation »"
+    )
+    assert channel.findtext("link") == "http://testserver/ressources/?q=concertation&kind=guide"
+    entries = ET.fromstring(client.get("/ressources/flux.atom?kind=jeu").content)
+    titles = [entry.findtext(f"{ATOM}title") for entry in entries.findall(f"{ATOM}entry")]
+    assert "Jeu de la concertation" in titles and "Guide de la concertation" not in titles
+
+
+def test_the_library_announces_the_feed_of_the_selection_it_shows(client):
+    soup = BeautifulSoup(
+        client.get("/ressources/?q=emploi&kind=guide&tri=recent").content, "html.parser"
+    )
+    assert soup.select_one("link[rel=alternate][type='application/rss+xml']")["href"] == (
+        "/ressources/flux.rss?q=emploi&kind=guide"
+    )

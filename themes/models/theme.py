@@ -1,5 +1,6 @@
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 
@@ -7,7 +8,9 @@ from core.models import SectionIndexPage, SiteSettings
 from core.page_bases import EditorialPage
 from themes.hooks import THEME_PAGE_SECTION_HOOK
 
-from .base import MonthMixin
+from .base import MonthMixin, first_of_month
+
+THEME_PAGE_EVENTS = 4
 
 
 class ThemePage(MonthMixin, EditorialPage):
@@ -47,7 +50,22 @@ class ThemePage(MonthMixin, EditorialPage):
         context["need_url"] = (
             need_page.get_url(request) if need_page and need_page.live else reverse("need-request")
         )
+        context.update(self.upcoming_events())
+        # A theme announced for a later month is still being put together: it calls
+        # for contributions, the form opening with the theme already ticked.
+        context["is_next_theme"] = self.month > first_of_month(timezone.localdate())
         return context
+
+    def upcoming_events(self) -> dict:
+        """The agenda's coming events on this theme, through the events' own relation
+        (``EventPage.themes``, related name ``events``) and their queryset's rules:
+        the themes app sits left of events and may not import it."""
+        events = list(self.events.listed().upcoming()[:THEME_PAGE_EVENTS])
+        agenda = events[0].get_parent().specific if events else None
+        return {
+            "events": events,
+            "agenda_theme_url": f"{agenda.url}?theme={self.pk}" if agenda else None,
+        }
 
 
 class ThemeIndexPage(SectionIndexPage):
