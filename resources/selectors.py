@@ -14,11 +14,13 @@ from django.db.models import Count
 from django.db.models.functions import ExtractYear
 from django.http import QueryDict
 
+from core.analyser import parse_query
 from core.fulltext import clean_query
 
 from . import search
 from .filters import FACETS, ResourceFilterSet
 from .models import Resource, ResourceIndexPage, ResourceKind
+from .suggestions import search_suggestion
 
 PER_PAGE = 20
 THEME_PAGE_RESOURCES = 12
@@ -175,7 +177,22 @@ def library_page_listing(*, request) -> dict:
         "sorts": SORTS,
         "ranked": ranked,
         "has_criteria": bool(query) or any(params.getlist(name) for name in FACETS),
+        **search_hint(params=params, query=query, found=page.paginator.count),
     }
+
+
+def search_hint(*, params: QueryDict, query: str, found: int) -> dict:
+    """What the results say about the query itself: that it holds no word to look for
+    (« % », « a »), or « Vouliez-vous dire … ? » with the link running the suggestion."""
+    no_words = bool(query) and parse_query(query).is_empty
+    suggestion = None if no_words else search_suggestion(query=query, found=found)
+    url = None
+    if suggestion:
+        data = params.copy()
+        data["q"] = suggestion
+        data.pop("page", None)
+        url = "?" + data.urlencode()
+    return {"query_without_words": no_words, "suggestion": suggestion, "suggestion_url": url}
 
 
 def library_page() -> ResourceIndexPage | None:
