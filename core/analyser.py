@@ -63,11 +63,16 @@ def tokens(text: str) -> list[str]:
 
 def stem(token: str) -> str:
     """The Snowball stem of a folded word, its plural folded too."""
-    result = _stemmer.stemWord(token)
-    # Snowball keeps an s or x after a vowel (« emplois », « jeux »): folded here.
-    if len(result) >= 4 and result[-1] in "sx" and result[-2] != "s":
-        result = result[:-1]
-    return result
+    # Snowball keeps an s or x after a vowel (« emplois », « jeux ») and stems some
+    # plurals apart from their singular (« conseillers » → « conseiller », « conseiller »
+    # → « conseil »): the plural is folded before and after stemming.
+    return _fold_plural(_stemmer.stemWord(_fold_plural(token)))
+
+
+def _fold_plural(word: str) -> str:
+    if len(word) >= 4 and word[-1] in "sx" and word[-2] != "s":
+        return word[:-1]
+    return word
 
 
 def analyse(text: str) -> list[str]:

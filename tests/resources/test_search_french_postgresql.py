@@ -5,6 +5,7 @@ import pytest
 from django.conf import settings
 
 from tests.resources import test_search_french as cases
+from tests.resources import test_search_relevance as relevance
 
 pytestmark = [
     pytest.mark.django_db,
@@ -39,3 +40,4 @@ test_a_typo_gets_a_suggestion_that_runs_in_one_click = (
 test_no_suggestion_when_the_query_finds_enough = (
     cases.test_no_suggestion_when_the_query_finds_enough
 )
+test_the_expected_resources_come_first = relevance.test_the_expected_resources_come_first
