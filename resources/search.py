@@ -17,7 +17,7 @@ Ties in relevance go to the most recent resource (resources.selectors).
 
 from django.contrib.postgres.search import SearchVector
 from django.db import connection
-from django.db.models import FloatField, QuerySet
+from django.db.models import BooleanField, FloatField, QuerySet
 from django.db.models.expressions import RawSQL
 
 from core.analyser import ParsedQuery, analysed, parse_query, tokens
@@ -94,15 +94,18 @@ def search(queryset: QuerySet, query: str) -> tuple[QuerySet, bool]:
         return queryset, False
     if parsed.is_empty:
         return queryset.none(), False
+    if uses_postgres():
+        # On the row itself: the GIN index answers, no self-join.
+        matching = RawSQL(
+            "resources_resource.search_vector @@ to_tsquery(%s, %s)",
+            [FTS_CONFIG, parsed.tsquery()],
+            output_field=BooleanField(),
+        )
+        return queryset.filter(matching).annotate(rank=rank(parsed)), True
     return queryset.filter(pk__in=matching_ids(parsed)).annotate(rank=rank(parsed)), True
 
 
 def matching_ids(parsed: ParsedQuery) -> RawSQL:
-    if uses_postgres():
-        return RawSQL(
-            "SELECT id FROM resources_resource WHERE search_vector @@ to_tsquery(%s, %s)",
-            [FTS_CONFIG, parsed.tsquery()],
-        )
     return RawSQL(  # noqa: S611 — the query is a parameter; the rest is constant
         f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s",  # noqa: S608
         [parsed.fts5()],
