@@ -23,7 +23,8 @@ import snowballstemmer
 
 MAX_QUERY_TERMS = 12
 MAX_WORD_LENGTH = 40
-# PostgreSQL's tsearch_data/french.stop (Snowball's list), so both sides drop the same words.
+# PostgreSQL's tsearch_data/french.stop (Snowball's list), and a few it lacks (« les »).
+# A stem that is one of them is dropped too: PostgreSQL would drop it on its side.
 _STOP_LIST = """
 au aux avec ce ces dans de des du elle en et eux il je la le leur lui ma mais me même mes moi
 mon ne nos notre nous on ou par pas pour qu que qui sa se ses son sur ta te tes toi ton tu un une
@@ -34,6 +35,7 @@ fût fussions fussiez fussent ayant ayante ayantes ayants eu eue eues eus ai as 
 aurai auras aura aurons aurez auront aurais aurait aurions auriez auraient avais avait avions
 aviez avaient eut eûmes eûtes eurent aie aies ait ayons ayez aient eusse eusses eût eussions
 eussiez eussent
+les cette cet
 """
 _LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss"})
 _TOKEN = re.compile(r"[^\W_]+")
@@ -77,7 +79,7 @@ def _fold_plural(word: str) -> str:
 
 def analyse(text: str) -> list[str]:
     """The terms a search index holds for ``text``, in order."""
-    return [stem(token) for token in tokens(text)]
+    return [term for term in map(stem, tokens(text)) if term not in STOP_WORDS]
 
 
 def analysed(text: str) -> str:
@@ -130,7 +132,9 @@ def parse_query(query: str) -> ParsedQuery:
         folded = tokens(text)
         if not folded:
             continue
-        term = tuple(stem(token) for token in folded)
+        term = tuple(analyse(text))
+        if not term:
+            continue
         target = excluded if minus else required
         if term not in target:
             target.append(term)

@@ -23,6 +23,7 @@ INTEGRATION = (
     "newsletter/test_concurrent_sending.py",
     "resources/test_search_index.py",
     "resources/test_search_french_postgresql.py",
+    "resources/test_library_bench_postgresql.py",
     "votes/test_concurrency_postgresql.py",
 )
 
