@@ -103,7 +103,7 @@ def replicate(*, target: int, extra_tags: int = EXTRA_TAGS) -> None:
         columns = [row[0] for row in cursor.fetchall()]
         copied = {
             "slug": "r.slug || '-c' || g",
-            "published_on": "r.published_on - ((g * 97 + r.id) % 2000)::int",
+            "published_on": "r.published_on - ((g * 97 + r.id) %% 2000)::int",
         }
         select = ", ".join(copied.get(c, f"r.{c}") for c in columns)
         rounds = target // existing + 1

@@ -4,8 +4,11 @@ quotes, « -mot », and the index kept in step with every save and delete.
 Run on SQLite (FTS5) here, and on PostgreSQL (tsvector) by test_search_french_postgresql.
 """
 
+import io
+
 import pytest
 from bs4 import BeautifulSoup
+from django.core.management import call_command
 
 from resources import search
 from resources.models import Resource
@@ -131,3 +134,11 @@ def test_no_suggestion_when_the_query_finds_enough(client):
     for n in range(3):
         make(f"Participation numéro {n}")
     assert library(client, "participation").select_one(".tec-search-suggestion") is None
+
+
+def test_search_reindex_analyses_every_resource_again():
+    resource = make("La démocratie alimentaire")
+    Resource.objects.filter(pk=resource.pk).update(index_title="", index_summary="")
+    assert found("alimentaire", resource) == []
+    call_command("search_reindex", stdout=io.StringIO())
+    assert found("alimentaires", resource) == [resource.title]

@@ -41,3 +41,6 @@ test_no_suggestion_when_the_query_finds_enough = (
     cases.test_no_suggestion_when_the_query_finds_enough
 )
 test_the_expected_resources_come_first = relevance.test_the_expected_resources_come_first
+test_search_reindex_analyses_every_resource_again = (
+    cases.test_search_reindex_analyses_every_resource_again
+)
