@@ -31,7 +31,6 @@ DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/tec_bench_library"
 ROOT = Path(__file__).resolve().parent.parent
 MARKER = "tec-bench-library"
 FINGERPRINTED = [
-    "bench/bench_library.py",
     "bench/random_content.py",
     "core/analyser.py",
     "resources/search.py",
@@ -118,13 +117,16 @@ def replicate(*, target: int, extra_tags: int = EXTRA_TAGS) -> None:
             "FROM generate_series(1, %s) n ON CONFLICT DO NOTHING",
             [extra_tags],
         )
+        cursor.execute(
+            "SELECT array_agg(id ORDER BY id) FROM taggit_tag WHERE slug LIKE 'mot-cle-%%'"
+        )
+        tags = cursor.fetchone()[0]
         cursor.execute("SELECT setseed(0.15)")
         # A few tags are used a lot, most rarely: the power skews the draw.
         cursor.execute(
-            "UPDATE resources_resource SET tag_ids = tag_ids || ("
-            "  SELECT id FROM taggit_tag WHERE slug = 'mot-cle-' || "
-            "  (1 + floor(%s * power(random(), 3)))::int) WHERE id > %s",
-            [extra_tags - 1, last],
+            "UPDATE resources_resource SET tag_ids = tag_ids || "
+            "(%s::bigint[])[1 + floor(%s * power(random(), 3))::int] WHERE id > %s",
+            [tags, len(tags) - 1, last],
         )
         for sql in [
             "INSERT INTO resources_resource_themes (resource_id, themepage_id) "
@@ -146,6 +148,8 @@ def setup_site(url: str) -> None:
     from django.core.management import call_command
 
     django.setup()
+    from django.db import transaction
+
     logging.disable(logging.INFO)
     from django.db import connection
 
@@ -162,7 +166,8 @@ def setup_site(url: str) -> None:
     missing = GENERATED - Resource.objects.count()
     if missing > 0:
         random_content_create(resources=missing, seed=SEED, projects=0)
-    replicate(target=RESOURCES)
+    with transaction.atomic():
+        replicate(target=RESOURCES)
     with connection.cursor() as cursor:
         cursor.execute("VACUUM ANALYZE")
     print(f"… {RESOURCES} resources in {time.perf_counter() - start:.0f} s", file=sys.stderr)
