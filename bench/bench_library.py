@@ -213,11 +213,11 @@ def reference(params: dict):
     from resources.models import Audience
 
     where, args = ["live"], []
-    rank = "0"
+    order = "published_on DESC, id DESC"
     if params.get("q"):
         where.append("search_vector @@ to_tsquery('french_unaccent', %s)")
         args.append(parse_query(params["q"]).tsquery())
-        rank = "ts_rank(search_vector, to_tsquery('french_unaccent', %s))"
+        order = "ts_rank(search_vector, to_tsquery('french_unaccent', %s)) DESC, " + order
     if params.get("theme"):
         where.append("theme_ids && %s::bigint[]")
         args.append([int(params["theme"])])
@@ -228,7 +228,7 @@ def reference(params: dict):
     with connection.cursor() as cursor:
         cursor.execute(
             f"SELECT id, title FROM resources_resource WHERE {condition} "
-            f"ORDER BY {rank} DESC, published_on DESC, id DESC LIMIT {PER_PAGE}",
+            f"ORDER BY {order} LIMIT {PER_PAGE}",
             args + args[:1] if params.get("q") else args,
         )
         rows = cursor.fetchall()
