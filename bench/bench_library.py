@@ -177,10 +177,21 @@ def cases() -> list[tuple[str, dict]]:
     """The four cases, read from the database: its rarest word, its most used theme."""
     from django.db import connection
 
+    from core.analyser import parse_query
     from resources.models import SearchTerm
 
-    rare = SearchTerm.objects.filter(frequency__gte=2).order_by("frequency", "word").first()
+    rare = None
     with connection.cursor() as cursor:
+        # The least frequent word of the vocabulary found in 20 to 500 resources.
+        for word in SearchTerm.objects.order_by("frequency", "word").values_list("word")[:200]:
+            cursor.execute(
+                "SELECT count(*) FROM resources_resource "
+                "WHERE search_vector @@ to_tsquery('french_unaccent', %s)",
+                [parse_query(word[0]).tsquery() or "zzz"],
+            )
+            if 20 <= cursor.fetchone()[0] <= 500:
+                rare = SearchTerm(word=word[0])
+                break
         cursor.execute(
             "SELECT t, count(*) FROM resources_resource, unnest(theme_ids) t "
             "GROUP BY t ORDER BY 2 DESC, 1 LIMIT 1"
@@ -206,13 +217,14 @@ def ours(params: dict):
 
 
 def reference(params: dict):
-    """By hand: first page by ts_rank, count, and the facets from one pass."""
+    """By hand: first page by ts_rank, count, the facets from one pass, and a query per
+    ticked facet (its values counted with the other criteria)."""
     from django.db import connection
 
     from core.analyser import parse_query
     from resources.models import Audience
 
-    where, args = ["live"], []
+    where, args, facets = ["live"], [], []
     order = "published_on DESC, id DESC"
     if params.get("q"):
         where.append("search_vector @@ to_tsquery('french_unaccent', %s)")
@@ -221,9 +233,11 @@ def reference(params: dict):
     if params.get("theme"):
         where.append("theme_ids && %s::bigint[]")
         args.append([int(params["theme"])])
+        facets.append(("theme_ids", len(where) - 1))
     if params.get("audience"):
         where.append("audience_ids && %s::bigint[]")
         args.append([Audience.objects.get(slug=params["audience"]).pk])
+        facets.append(("audience_ids", len(where) - 1))
     condition = " AND ".join(where)
     with connection.cursor() as cursor:
         cursor.execute(
@@ -247,6 +261,19 @@ def reference(params: dict):
             args,
         )
         cursor.fetchall()
+        # A ticked facet counts its values with the other criteria only.
+        for array, position in facets:
+            others = [
+                (w, a)
+                for i, (w, a) in enumerate(zip(where, ["-", *args], strict=True))
+                if i != position
+            ]
+            cursor.execute(
+                f"SELECT v, count(*) FROM resources_resource, unnest({array}) v "
+                f"WHERE {' AND '.join(w for w, _a in others)} GROUP BY 1",
+                [a for _w, a in others[1:]],
+            )
+            cursor.fetchall()
     return [row[0] for row in rows], count
 
 
