@@ -138,7 +138,9 @@ def test_no_suggestion_when_the_query_finds_enough(client):
 
 def test_search_reindex_analyses_every_resource_again():
     resource = make("La démocratie alimentaire")
-    Resource.objects.filter(pk=resource.pk).update(index_title="", index_summary="")
+    Resource.objects.filter(pk=resource.pk).update(
+        index_title="", index_summary="", search_vector=None
+    )
     assert found("alimentaire", resource) == []
     call_command("search_reindex", stdout=io.StringIO())
     assert found("alimentaires", resource) == [resource.title]
