@@ -35,7 +35,11 @@ from .schema import detail_operation, filter_parameters, list_operation, query_p
 PARAMETER_HELP = {
     "q": (
         "Mots recherchés dans le titre, le résumé, les mots-clés, l'éditeur et les "
-        f"thématiques (recherche plein texte en français, {MAX_QUERY_LENGTH} caractères au plus)."
+        "thématiques, comme sur la page de la bibliothèque : recherche plein texte en français "
+        "(accents, majuscules, pluriels et terminaisons ignorés : « participatif » trouve "
+        '« participative »), mots entiers, « "budget participatif" » entre guillemets pour '
+        "une expression, « -jeunes » pour exclure un mot ; une requête faite seulement de mots "
+        f"très courants ou de symboles ne trouve rien. {MAX_QUERY_LENGTH} caractères au plus."
     ),
     "kind": "Type de ressource ; répétez le paramètre pour en combiner plusieurs.",
     "theme": "Identifiant d'une thématique d'inspiration (champ `themes[].id` des réponses) ; répétable.",

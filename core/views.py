@@ -1,5 +1,6 @@
 import posixpath
 import sys
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.paginator import Paginator
@@ -11,10 +12,11 @@ from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
 from django.views.static import serve
 
+from .analyser import parse_query
 from .fulltext import clean_query
 from .health import health_report
 from .request_guards import refusal
-from .search import backend_words, search_groups
+from .search import search_groups, search_suggestion
 
 SEARCH_RESULTS_PER_PAGE = 10
 GROUP_PREVIEW = 5
@@ -29,18 +31,25 @@ def health(request):
 def search(request):
     """/recherche/: results grouped by type; ``?type=`` shows one group, paginated."""
     query = clean_query(request.GET.get("q", ""))
-    words = backend_words(query)
+    searchable = not parse_query(query).is_empty
     groups = search_groups()
     selected = next((g for g in groups if g.key == request.GET.get("type")), None)
-    context = {"query": query, "groups": [], "selected": selected, "results": None}
-    if words and selected:
-        results = selected.search(words)
+    context = {
+        "query": query,
+        "groups": [],
+        "selected": selected,
+        "results": None,
+        "query_without_words": bool(query) and not searchable,
+    }
+    if searchable and selected:
+        results = selected.search(query)
         context["results"] = Paginator(results, SEARCH_RESULTS_PER_PAGE).get_page(
             request.GET.get("page")
         )
-    elif words:
+        found = context["results"].paginator.count
+    elif searchable:
         for group in groups:
-            results = group.search(words)
+            results = group.search(query)
             count = results.count()
             if count:
                 more = group.more_url(query) if group.more_url else None
@@ -52,7 +61,12 @@ def search(request):
                         "more_url": more,
                     }
                 )
-        context["total"] = sum(entry["count"] for entry in context["groups"])
+        found = context["total"] = sum(entry["count"] for entry in context["groups"])
+    if searchable:
+        context["suggestion"] = search_suggestion(query=query, found=found)
+        if context["suggestion"]:
+            params = {"q": context["suggestion"], **({"type": selected.key} if selected else {})}
+            context["suggestion_url"] = "?" + urlencode(params)
     return render(request, "core/search.html", context)
 
 

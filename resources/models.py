@@ -135,6 +135,10 @@ class Resource(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
     search_title = models.TextField(editable=False, default="")
     search_text = models.TextField(editable=False, default="")
     search_extra = models.TextField(editable=False, default="")
+    # The analysed stems (core.analyser) both databases index.
+    index_title = models.TextField(editable=False, default="")
+    index_summary = models.TextField(editable=False, default="")
+    index_extra = models.TextField(editable=False, default="")
     search_vector = SearchVectorField(null=True, editable=False)
 
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="resource")
@@ -205,6 +209,21 @@ class Resource(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
     def link(self) -> str:
         """Where « Accéder à la ressource » leads: the document, else the external page."""
         return self.document.url if self.document else self.url
+
+
+class SearchTerm(models.Model):
+    """A folded word of the published resources: the vocabulary « Vouliez-vous dire »
+    suggests from (pg_trgm on PostgreSQL, difflib on SQLite)."""
+
+    word = models.CharField(max_length=40, unique=True)
+    frequency = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        verbose_name = "mot de la recherche"
+        verbose_name_plural = "mots de la recherche"
+
+    def __str__(self):
+        return self.word
 
 
 class TaggedResource(TaggedItemBase):

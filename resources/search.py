@@ -1,27 +1,47 @@
-"""Full-text search in the resource library (see core.fulltext).
+"""Full-text search in the resource library, through the site's French analyser (core.analyser).
 
-PostgreSQL: a weighted ``tsvector`` (title A, summary B, tags/publisher/themes C,
-plural-folded words D) kept in ``search_vector``, GIN-indexed, queried with
-``plainto_tsquery`` and ranked with ``ts_rank``. The Snowball stemmer leaves
-some plurals alone (« emplois » stays « emplois »), so each query word is also
-tried in its folded form, which the D part of the vector indexes. SQLite: every word must appear in the normalised text;
-results are ordered by how many words the title holds, then by date — an
-honest, explainable order rather than a pretend relevance.
+Every save fills ``index_title``, ``index_summary`` and ``index_extra`` (tags,
+publisher, themes, audiences) with the analysed stems of the resource. Then:
+
+- PostgreSQL: a weighted ``tsvector`` of them (title A, summary B, the rest C) built
+  with ``french_unaccent`` in ``search_vector``, GIN-indexed, matched with the
+  parsed query's ``to_tsquery`` and ranked with ``ts_rank``. The same refresh copies
+  the resource's theme, audience and tag ids into arrays on its row (facets, see
+  resources.facets).
+- SQLite: an FTS5 table ``resources_resource_fts`` holding the same stems, kept in
+  step by triggers on every insert, update and delete (migration 0006), matched with
+  ``MATCH`` and ranked with ``bm25`` weighted the same way.
+
+Ties in relevance go to the most recent resource (resources.selectors).
 """
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.contrib.postgres.search import SearchVector
 from django.db import connection
-from django.db.models import Case, ExpressionWrapper, F, IntegerField, QuerySet, Value, When
+from django.db.models import BooleanField, FloatField, QuerySet
+from django.db.models.expressions import RawSQL
 
-from core.fulltext import FTS_CONFIG, fallback_stem, normalise, query_words
+from core.analyser import ParsedQuery, analysed, parse_query, tokens
+from core.fulltext import FTS_CONFIG, fallback_stem, normalise
 from core.fulltext import words as text_words
 
 SEARCH_VECTOR = (
-    SearchVector("title", weight="A", config=FTS_CONFIG)
-    + SearchVector("summary", weight="B", config=FTS_CONFIG)
-    + SearchVector("search_extra", weight="C", config=FTS_CONFIG)
-    + SearchVector("search_text", weight="D", config=FTS_CONFIG)
+    SearchVector("index_title", weight="A", config=FTS_CONFIG)
+    + SearchVector("index_summary", weight="B", config=FTS_CONFIG)
+    + SearchVector("index_extra", weight="C", config=FTS_CONFIG)
 )
+FTS_TABLE = "resources_resource_fts"
+# bm25 weights of the FTS5 columns (title, summary, extra), as A, B and C on PostgreSQL.
+FTS_WEIGHTS = "10.0, 4.0, 1.0"
+FACET_ARRAYS_SQL = """
+    UPDATE resources_resource r SET
+        theme_ids = ARRAY(SELECT themepage_id FROM resources_resource_themes t
+                          WHERE t.resource_id = r.id ORDER BY 1),
+        audience_ids = ARRAY(SELECT audience_id FROM resources_resource_audiences a
+                             WHERE a.resource_id = r.id ORDER BY 1),
+        tag_ids = ARRAY(SELECT tag_id FROM resources_taggedresource g
+                        WHERE g.content_object_id = r.id ORDER BY 1)
+    WHERE r.id IN ({ids})
+"""
 
 
 def uses_postgres() -> bool:
@@ -38,6 +58,10 @@ def set_search_fields(resource) -> None:
         *(audience.name for audience in resource.audiences.all()),
     ]
     resource.search_extra = " ".join(filter(None, extra))
+    resource.index_title = analysed(resource.title)
+    resource.index_summary = analysed(resource.summary)
+    resource.index_extra = analysed(resource.search_extra)
+    # Plain folded text: the contribution form's duplicate check and the vocabulary read it.
     resource.search_title = normalise(resource.title)
     text = normalise("\n".join([resource.title, resource.summary, resource.search_extra]))
     folded = {fallback_stem(word) for word in text_words(text)} - set(text_words(text))
@@ -45,39 +69,78 @@ def set_search_fields(resource) -> None:
 
 
 def refresh_search_vector(queryset: QuerySet) -> None:
-    """Recompute the tsvector of these rows in SQL (one UPDATE, any number of rows)."""
-    if uses_postgres():
-        queryset.update(search_vector=SEARCH_VECTOR)
+    """After a save or a bulk insert: the tsvector and facet arrays of these rows (one
+    UPDATE each, any number of rows) on PostgreSQL; SQLite's triggers did the rest."""
+    refresh_vocabulary(queryset)
+    if not uses_postgres():
+        return
+    queryset.update(search_vector=SEARCH_VECTOR)
+    ids = queryset.order_by().values("pk").query
+    sql, params = ids.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(FACET_ARRAYS_SQL.format(ids=sql), params)
 
 
 def search(queryset: QuerySet, query: str) -> tuple[QuerySet, bool]:
     """Filter ``queryset`` to the resources matching ``query``.
 
-    Returns the queryset and whether it carries a relevance order (``rank``).
+    Returns the queryset and whether it carries a relevance order (``rank``). A query
+    holding only stop words, symbols or exclusions matches nothing.
     """
-    words = query_words(query)
-    if not words:
+    parsed = parse_query(query)
+    if not parsed.words and not parsed.excluded:
+        if (query or "").strip():
+            return queryset.none(), False
         return queryset, False
+    if parsed.is_empty:
+        return queryset.none(), False
     if uses_postgres():
-        ts_query = None
-        for word in words:
-            term = SearchQuery(word, config=FTS_CONFIG, search_type="plain")
-            folded = fallback_stem(word)
-            if folded != normalise(word):
-                term |= SearchQuery(folded, config=FTS_CONFIG, search_type="plain")
-            ts_query = term if ts_query is None else ts_query & term
-        ranked = queryset.filter(search_vector=ts_query).annotate(
-            rank=SearchRank(F("search_vector"), ts_query)
+        # On the row itself: the GIN index answers, no self-join.
+        matching = RawSQL(
+            "resources_resource.search_vector @@ to_tsquery(%s, %s)",
+            [FTS_CONFIG, parsed.tsquery()],
+            output_field=BooleanField(),
         )
-        return ranked, True
-    stems = list(dict.fromkeys(fallback_stem(word) for word in words))
-    for stem in stems:
-        queryset = queryset.filter(search_text__contains=stem)
-    title_hits = sum(
-        (
-            Case(When(search_title__contains=stem, then=Value(1)), default=Value(0))
-            for stem in stems
-        ),
-        start=Value(0),
+        return queryset.filter(matching).annotate(rank=rank(parsed)), True
+    return queryset.filter(pk__in=matching_ids(parsed)).annotate(rank=rank(parsed)), True
+
+
+def matching_ids(parsed: ParsedQuery) -> RawSQL:
+    return RawSQL(  # noqa: S611 — the query is a parameter; the rest is constant
+        f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s",  # noqa: S608
+        [parsed.fts5()],
     )
-    return queryset.annotate(rank=ExpressionWrapper(title_hits, output_field=IntegerField())), True
+
+
+def rank(parsed: ParsedQuery) -> RawSQL:
+    if uses_postgres():
+        return RawSQL(
+            "ts_rank(resources_resource.search_vector, to_tsquery(%s, %s))",
+            [FTS_CONFIG, parsed.tsquery()],
+            output_field=FloatField(),
+        )
+    # bm25 is lower for better matches: negated so that a higher rank is better everywhere.
+    return RawSQL(  # noqa: S611 — the query is a parameter; the rest is constant
+        f"(SELECT -bm25({FTS_TABLE}, {FTS_WEIGHTS}) FROM {FTS_TABLE} "  # noqa: S608
+        f"WHERE {FTS_TABLE} MATCH %s AND rowid = resources_resource.id)",
+        [parsed.fts5()],
+        output_field=FloatField(),
+    )
+
+
+VOCABULARY_SQL = (
+    "INSERT INTO resources_searchterm (word, frequency) VALUES (%s, %s) "
+    "ON CONFLICT (word) DO UPDATE SET frequency = resources_searchterm.frequency + 1"
+)
+
+
+def refresh_vocabulary(queryset: QuerySet) -> None:
+    """Add the words of these resources to the vocabulary the suggestions come from."""
+    counts: dict[str, int] = {}
+    for text in queryset.order_by().values_list("search_text", flat=True).iterator(2000):
+        for word in set(tokens(text)):
+            if len(word) >= 3 and not word.isdigit():
+                counts[word] = counts.get(word, 0) + 1
+    if counts:
+        with connection.cursor() as cursor:
+            cursor.executemany(VOCABULARY_SQL, list(counts.items()))

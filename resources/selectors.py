@@ -14,11 +14,13 @@ from django.db.models import Count
 from django.db.models.functions import ExtractYear
 from django.http import QueryDict
 
+from core.analyser import parse_query
 from core.fulltext import clean_query
 
-from . import search
+from . import facets, search
 from .filters import FACETS, ResourceFilterSet
 from .models import Resource, ResourceIndexPage, ResourceKind
+from .suggestions import search_suggestion
 
 PER_PAGE = 20
 THEME_PAGE_RESOURCES = 12
@@ -41,13 +43,24 @@ class FacetOption:
     selected: bool
 
 
+def array_facets(filterset) -> bool:
+    """Whether filters and facet counts read the facet ids on the rows (PostgreSQL)."""
+    return search.uses_postgres() and filterset.is_valid()
+
+
 def resource_list_filtered(*, params: QueryDict, without: str | None = None):
     """Published resources matching the search and every filter but ``without``."""
     data = params.copy()
     if without:
         data.pop(without, None)
     filterset = ResourceFilterSet(data, queryset=Resource.objects.published())
-    queryset, ranked = search.search(filterset.qs, clean_query(params.get("q", "")))
+    if array_facets(filterset):
+        # The facet ids on the row: no join, no DISTINCT (resources.facets).
+        conditions = facets.facet_conditions(filterset.form.cleaned_data)
+        filtered = facets.filtered(Resource.objects.published(), conditions)
+    else:
+        filtered = filterset.qs
+    queryset, ranked = search.search(filtered, clean_query(params.get("q", "")))
     return filterset, queryset, ranked
 
 
@@ -66,6 +79,8 @@ def resource_facet_counts(
     share one set of matching resources, and the column facets among them (type,
     year, publisher) are counted together in one grouped query rather than three.
     """
+    if array_facets(filterset):
+        return _facet_counts_postgres(params=params, filterset=filterset)
     groups: dict[tuple, list[str]] = {}
     for name in FACETS:
         criteria = tuple(
@@ -89,6 +104,35 @@ def resource_facet_counts(
             )
             facets[name] = _options(name, counts, filterset, selected)
     return facets
+
+
+def _facet_counts_postgres(*, params: QueryDict, filterset) -> dict[str, list[FacetOption]]:
+    """Every facet from one query over the facet ids on the rows (resources.facets)."""
+    parsed = parse_query(clean_query(params.get("q", "")))
+    if parsed.is_empty and (parsed.words or params.get("q", "").strip()):
+        return {name: [] for name in FACETS}  # a query without words finds nothing
+    counts = facets.facet_counts(
+        tsquery=None if parsed.is_empty else parsed.tsquery(),
+        conditions=facets.facet_conditions(filterset.form.cleaned_data),
+    )
+    slugs = dict(filterset.filters["audience"].queryset.values_list("pk", "slug"))
+    counts["audience"] = Counter(
+        {slugs[pk]: n for pk, n in counts["audience"].items() if pk in slugs}
+    )
+    result = {}
+    for name in FACETS:
+        selected = set(params.getlist(name))
+        if name != "tag":
+            result[name] = _options(name, counts[name], filterset, selected)
+            continue
+        tags = facets.tag_names(counts["tag"])
+        options = [
+            FacetOption(tags[pk][0], tags[pk][1], n, tags[pk][0] in selected)
+            for pk, n in counts["tag"].items()
+            if pk in tags
+        ]
+        result[name] = sorted(options, key=lambda option: (-option.count, option.label))
+    return result
 
 
 def _column_counts(matching, names: list[str]) -> dict[str, Counter]:
@@ -175,7 +219,22 @@ def library_page_listing(*, request) -> dict:
         "sorts": SORTS,
         "ranked": ranked,
         "has_criteria": bool(query) or any(params.getlist(name) for name in FACETS),
+        **search_hint(params=params, query=query, found=page.paginator.count),
     }
+
+
+def search_hint(*, params: QueryDict, query: str, found: int) -> dict:
+    """What the results say about the query itself: that it holds no word to look for
+    (« % », « a »), or « Vouliez-vous dire … ? » with the link running the suggestion."""
+    no_words = bool(query) and parse_query(query).is_empty
+    suggestion = None if no_words else search_suggestion(query=query, found=found)
+    url = None
+    if suggestion:
+        data = params.copy()
+        data["q"] = suggestion
+        data.pop("page", None)
+        url = "?" + data.urlencode()
+    return {"query_without_words": no_words, "suggestion": suggestion, "suggestion_url": url}
 
 
 def library_page() -> ResourceIndexPage | None:

@@ -5,7 +5,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from core.admin_menu import CONTENT_MENU_HOOK, NamedUrlMenuItem
-from core.search import SEARCH_GROUP_HOOK, SearchGroup
+from core.search import SEARCH_GROUP_HOOK, SEARCH_SUGGESTION_HOOK, SearchGroup
 from themes.hooks import THEME_PAGE_SECTION_HOOK
 from themes.models import ThemePage
 
@@ -18,6 +18,7 @@ from .selectors import (
     resource_search,
     theme_page_resources,
 )
+from .suggestions import search_suggestion
 
 
 class ResourceAdminFilterSet(WagtailFilterSet):
@@ -81,13 +82,19 @@ def resources_content_menu_item():
     )
 
 
+@hooks.register(SEARCH_SUGGESTION_HOOK)
+def resources_search_suggestion(*, query: str, found: int):
+    # The library's vocabulary: the words of every published resource.
+    return search_suggestion(query=query, found=found)
+
+
 @hooks.register(SEARCH_GROUP_HOOK)
 def resources_search_group():
     return SearchGroup(
         key="ressources",
         label="Ressources",
         order=40,
-        search=lambda words: resource_search(query=words),
+        search=lambda query: resource_search(query=query),
         more_url=lambda query: library_search_url(query=query),
     )
 

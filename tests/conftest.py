@@ -22,6 +22,8 @@ INTEGRATION = (
     "core/test_rate_limits.py",
     "newsletter/test_concurrent_sending.py",
     "resources/test_search_index.py",
+    "resources/test_search_french_postgresql.py",
+    "resources/test_library_bench_postgresql.py",
     "votes/test_concurrency_postgresql.py",
 )
 
