@@ -13,6 +13,7 @@ from core.signed_links import InvalidLink
 
 from ..account_sections import account_sections
 from ..forms import ResendConfirmationForm, SignupForm
+from ..proconnect import proconnect_enabled
 from ..selectors import representative_list_colleagues, representative_of_request
 from ..services import (
     representative_confirm_email,
@@ -53,7 +54,11 @@ def signup(request):
     return render(
         request,
         "collectivites/signup.html",
-        {"form": form, "breadcrumb": {"links": [], "current": "Créer un compte"}},
+        {
+            "form": form,
+            "proconnect": proconnect_enabled(),
+            "breadcrumb": {"links": [], "current": "Créer un compte"},
+        },
     )
 
 

@@ -161,19 +161,20 @@ def test_password_logins_do_not_reach_the_proconnect_backend(client, commune):
 
 def test_without_configuration_there_is_no_button_and_no_door(client, settings):
     settings.PROCONNECT_DISCOVERY_URL = ""
-    page = client.get(reverse("account-login")).content.decode()
-    assert "ProConnect" not in page
+    for name in ("account-login", "account-signup"):
+        assert "ProConnect" not in client.get(reverse(name)).content.decode()
     assert client.get(reverse("proconnect-login")).status_code == 404
     assert client.get(reverse("proconnect-callback")).status_code == 404
 
 
-def test_when_configured_the_login_page_shows_the_button(client, settings):
+def test_when_configured_the_login_and_signup_pages_show_the_button(client, settings):
     settings.PROCONNECT_DISCOVERY_URL = "http://127.0.0.1:9/.well-known/openid-configuration"
     settings.OIDC_RP_CLIENT_ID = "client"
     settings.OIDC_RP_CLIENT_SECRET = "secret"
-    page = client.get(reverse("account-login")).content.decode()
-    assert "S’identifier avec" in page and "fr-connect__brand" in page
-    assert "Qu’est-ce que ProConnect ?" in page
+    for name in ("account-login", "account-signup"):
+        page = client.get(reverse(name)).content.decode()
+        assert "S’identifier avec" in page and "fr-connect__brand" in page
+        assert "Qu’est-ce que ProConnect ?" in page
     # The provider cannot be reached: a French page, not a 500.
     response = client.get(reverse("proconnect-login"))
     assert response.status_code == 503
