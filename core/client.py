@@ -35,6 +35,12 @@ def truncated_ip(address: str) -> str:
     return str(ipaddress.ip_network(f"{ip}/{prefix}", strict=False).network_address)
 
 
+def is_shared_address(address: str) -> bool:
+    """True for an address of ``RATE_LIMIT_SHARED_NETWORKS``: the outgoing address of a
+    network many agents use at once (a town hall, a State network)."""
+    return _in_networks(address, settings.RATE_LIMIT_SHARED_NETWORKS)
+
+
 def _is_valid(address: str) -> bool:
     try:
         ipaddress.ip_address(address)
@@ -44,8 +50,12 @@ def _is_valid(address: str) -> bool:
 
 
 def _is_trusted_proxy(address: str) -> bool:
+    return _in_networks(address, settings.TRUSTED_PROXIES)
+
+
+def _in_networks(address: str, networks) -> bool:
     try:
         ip = ipaddress.ip_address(address)
     except ValueError:
         return False
-    return any(ip in ipaddress.ip_network(net, strict=False) for net in settings.TRUSTED_PROXIES)
+    return any(ip in ipaddress.ip_network(net, strict=False) for net in networks)

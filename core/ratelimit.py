@@ -15,7 +15,7 @@ from functools import wraps
 from django.conf import settings
 from django.shortcuts import render
 
-from .client import client_ip
+from .client import client_ip, is_shared_address
 from .rate_store import counter_hit, counter_read
 
 PERIODS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
@@ -104,19 +104,24 @@ class SubmissionLimit:
     ceiling per client address (``<scope>-flood``, by default ``FLOOD_FACTOR`` times
     the limit), which stops floods. Counters fall back to the database when the
     cache is down (core.rate_store): the limit fails closed.
+
+    Per client address, the same e-mail address sent again counts once: what is
+    limited is how many people one address signs up, not one person's retries. The
+    addresses of ``RATE_LIMIT_SHARED_NETWORKS`` (many agents behind one address) get
+    ``RATE_LIMIT_SHARED_FACTOR`` times the per-address limits.
     """
 
     scope: str
     per_ip: str
     per_email: str = ""
 
-    def _rate(self) -> Rate:
-        return rate_for(self.scope, self.per_ip)
+    def _rate(self, address: str) -> Rate:
+        return _for_address(rate_for(self.scope, self.per_ip), address)
 
-    def _flood_rate(self) -> Rate:
-        rate = self._rate()
+    def _flood_rate(self, address: str) -> Rate:
+        rate = rate_for(self.scope, self.per_ip)
         default = f"{rate.count * FLOOD_FACTOR}/{_unit(rate)}"
-        return rate_for(f"{self.scope}-flood", default)
+        return _for_address(rate_for(f"{self.scope}-flood", default), address)
 
     def _email_rate(self) -> Rate:
         return rate_for(f"{self.scope}-email", self.per_email or self.per_ip)
@@ -126,8 +131,9 @@ class SubmissionLimit:
 
         @wraps(view)
         def wrapped(request, *args, **kwargs):
+            address = client_ip(request)
             if request.method == "POST" and exceeded(
-                f"{self.scope}:flood", client_ip(request), self._flood_rate()
+                f"{self.scope}:flood", address, self._flood_rate(address)
             ):
                 return too_many_requests(request)
             return view(request, *args, **kwargs)
@@ -137,19 +143,37 @@ class SubmissionLimit:
     def refuses(self, request, email: str = "") -> bool:
         """True when the client, or ``email``, has already sent as many submissions as
         allowed: asked by the view once the form is valid and new, before storing it."""
-        return reached(f"{self.scope}:ip", client_ip(request), self._rate()) or reached(
+        address = client_ip(request)
+        if email and self._already_counted(address, email):
+            return reached(f"{self.scope}:email", email, self._email_rate())
+        return reached(f"{self.scope}:ip", address, self._rate(address)) or reached(
             f"{self.scope}:email", email, self._email_rate()
         )
 
     def count_success(self, request, email: str = "") -> None:
         """Counts one successful submission from the client (and ``email``)."""
-        _hit(f"{self.scope}:ip", client_ip(request), self._rate())
+        address = client_ip(request)
+        rate = self._rate(address)
+        if not email or _hit(f"{self.scope}:pair", f"{address} {email}", rate) == 1:
+            _hit(f"{self.scope}:ip", address, rate)
         _hit(f"{self.scope}:email", email, self._email_rate())
 
+    def _already_counted(self, address: str, email: str) -> bool:
+        return reached(
+            f"{self.scope}:pair", f"{address} {email}", Rate(1, self._rate(address).seconds)
+        )
 
-def _hit(scope: str, identity: str, rate: Rate) -> None:
-    if identity:
-        counter_hit(key=window_key(scope, identity, rate), seconds=rate.seconds)
+
+def _hit(scope: str, identity: str, rate: Rate) -> int:
+    if not identity:
+        return 0
+    return counter_hit(key=window_key(scope, identity, rate), seconds=rate.seconds)
+
+
+def _for_address(rate: Rate, address: str) -> Rate:
+    if is_shared_address(address):
+        return Rate(rate.count * settings.RATE_LIMIT_SHARED_FACTOR, rate.seconds)
+    return rate
 
 
 def _unit(rate: Rate) -> str:

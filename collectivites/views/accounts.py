@@ -36,9 +36,10 @@ def signup(request):
         return redirect("account-home")
     form = SignupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if SIGNUP_LIMIT.refuses(request):
+        email = form.cleaned_data["email"]
+        if SIGNUP_LIMIT.refuses(request, email=email):
             return too_many_requests(request)
-        SIGNUP_LIMIT.count_success(request)
+        SIGNUP_LIMIT.count_success(request, email=email)
         if not form.is_spam:
             data = form.cleaned_data
             representative_signup(
