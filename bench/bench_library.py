@@ -97,7 +97,8 @@ def replicate(*, target: int, extra_tags: int = EXTRA_TAGS) -> None:
             return
         cursor.execute(
             "SELECT column_name FROM information_schema.columns "
-            "WHERE table_name = 'resources_resource' AND column_name <> 'id'"
+            "WHERE table_schema = current_schema() AND table_name = 'resources_resource' "
+            "AND column_name <> 'id' ORDER BY ordinal_position"
         )
         columns = [row[0] for row in cursor.fetchall()]
         copied = {

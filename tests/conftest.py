@@ -3,7 +3,7 @@ from pathlib import Path
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
-from django.db import connection
+from django.db import connection, connections
 from wagtail.models import Site
 
 from tests.database_snapshot import snapshot_restore, snapshot_take
@@ -55,13 +55,17 @@ def django_db_setup(django_db_setup, django_db_blocker):
 def _end_other_sessions():
     """A thread a test started may still hold a connection to the test database,
     which PostgreSQL then refuses to drop: end those sessions (of our own test
-    database only) so that the run leaves nothing behind."""
+    database only) so that the run leaves nothing behind. Asked from the server's
+    maintenance database: our own connection may be one of those a test ended."""
     if connection.vendor != "postgresql":
         return
-    with connection.cursor() as cursor:
+    name = connection.settings_dict["NAME"]
+    connections.close_all()
+    with connection._nodb_cursor() as cursor:
         cursor.execute(
             "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            "WHERE datname = %s AND pid <> pg_backend_pid()",
+            [name],
         )
 
 

