@@ -1,4 +1,5 @@
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.accessibility import accessibility_violations
 from tests.core.test_navigation import MAIN_NAVIGATION
@@ -43,3 +44,18 @@ def test_header_search_finds_a_page(demo_site, page):
     page.get_by_role("link", name="Gestion des cookies").first.click()
     assert page.get_by_role("heading", level=1).inner_text() == "Gestion des cookies"
     assert accessibility_violations(page) == []
+
+
+def test_on_a_phone_the_header_search_opens_as_a_named_dialog(demo_site, page):
+    messages = []
+    page.on("console", lambda message: messages.append(message.text))
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.goto(demo_site.url + "/")
+    page.locator("#bouton-recherche").click()
+    dialog = page.get_by_role("dialog", name="Rechercher")
+    expect(dialog).to_be_visible()
+    assert accessibility_violations(page) == []
+    dialog.get_by_role("searchbox", name="Rechercher sur le site").fill("cookies")
+    dialog.get_by_role("searchbox", name="Rechercher sur le site").press("Enter")
+    page.wait_for_url("**/recherche/?q=cookies")
+    assert not [text for text in messages if "missing accessible name" in text]
