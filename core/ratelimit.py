@@ -84,6 +84,9 @@ def limit_posts(scope: str, default: str) -> Callable:
 
 # Every POST, valid or not, counts toward a ceiling this many times the submission limit.
 FLOOD_FACTOR = 10
+# The addresses of RATE_LIMIT_SHARED_NETWORKS (a town hall's, a State network's, with
+# many agents behind each) get this many times the per-address limits.
+SHARED_NETWORK_FACTOR = 5
 
 
 def reached(scope: str, identity: str, rate: Rate) -> bool:
@@ -108,7 +111,7 @@ class SubmissionLimit:
     Per client address, the same e-mail address sent again counts once: what is
     limited is how many people one address signs up, not one person's retries. The
     addresses of ``RATE_LIMIT_SHARED_NETWORKS`` (many agents behind one address) get
-    ``RATE_LIMIT_SHARED_FACTOR`` times the per-address limits.
+    ``SHARED_NETWORK_FACTOR`` times the per-address limits.
     """
 
     scope: str
@@ -172,7 +175,7 @@ def _hit(scope: str, identity: str, rate: Rate) -> int:
 
 def _for_address(rate: Rate, address: str) -> Rate:
     if is_shared_address(address):
-        return Rate(rate.count * settings.RATE_LIMIT_SHARED_FACTOR, rate.seconds)
+        return Rate(rate.count * SHARED_NETWORK_FACTOR, rate.seconds)
     return rate
 
 

@@ -149,10 +149,8 @@ else:
 RATE_LIMIT_CACHE = "default"
 RATE_LIMITS: dict[str, str] = {}
 TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
-# Networks whose one outgoing address many agents share (a town hall's, a State
-# network's): their per-address ceilings of the public forms are this many times higher.
+# Networks whose one address many agents share: higher ceilings (core.ratelimit).
 RATE_LIMIT_SHARED_NETWORKS = env_list("RATE_LIMIT_SHARED_NETWORKS")
-RATE_LIMIT_SHARED_FACTOR = 5
 
 # --- Celery -------------------------------------------------------------------------
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL") or celery_broker_default(REDIS_URL)
