@@ -7,11 +7,11 @@ no console error."""
 
 import datetime
 import re
-import time
 
 import pytest
 from django.conf import settings as django_settings
 from django.core import mail
+from django.test import override_settings
 from django.utils import timezone
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -161,20 +161,6 @@ def close_campaign(page, url):
     return campaign
 
 
-def wait_for_autosaved_edito(issue, text):
-    deadline = time.monotonic() + 20
-    while True:
-        draft = NewsletterIssuePage.objects.get(pk=issue.pk).get_latest_revision_as_object()
-        if any(
-            text in block.value["text"].source
-            for block in draft.body
-            if block.block_type == "edito"
-        ):
-            return
-        assert time.monotonic() < deadline, "the autosave never held the typed text"
-        time.sleep(0.2)
-
-
 def assemble_and_write_edito(page, url, month):
     page.get_by_role("button", name="Newsletter").click()
     page.get_by_role("link", name="Lettres").click()
@@ -203,10 +189,6 @@ def assemble_and_write_edito(page, url, month):
     # Leaving the editor writes its content into the form.
     page.keyboard.press("Tab")
     expect(text_input).to_have_value(re.compile("mobilités du quotidien"))
-    # Wagtail autosaves every change into the draft's revision: an autosave sent
-    # before the text reached the form, answered after the click on « Enregistrer »
-    # on a loaded machine, would write the empty block back over it.
-    wait_for_autosaved_edito(issue, EDITO)
     page.get_by_role("button", name="Enregistrer le brouillon").click()
     expect(page.locator(".messages")).to_contain_text("a été mise à jour")
     issue = NewsletterIssuePage.objects.get(pk=issue.pk).get_latest_revision_as_object()
@@ -274,7 +256,12 @@ def test_an_editor_runs_the_month_in_the_admin(demo_site, page, settings):
     approve_representative(page, url, representative)
     moderate_contribution(page, url, contribution)
     close_campaign(page, url)
-    issue = assemble_and_write_edito(page, url, month)
+    # Wagtail's own autosave is off for this step: on a loaded machine, an autosave
+    # sent before the text reached the form and answered after the click on
+    # « Enregistrer » writes the older draft back (a race inside Wagtail, which this
+    # journey of our newsletter does not test).
+    with override_settings(WAGTAIL_AUTOSAVE_INTERVAL=0):
+        issue = assemble_and_write_edito(page, url, month)
     dispatch = trial_then_schedule(page, url, issue)
     scheduler_sends(page, url, dispatch, issue)
 
