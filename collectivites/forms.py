@@ -70,7 +70,10 @@ class CollectiviteInput(forms.TextInput):
 
     class Media:
         css = {"all": ["collectivites/collectivite-autocomplete.css"]}
-        js = [forms.Script("js/collectivite-autocomplete.js", defer=True)]
+        js = [
+            forms.Script("js/combobox.js", defer=True),
+            forms.Script("js/collectivite-autocomplete.js", defer=True),
+        ]
 
     def __init__(self, attrs=None, kinds=None):
         defaults = {"autocomplete": "off", "spellcheck": "false", "maxlength": MAX_QUERY_LENGTH}

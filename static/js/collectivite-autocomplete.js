@@ -1,275 +1,49 @@
-// The collectivité field as a WAI-ARIA 1.2 combobox (list autocomplete).
-// Without this script the field is a plain text input that the server resolves,
-// so everything here is an enhancement; no inline script, the CSP forbids them.
+// The collectivité field as a combobox (combobox.js). Without this script the field
+// is a plain text input that the server resolves, so everything here is an
+// enhancement; no inline script, the CSP forbids them.
 (function () {
   "use strict";
 
-  var MIN_LENGTH = 2;
-  var DELAY = 200; // ms between the last key and the search
-
-  function Combobox(container, index) {
-    this.container = container;
-    this.input = container.querySelector("input[type=text], input:not([type])");
-    this.choice = container.querySelector("[data-collectivite-choice]");
-    this.url = container.getAttribute("data-search-url");
-    if (!this.input || !this.choice || !this.url) {
+  function collectiviteCombobox(container, index) {
+    var input = container.querySelector("input[type=text], input:not([type])");
+    var choice = container.querySelector("[data-collectivite-choice]");
+    var url = container.getAttribute("data-search-url");
+    if (!input || !choice || !url) {
       return;
     }
-    var id = this.input.id || "collectivite-" + index;
-    this.input.id = id;
-    this.options = [];
-    this.active = -1;
-    this.timer = null;
-    this.request = null;
-    this.chosenLabel = this.choice.value ? this.input.value : null;
-
-    this.listbox = document.createElement("ul");
-    this.listbox.id = id + "-listbox";
-    this.listbox.className = "tec-combobox__listbox";
-    this.listbox.setAttribute("role", "listbox");
-    this.listbox.setAttribute("aria-label", "Collectivités proposées");
-    this.listbox.hidden = true;
-
-    this.status = document.createElement("div");
-    this.status.className = "fr-sr-only";
-    this.status.setAttribute("role", "status");
-    this.status.setAttribute("aria-live", "polite");
-    this.status.setAttribute("aria-atomic", "true");
-
-    container.appendChild(this.listbox);
-    container.appendChild(this.status);
-
-    this.input.setAttribute("role", "combobox");
-    this.input.setAttribute("aria-autocomplete", "list");
-    this.input.setAttribute("aria-expanded", "false");
-    this.input.setAttribute("aria-controls", this.listbox.id);
-    this.input.setAttribute("autocomplete", "off");
-
-    this.input.addEventListener("input", this.onInput.bind(this));
-    this.input.addEventListener("keydown", this.onKeyDown.bind(this));
-    this.input.addEventListener("blur", this.onBlur.bind(this));
-    // mousedown, not click: choosing must not take the focus away from the input.
-    this.listbox.addEventListener("mousedown", this.onPointer.bind(this));
-  }
-
-  Combobox.prototype.onInput = function () {
-    var text = this.input.value.trim();
-    if (this.chosenLabel !== null && this.input.value !== this.chosenLabel) {
-      // Typing again: the earlier choice no longer stands.
-      this.choice.value = "";
-      this.chosenLabel = null;
-    }
-    window.clearTimeout(this.timer);
-    if (text.length < MIN_LENGTH) {
-      this.close();
-      this.announce("");
-      return;
-    }
-    this.timer = window.setTimeout(this.search.bind(this, text), DELAY);
-  };
-
-  Combobox.prototype.search = function (text) {
-    var self = this;
-    if (this.request) {
-      this.request.abort();
-    }
-    var controller = "AbortController" in window ? new AbortController() : null;
-    this.request = controller;
-    var separator = this.url.indexOf("?") === -1 ? "?" : "&";
-    fetch(this.url + separator + "q=" + encodeURIComponent(text), {
-      headers: { Accept: "application/json" },
-      signal: controller ? controller.signal : undefined,
-    })
-      .then(function (response) {
-        if (!response.ok) {
-          throw new Error("HTTP " + response.status);
+    var chosenLabel = choice.value ? input.value : null;
+    new window.TecCombobox(container, input, {
+      idPrefix: "collectivite-" + index,
+      url: url,
+      listLabel: "Collectivités proposées",
+      count: function (n) {
+        return n + (n > 1 ? " collectivités proposées" : " collectivité proposée");
+      },
+      failed:
+        "La recherche de collectivités n'a pas abouti ; vous pouvez saisir le nom complet, le code INSEE ou le SIREN.",
+      none: function (text) {
+        return (
+          "Aucune collectivité trouvée pour « " + text + " ». Essayez le nom de la commune, le code postal, le code INSEE ou le SIREN."
+        );
+      },
+      typed: function () {
+        if (chosenLabel !== null && input.value !== chosenLabel) {
+          // Typing again: the earlier choice no longer stands.
+          choice.value = "";
+          chosenLabel = null;
         }
-        return response.json();
-      })
-      .then(function (data) {
-        if (self.input.value.trim() !== text) {
-          return; // an answer to an older query
-        }
-        self.show(data.results || []);
-      })
-      .catch(function (error) {
-        if (error.name !== "AbortError") {
-          self.close();
-          self.announce(
-            "La recherche de collectivités n'a pas abouti ; vous pouvez saisir le nom complet, le code INSEE ou le SIREN.",
-            true
-          );
-        }
-      });
-  };
-
-  Combobox.prototype.show = function (results) {
-    var self = this;
-    this.options = results;
-    this.active = -1;
-    this.input.removeAttribute("aria-activedescendant");
-    this.listbox.textContent = "";
-    results.forEach(function (result, index) {
-      var option = document.createElement("li");
-      option.id = self.listbox.id + "-option-" + index;
-      option.className = "tec-combobox__option";
-      option.setAttribute("role", "option");
-      option.setAttribute("aria-selected", "false");
-      option.setAttribute("data-index", String(index));
-      var name = document.createElement("span");
-      name.className = "tec-combobox__name";
-      name.textContent = result.label;
-      var detail = document.createElement("span");
-      detail.className = "tec-combobox__detail";
-      detail.textContent = result.detail;
-      option.appendChild(name);
-      option.appendChild(document.createTextNode(" "));
-      option.appendChild(detail);
-      self.listbox.appendChild(option);
+      },
+      choose: function (result) {
+        input.value = result.label;
+        choice.value = String(result.id);
+        chosenLabel = result.label;
+        this.announce(result.label + " choisie.");
+      },
     });
-    if (results.length) {
-      this.open();
-      this.announce(
-        results.length +
-          (results.length > 1 ? " collectivités proposées" : " collectivité proposée") +
-          ". Utilisez les flèches haut et bas pour les parcourir, Entrée pour choisir."
-      );
-    } else {
-      this.close();
-      this.announce(
-        "Aucune collectivité trouvée pour « " + this.input.value.trim() + " ». Essayez le nom de la commune, le code postal, le code INSEE ou le SIREN.",
-        true
-      );
-    }
-  };
-
-  Combobox.prototype.open = function () {
-    this.listbox.hidden = false;
-    this.input.setAttribute("aria-expanded", "true");
-  };
-
-  Combobox.prototype.close = function () {
-    this.listbox.hidden = true;
-    this.input.setAttribute("aria-expanded", "false");
-    this.input.removeAttribute("aria-activedescendant");
-    this.active = -1;
-  };
-
-  Combobox.prototype.isOpen = function () {
-    return !this.listbox.hidden;
-  };
-
-  Combobox.prototype.highlight = function (index) {
-    var items = this.listbox.children;
-    if (!items.length) {
-      return;
-    }
-    if (index < 0) {
-      index = items.length - 1;
-    } else if (index >= items.length) {
-      index = 0;
-    }
-    for (var i = 0; i < items.length; i++) {
-      items[i].setAttribute("aria-selected", i === index ? "true" : "false");
-    }
-    this.active = index;
-    this.input.setAttribute("aria-activedescendant", items[index].id);
-    var item = items[index];
-    if (item.scrollIntoView) {
-      item.scrollIntoView({ block: "nearest" });
-    }
-  };
-
-  Combobox.prototype.select = function (index) {
-    var result = this.options[index];
-    if (!result) {
-      return;
-    }
-    this.input.value = result.label;
-    this.choice.value = String(result.id);
-    this.chosenLabel = result.label;
-    this.close();
-    this.announce(result.label + " choisie.");
-  };
-
-  Combobox.prototype.onKeyDown = function (event) {
-    switch (event.key) {
-      case "ArrowDown":
-      case "Down":
-        event.preventDefault();
-        if (!this.isOpen() && this.options.length) {
-          this.open();
-        }
-        if (event.altKey) {
-          return; // Alt+Down opens the list without moving in it
-        }
-        this.highlight(this.active + 1);
-        break;
-      case "ArrowUp":
-      case "Up":
-        event.preventDefault();
-        if (!this.isOpen() && this.options.length) {
-          this.open();
-        }
-        this.highlight(this.active - 1);
-        break;
-      case "Enter":
-        if (this.isOpen() && this.active >= 0) {
-          event.preventDefault(); // choose, do not send the form yet
-          this.select(this.active);
-        }
-        break;
-      case "Escape":
-      case "Esc":
-        // Closes the list and cancels a search on its way; the text stays (the APG's
-        // optional clearing would lose what was typed).
-        window.clearTimeout(this.timer);
-        if (this.request) {
-          this.request.abort();
-        }
-        if (this.isOpen()) {
-          event.preventDefault();
-          this.close();
-        }
-        break;
-      case "Tab":
-        this.close();
-        break;
-      default:
-        break;
-    }
-  };
-
-  Combobox.prototype.onPointer = function (event) {
-    var option = event.target.closest ? event.target.closest("[role=option]") : null;
-    if (!option) {
-      return;
-    }
-    event.preventDefault();
-    this.select(Number(option.getAttribute("data-index")));
-  };
-
-  Combobox.prototype.onBlur = function () {
-    var self = this;
-    window.setTimeout(function () {
-      self.close();
-    }, 150);
-  };
-
-  // ``visible``: what a sighted user must see too (no result, a failed search); the
-  // counts and choices are for screen readers only, the list shows them.
-  Combobox.prototype.announce = function (message, visible) {
-    var status = this.status;
-    status.className = visible ? "fr-message fr-message--info tec-combobox__status" : "fr-sr-only";
-    // Emptied first so that the same count said twice is read again.
-    status.textContent = "";
-    window.setTimeout(function () {
-      status.textContent = message;
-    }, 50);
-  };
+  }
 
   var containers = document.querySelectorAll("[data-collectivite-autocomplete]");
   for (var i = 0; i < containers.length; i++) {
-    new Combobox(containers[i], i);
+    collectiviteCombobox(containers[i], i);
   }
 })();

@@ -1,203 +1,47 @@
-// The « Mot-clé » fields of the library and the project index as WAI-ARIA 1.2
-// comboboxes (list autocomplete), on the pattern of collectivite-autocomplete.js.
-// Without this script the projects' field is a plain text input that the server
-// resolves by name (accents and case ignored) and the library's extra field stays
-// hidden: everything here is an enhancement; no inline script, the CSP forbids them.
+// The « Mot-clé » fields of the library and the project index as comboboxes
+// (combobox.js). Without this script the projects' field is a plain text input that
+// the server resolves by name (accents and case ignored) and the library's extra
+// field stays hidden: everything here is an enhancement; no inline script, the CSP
+// forbids them.
 (function () {
   "use strict";
 
-  var MIN_LENGTH = 2;
-  var DELAY = 200; // ms between the last key and the search
-
-  function Combobox(container, index) {
-    this.container = container;
-    this.input = container.querySelector("input[type=text], input:not([type])");
-    this.url = container.getAttribute("data-search-url");
+  function tagCombobox(container, index) {
+    var input = container.querySelector("input[type=text], input:not([type])");
+    var url = container.getAttribute("data-search-url");
     // The library's tag facet: a chosen tag becomes one of its radio buttons.
-    this.radios = container.getAttribute("data-tec-tag-radios");
-    if (!this.input || !this.url || container.getAttribute("data-tec-ready")) {
+    var radios = container.getAttribute("data-tec-tag-radios");
+    if (!input || !url || container.getAttribute("data-tec-ready")) {
       return;
     }
     container.setAttribute("data-tec-ready", "true");
     container.hidden = false;
-    var id = this.input.id || "mot-cle-" + index;
-    this.input.id = id;
-    this.options = [];
-    this.active = -1;
-    this.timer = null;
-    this.request = null;
-
-    this.listbox = document.createElement("ul");
-    this.listbox.id = id + "-listbox";
-    this.listbox.className = "tec-combobox__listbox";
-    this.listbox.setAttribute("role", "listbox");
-    this.listbox.setAttribute("aria-label", "Mots-clés proposés");
-    this.listbox.hidden = true;
-
-    this.status = document.createElement("div");
-    this.status.className = "fr-sr-only";
-    this.status.setAttribute("role", "status");
-    this.status.setAttribute("aria-live", "polite");
-    this.status.setAttribute("aria-atomic", "true");
-
-    container.appendChild(this.listbox);
-    container.appendChild(this.status);
-
-    this.input.setAttribute("role", "combobox");
-    this.input.setAttribute("aria-autocomplete", "list");
-    this.input.setAttribute("aria-expanded", "false");
-    this.input.setAttribute("aria-controls", this.listbox.id);
-    this.input.setAttribute("autocomplete", "off");
-
-    this.input.addEventListener("input", this.onInput.bind(this));
-    this.input.addEventListener("keydown", this.onKeyDown.bind(this));
-    this.input.addEventListener("blur", this.onBlur.bind(this));
-    // mousedown, not click: choosing must not take the focus away from the input.
-    this.listbox.addEventListener("mousedown", this.onPointer.bind(this));
+    new window.TecCombobox(container, input, {
+      idPrefix: "mot-cle-" + index,
+      url: url,
+      listLabel: "Mots-clés proposés",
+      count: function (n) {
+        return n + (n > 1 ? " mots-clés proposés" : " mot-clé proposé");
+      },
+      failed: "La recherche de mots-clés n'a pas abouti ; vous pouvez saisir le mot-clé en entier.",
+      none: function (text) {
+        return "Aucun mot-clé trouvé pour « " + text + " ».";
+      },
+      choose: function (result) {
+        this.announce("Mot-clé « " + result.label + " » choisi.");
+        if (radios) {
+          input.value = "";
+          checkRadio(document.getElementById(radios), radios, result, container);
+          return;
+        }
+        input.value = result.label;
+        // The filters apply as they are chosen (filters.js listens for this).
+        input.dispatchEvent(new CustomEvent("tec:tag-chosen", { bubbles: true }));
+      },
+    });
   }
 
-  Combobox.prototype.onInput = function () {
-    var text = this.input.value.trim();
-    window.clearTimeout(this.timer);
-    if (text.length < MIN_LENGTH) {
-      this.close();
-      this.announce("");
-      return;
-    }
-    this.timer = window.setTimeout(this.search.bind(this, text), DELAY);
-  };
-
-  Combobox.prototype.search = function (text) {
-    var self = this;
-    if (this.request) {
-      this.request.abort();
-    }
-    var controller = "AbortController" in window ? new AbortController() : null;
-    this.request = controller;
-    var separator = this.url.indexOf("?") === -1 ? "?" : "&";
-    fetch(this.url + separator + "q=" + encodeURIComponent(text), {
-      headers: { Accept: "application/json" },
-      signal: controller ? controller.signal : undefined,
-    })
-      .then(function (response) {
-        if (!response.ok) {
-          throw new Error("HTTP " + response.status);
-        }
-        return response.json();
-      })
-      .then(function (data) {
-        if (self.input.value.trim() !== text) {
-          return; // an answer to an older query
-        }
-        self.show(data.results || []);
-      })
-      .catch(function (error) {
-        if (error.name !== "AbortError") {
-          self.close();
-          self.announce(
-            "La recherche de mots-clés n'a pas abouti ; vous pouvez saisir le mot-clé en entier.",
-            true
-          );
-        }
-      });
-  };
-
-  Combobox.prototype.show = function (results) {
-    var self = this;
-    this.options = results;
-    this.active = -1;
-    this.input.removeAttribute("aria-activedescendant");
-    this.listbox.textContent = "";
-    results.forEach(function (result, index) {
-      var option = document.createElement("li");
-      option.id = self.listbox.id + "-option-" + index;
-      option.className = "tec-combobox__option";
-      option.setAttribute("role", "option");
-      option.setAttribute("aria-selected", "false");
-      option.setAttribute("data-index", String(index));
-      var name = document.createElement("span");
-      name.className = "tec-combobox__name";
-      name.textContent = result.label;
-      var detail = document.createElement("span");
-      detail.className = "tec-combobox__detail";
-      detail.textContent = result.detail;
-      option.appendChild(name);
-      option.appendChild(document.createTextNode(" "));
-      option.appendChild(detail);
-      self.listbox.appendChild(option);
-    });
-    if (results.length) {
-      this.open();
-      this.announce(
-        results.length +
-          (results.length > 1 ? " mots-clés proposés" : " mot-clé proposé") +
-          ". Utilisez les flèches haut et bas pour les parcourir, Entrée pour choisir."
-      );
-    } else {
-      this.close();
-      this.announce(
-        "Aucun mot-clé trouvé pour « " + this.input.value.trim() + " ».",
-        true
-      );
-    }
-  };
-
-  Combobox.prototype.open = function () {
-    this.listbox.hidden = false;
-    this.input.setAttribute("aria-expanded", "true");
-  };
-
-  Combobox.prototype.close = function () {
-    this.listbox.hidden = true;
-    this.input.setAttribute("aria-expanded", "false");
-    this.input.removeAttribute("aria-activedescendant");
-    this.active = -1;
-  };
-
-  Combobox.prototype.isOpen = function () {
-    return !this.listbox.hidden;
-  };
-
-  Combobox.prototype.highlight = function (index) {
-    var items = this.listbox.children;
-    if (!items.length) {
-      return;
-    }
-    if (index < 0) {
-      index = items.length - 1;
-    } else if (index >= items.length) {
-      index = 0;
-    }
-    for (var i = 0; i < items.length; i++) {
-      items[i].setAttribute("aria-selected", i === index ? "true" : "false");
-    }
-    this.active = index;
-    this.input.setAttribute("aria-activedescendant", items[index].id);
-    var item = items[index];
-    if (item.scrollIntoView) {
-      item.scrollIntoView({ block: "nearest" });
-    }
-  };
-
-  Combobox.prototype.select = function (index) {
-    var result = this.options[index];
-    if (!result) {
-      return;
-    }
-    this.close();
-    this.announce("Mot-clé « " + result.label + " » choisi.");
-    if (this.radios) {
-      this.input.value = "";
-      this.checkRadio(result);
-      return;
-    }
-    this.input.value = result.label;
-    // The filters apply as they are chosen (filters.js listens for this).
-    this.input.dispatchEvent(new CustomEvent("tec:tag-chosen", { bubbles: true }));
-  };
-
-  Combobox.prototype.checkRadio = function (result) {
-    var group = document.getElementById(this.radios);
+  function checkRadio(group, groupId, result, before) {
     var radio = group && group.querySelector('input[type=radio][value="' + result.id + '"]');
     if (!radio && group) {
       // A tag outside the most used: added to the facet, then chosen like the others.
@@ -209,7 +53,7 @@
       radio.type = "radio";
       radio.name = "tag";
       radio.value = result.id;
-      radio.id = this.radios + "-" + result.id;
+      radio.id = groupId + "-" + result.id;
       var label = document.createElement("label");
       label.className = "fr-label";
       label.htmlFor = radio.id;
@@ -217,95 +61,19 @@
       wrapper.appendChild(radio);
       wrapper.appendChild(label);
       element.appendChild(wrapper);
-      group.insertBefore(element, this.container);
+      group.insertBefore(element, before);
     }
     if (radio) {
       radio.checked = true;
       radio.focus();
       radio.dispatchEvent(new Event("change", { bubbles: true }));
     }
-  };
-
-  Combobox.prototype.onKeyDown = function (event) {
-    switch (event.key) {
-      case "ArrowDown":
-      case "Down":
-        event.preventDefault();
-        if (!this.isOpen() && this.options.length) {
-          this.open();
-        }
-        if (event.altKey) {
-          return; // Alt+Down opens the list without moving in it
-        }
-        this.highlight(this.active + 1);
-        break;
-      case "ArrowUp":
-      case "Up":
-        event.preventDefault();
-        if (!this.isOpen() && this.options.length) {
-          this.open();
-        }
-        this.highlight(this.active - 1);
-        break;
-      case "Enter":
-        if (this.isOpen() && this.active >= 0) {
-          event.preventDefault(); // choose, do not send the form yet
-          this.select(this.active);
-        }
-        break;
-      case "Escape":
-      case "Esc":
-        // Closes the list and cancels a search on its way; the text stays (the APG's
-        // optional clearing would lose what was typed).
-        window.clearTimeout(this.timer);
-        if (this.request) {
-          this.request.abort();
-        }
-        if (this.isOpen()) {
-          event.preventDefault();
-          this.close();
-        }
-        break;
-      case "Tab":
-        this.close();
-        break;
-      default:
-        break;
-    }
-  };
-
-  Combobox.prototype.onPointer = function (event) {
-    var option = event.target.closest ? event.target.closest("[role=option]") : null;
-    if (!option) {
-      return;
-    }
-    event.preventDefault();
-    this.select(Number(option.getAttribute("data-index")));
-  };
-
-  Combobox.prototype.onBlur = function () {
-    var self = this;
-    window.setTimeout(function () {
-      self.close();
-    }, 150);
-  };
-
-  // ``visible``: what a sighted user must see too (no result, a failed search); the
-  // counts and choices are for screen readers only, the list shows them.
-  Combobox.prototype.announce = function (message, visible) {
-    var status = this.status;
-    status.className = visible ? "fr-message fr-message--info tec-combobox__status" : "fr-sr-only";
-    // Emptied first so that the same count said twice is read again.
-    status.textContent = "";
-    window.setTimeout(function () {
-      status.textContent = message;
-    }, 50);
-  };
+  }
 
   function start() {
     var containers = document.querySelectorAll("[data-tec-tag-autocomplete]");
     for (var i = 0; i < containers.length; i++) {
-      new Combobox(containers[i], i);
+      tagCombobox(containers[i], i);
     }
   }
   start();
