@@ -204,7 +204,9 @@ class DsfrForm(DsfrBaseForm):
     error_summary = PublicForm.error_summary
 
 
-class SignupForm(PublicForm):
+class RepresentativeIdentityForm(PublicForm):
+    """Who the representative is: asked at sign-up and changed in « Mon compte »."""
+
     full_name = PlainTextField(label="Prénom et nom", max_length=150)
     role = forms.ChoiceField(
         label="Vous êtes",
@@ -222,6 +224,9 @@ class SignupForm(PublicForm):
         max_length=150,
         required=False,
     )
+
+
+class SignupForm(RepresentativeIdentityForm):
     collectivite = CollectiviteField(label="Votre collectivité")
     email = forms.EmailField(
         label="Adresse e-mail professionnelle",
