@@ -105,8 +105,8 @@ class ParsedQuery:
 
     def tsquery(self) -> str:
         """For ``to_tsquery('french_unaccent', …)``: terms are letters and digits only."""
-        required = " & ".join(_ts_phrase(term) for term in self.required)
-        excluded = "".join(f" & !{_ts_phrase(term)}" for term in self.excluded)
+        required = " & ".join(ts_phrase(term) for term in self.required)
+        excluded = "".join(f" & !{ts_phrase(term)}" for term in self.excluded)
         return required + excluded
 
     def fts5(self) -> str:
@@ -116,7 +116,7 @@ class ParsedQuery:
         return f"({required}){excluded}"
 
 
-def _ts_phrase(term: tuple[str, ...]) -> str:
+def ts_phrase(term: tuple[str, ...]) -> str:
     return "(" + " <-> ".join(f"'{stem_}'" for stem_ in term) + ")"
 
 

@@ -20,7 +20,7 @@ from django.db import connection
 from django.db.models import BooleanField, FloatField, QuerySet
 from django.db.models.expressions import RawSQL
 
-from core.analyser import ParsedQuery, analysed, parse_query, tokens
+from core.analyser import ParsedQuery, analysed, parse_query, tokens, ts_phrase
 from core.fulltext import FTS_CONFIG, fallback_stem, normalise
 from core.fulltext import words as text_words
 
@@ -114,9 +114,12 @@ def matching_ids(parsed: ParsedQuery) -> RawSQL:
 
 def rank(parsed: ParsedQuery) -> RawSQL:
     if uses_postgres():
-        return RawSQL(
-            "ts_rank(resources_resource.search_vector, to_tsquery(%s, %s))",
-            [FTS_CONFIG, parsed.tsquery()],
+        # The sum of each term's rank, as the library page's index (resources.library_index).
+        terms = [ts_phrase(term) for term in parsed.required]
+        one_term = "ts_rank(resources_resource.search_vector, to_tsquery(%s, %s))"
+        return RawSQL(  # noqa: S611 — every term is a parameter; the rest is constant
+            " + ".join([one_term] * len(terms)),
+            [value for term in terms for value in (FTS_CONFIG, term)],
             output_field=FloatField(),
         )
     # bm25 is lower for better matches: negated so that a higher rank is better everywhere.

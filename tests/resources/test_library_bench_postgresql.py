@@ -31,5 +31,5 @@ def test_the_benchmark_runs_and_both_sides_agree():
     assert sorted(copy.themes.values_list("pk", flat=True)) == sorted(theme_ids)
     assert sorted(copy.tags.values_list("pk", flat=True)) == sorted(tag_ids)
     results = bench_library.measure(repeat=2, label="smoke")
-    assert len(results) == 4
+    assert len(results) == 5
     assert all(result.ours_p95_ms > 0 and result.reference_p95_ms > 0 for result in results)
