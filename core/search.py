@@ -44,17 +44,28 @@ def search_suggestion(*, query: str, found: int) -> str | None:
     return None
 
 
-def page_search(model):
+class PageSearch:
     """Search live, public pages of ``model`` through Wagtail's search backend."""
 
-    def run(query: str):
-        pages = model.objects.live().public().specific()
+    def __init__(self, model):
+        self.model = model  # read by searched_page_models
+
+    def __call__(self, query: str):
+        pages = self.model.objects.live().public().specific()
         parsed = parse_query(query)
         if parsed.is_empty:
             return pages.none()
         return pages.search(page_query(parsed))
 
-    return run
+
+def page_search(model) -> PageSearch:
+    return PageSearch(model)
+
+
+def searched_page_models() -> tuple[type, ...]:
+    """The page models the groups search (their words feed « Vouliez-vous dire »)."""
+    groups = search_groups()
+    return tuple(group.search.model for group in groups if isinstance(group.search, PageSearch))
 
 
 def page_query(parsed: ParsedQuery):

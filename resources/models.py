@@ -212,8 +212,9 @@ class Resource(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
 
 
 class SearchTerm(models.Model):
-    """A folded word of the published resources: the vocabulary « Vouliez-vous dire »
-    suggests from (pg_trgm on PostgreSQL, difflib on SQLite)."""
+    """A folded word of the resources and of the pages the site search covers: the
+    vocabulary « Vouliez-vous dire » suggests from (pg_trgm on PostgreSQL, difflib on
+    SQLite), filled by resources.vocabulary."""
 
     word = models.CharField(max_length=40, unique=True)
     frequency = models.PositiveIntegerField(default=1)

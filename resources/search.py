@@ -20,9 +20,10 @@ from django.db import connection
 from django.db.models import BooleanField, FloatField, QuerySet
 from django.db.models.expressions import RawSQL
 
-from core.analyser import ParsedQuery, analysed, parse_query, tokens, ts_phrase
-from core.fulltext import FTS_CONFIG, fallback_stem, normalise
-from core.fulltext import words as text_words
+from core.analyser import ParsedQuery, analysed, parse_query, ts_phrase
+from core.fulltext import FTS_CONFIG, normalise
+
+from .vocabulary import searchable_text, vocabulary_add
 
 SEARCH_VECTOR = (
     SearchVector("index_title", weight="A", config=FTS_CONFIG)
@@ -63,9 +64,7 @@ def set_search_fields(resource) -> None:
     resource.index_extra = analysed(resource.search_extra)
     # Plain folded text: the contribution form's duplicate check and the vocabulary read it.
     resource.search_title = normalise(resource.title)
-    text = normalise("\n".join([resource.title, resource.summary, resource.search_extra]))
-    folded = {fallback_stem(word) for word in text_words(text)} - set(text_words(text))
-    resource.search_text = text + "\n" + " ".join(sorted(folded))
+    resource.search_text = searchable_text(resource.title, resource.summary, resource.search_extra)
 
 
 def refresh_search_vector(queryset: QuerySet) -> None:
@@ -131,19 +130,6 @@ def rank(parsed: ParsedQuery) -> RawSQL:
     )
 
 
-VOCABULARY_SQL = (
-    "INSERT INTO resources_searchterm (word, frequency) VALUES (%s, %s) "
-    "ON CONFLICT (word) DO UPDATE SET frequency = resources_searchterm.frequency + 1"
-)
-
-
 def refresh_vocabulary(queryset: QuerySet) -> None:
     """Add the words of these resources to the vocabulary the suggestions come from."""
-    counts: dict[str, int] = {}
-    for text in queryset.order_by().values_list("search_text", flat=True).iterator(2000):
-        for word in set(tokens(text)):
-            if len(word) >= 3 and not word.isdigit():
-                counts[word] = counts.get(word, 0) + 1
-    if counts:
-        with connection.cursor() as cursor:
-            cursor.executemany(VOCABULARY_SQL, list(counts.items()))
+    vocabulary_add(texts=queryset.order_by().values_list("search_text", flat=True).iterator(2000))

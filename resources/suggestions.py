@@ -1,5 +1,6 @@
 """« Vouliez-vous dire … ? »: the query with each unknown word replaced by the nearest
-word of the library's vocabulary (resources.SearchTerm, filled on every save).
+word of the vocabulary (resources.SearchTerm: the words of the resources, filled on
+every save, and of the published pages the site search covers; resources.vocabulary).
 
 PostgreSQL finds the nearest words by trigram similarity (``pg_trgm``, GIN-indexed);
 SQLite compares the words of about the same length with ``difflib``.

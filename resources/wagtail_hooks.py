@@ -84,7 +84,7 @@ def resources_content_menu_item():
 
 @hooks.register(SEARCH_SUGGESTION_HOOK)
 def resources_search_suggestion(*, query: str, found: int):
-    # The library's vocabulary: the words of every published resource.
+    # The vocabulary: the words of the resources and of the pages the site search finds.
     return search_suggestion(query=query, found=found)
 
 

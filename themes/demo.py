@@ -310,6 +310,14 @@ def illustrated(spec: dict) -> dict:
     return {**spec, "image": demo_illustration(name), "image_alt": ""} if name else spec
 
 
+def presented_at(month: datetime.date) -> datetime.datetime:
+    """Midnight on the first day of ``month``, in the site's time zone: when a newsletter
+    presented a page, its first publication (the feeds date it so)."""
+    return datetime.datetime.combine(
+        first_of_month(month), datetime.time(), tzinfo=timezone.get_default_timezone()
+    )
+
+
 def load(*, home) -> None:
     indexes = {model: ensure_page(home, model, **spec)[0] for model, spec in INDEXES}
     themes = {
@@ -317,8 +325,19 @@ def load(*, home) -> None:
         for spec in [*THEMES, next_theme()]
     }
     for index_model, model, specs, themes_field in LINKED_PAGES:
-        # Newest first on the site: created last to first, they list in the seeds' order.
+        # Newest first on the site: created last to first, they list in the seeds' order
+        # (by first publication, then by id among the pages of the same month).
         for spec in reversed(specs):
             spec = dict(spec)
-            spec[themes_field] = [themes[slug] for slug in spec.pop("themes")]
-            ensure_page(indexes[index_model], model, **illustrated(spec))
+            linked = [themes[slug] for slug in spec.pop("themes")]
+            # The issue that presented a page of no theme, else a concept's own month,
+            # else the month of the (first) theme that presented the project.
+            month = spec.pop("presented", None) or spec.get("month")
+            month = month or min(theme.month for theme in linked)
+            spec[themes_field] = linked
+            ensure_page(
+                indexes[index_model],
+                model,
+                first_published_at=presented_at(month),
+                **illustrated(spec),
+            )

@@ -1,6 +1,9 @@
 """Demo projects of the themes app: the projets démocratiques and expériences
 territoriales of the two real newsletters, each under the theme that presented it
-(facts copied, prose written for the site)."""
+and first published on the first day of that theme's month (facts copied, prose
+written for the site)."""
+
+import datetime
 
 from core.demo_tools import paragraphs
 
@@ -138,6 +141,8 @@ PROJECTS = [
         title="Le droit des adolescents et des jeunes à une vie épanouie",
         territory="Tarascon-sur-Ariège, Paris 20e, L'Île-Saint-Denis et Rezé",
         themes=[],
+        # Of no theme: presented by the December 2021 issue's « nouvelles du projet partagé ».
+        presented=datetime.date(2021, 12, 1),
         tags=["projet partagé", "jeunesse"],
         intro=(
             "Le projet partagé de l'ANCT avec Tarascon-sur-Ariège, Paris 20e, L'Île-Saint-Denis "
