@@ -1,23 +1,25 @@
-"""The live library held in memory by each process, for the library page on PostgreSQL.
+"""The live library held in memory by each process, for the library page.
 
 Counting every facet over the rows a frequent word matches (most of the library)
 costs the database hundreds of milliseconds; the same counts over arrays in memory
 take a few. Each process keeps:
 
 - a snapshot of the live resources: publication dates and facet values (type,
-  publisher, year, theme, audience and tag ids), read in one query;
-- for each term asked, the resources it matches and their ``ts_rank``, read once
-  through the GIN-indexed ``search_vector`` (a bounded cache).
+  publisher, year, theme, audience and tag ids), read in one pass;
+- for each term asked, the resources it matches and their score, read once from the
+  full-text index (a bounded cache): ``ts_rank`` over the GIN-indexed
+  ``search_vector`` on PostgreSQL, ``bm25`` over the FTS5 table on SQLite
+  (resources.search). A resource's rank is the sum of its terms' scores, as there.
 
 Both belong to one version of the library, a number the triggers of migration 0007
-take from a sequence whenever a change reaches what the page shows. Every listing
-reads the version first and a process holding an older one starts again. A sequence
-never hands out a number twice, even after a rollback, so what a transaction saw
-before rolling back is never taken for what was committed.
+change whenever a change reaches what the page shows. Every listing reads the
+version first and a process holding an older one starts again. The number is never
+handed out twice, even after a rollback (a sequence on PostgreSQL, a random 63-bit
+number on SQLite), so what a transaction saw before rolling back is never taken for
+what was committed.
 
 The results are those of the SQL path (resources.facets, resources.search), which
-the API and the feeds use; tests/resources/test_library_index_postgresql.py holds
-them to it.
+the API and the feeds use; tests/resources/test_library_index.py holds them to it.
 """
 
 import threading
@@ -31,10 +33,12 @@ from core.analyser import ParsedQuery, ts_phrase
 from core.fulltext import FTS_CONFIG
 from themes.filters import tag_matching
 
+from .search import FTS_TABLE, FTS_WEIGHTS, uses_postgres
+
 VERSION_SQL = "SELECT max(version) FROM resources_library_version"
-# One pass over the table; each column comes back as one array (the arrays of one
-# subquery in the same order), and each facet array as (resource id, value) pairs.
-SNAPSHOT_SQL = """
+# PostgreSQL: one pass over the table; each column comes back as one array (the arrays
+# of one subquery in the same order), and each facet array as (resource id, value) pairs.
+POSTGRES_SNAPSHOT_SQL = """
     WITH r AS MATERIALIZED (
         SELECT id, published_on - DATE '1970-01-01' AS day, kind,
                COALESCE(publisher_id, 0) AS publisher, theme_ids, audience_ids, tag_ids
@@ -46,11 +50,26 @@ SNAPSHOT_SQL = """
         (SELECT array_agg(id), array_agg(v) FROM r, unnest(audience_ids) v) a,
         (SELECT array_agg(id), array_agg(v) FROM r, unnest(tag_ids) v) g
 """
-POSTINGS_SQL = """
-    SELECT array_agg(id ORDER BY id), array_agg(ts_rank(search_vector, q) ORDER BY id)
+POSTGRES_POSTINGS_SQL = """
+    SELECT array_agg(id), array_agg(ts_rank(search_vector, q))
     FROM resources_resource, to_tsquery(%s, %s) q
     WHERE live AND search_vector @@ q
 """
+# SQLite: the rows, then the (resource id, value) pairs of each link table.
+SQLITE_SNAPSHOT_SQL = [
+    "SELECT id, CAST(julianday(published_on) - 2440587.5 AS INTEGER), kind, "
+    "COALESCE(publisher_id, 0) FROM resources_resource WHERE live",
+    "SELECT t.resource_id, t.themepage_id FROM resources_resource_themes t "
+    "JOIN resources_resource r ON r.id = t.resource_id WHERE r.live",
+    "SELECT a.resource_id, a.audience_id FROM resources_resource_audiences a "
+    "JOIN resources_resource r ON r.id = a.resource_id WHERE r.live",
+    "SELECT g.content_object_id, g.tag_id FROM resources_taggedresource g "
+    "JOIN resources_resource r ON r.id = g.content_object_id WHERE r.live",
+]
+SQLITE_POSTINGS_SQL = (
+    f"SELECT rowid, -bm25({FTS_TABLE}, {FTS_WEIGHTS}) FROM {FTS_TABLE} "  # noqa: S608
+    f"WHERE {FTS_TABLE} MATCH %s"
+)
 # The term cache's bound, in matched resources summed over its terms (12 bytes each).
 POSTINGS_BUDGET = 2_000_000
 
@@ -164,9 +183,7 @@ def forget() -> None:
 
 
 def snapshot_build(*, version: int | None) -> Snapshot:
-    with connection.cursor() as cursor:
-        cursor.execute(SNAPSHOT_SQL)
-        ids, days, kinds, publishers, *pairs = (column or [] for column in cursor.fetchone())
+    ids, days, kinds, publishers, pairs = _read_library()
     ids = np.array(ids, dtype=np.int64)
     by_id = np.argsort(ids)
     ids, days = ids[by_id], np.array(days, dtype=np.int64)[by_id]
@@ -179,9 +196,7 @@ def snapshot_build(*, version: int | None) -> Snapshot:
         "publisher": _column_facet(np.array(publishers, dtype=np.int64)[by_id].tolist()),
         "year": _column_facet((years.astype(np.int64) + 1970).tolist()),
     }
-    for name, owners, values in zip(
-        ["theme", "audience", "tag"], pairs[::2], pairs[1::2], strict=True
-    ):
+    for name, (owners, values) in zip(["theme", "audience", "tag"], pairs, strict=True):
         facet = _column_facet(values)
         positions = np.searchsorted(ids, np.array(owners, dtype=np.int64))
         facets[name] = Facet(facet.values, facet.codes, positions)
@@ -192,6 +207,27 @@ def snapshot_build(*, version: int | None) -> Snapshot:
         newest_rank=newest_rank,
         facets=facets,
     )
+
+
+def _read_library():
+    """The live resources' ids, days since 1970, kinds and publishers (0: none), and the
+    (resource ids, values) of their themes, audiences and tags."""
+    with connection.cursor() as cursor:
+        if uses_postgres():
+            cursor.execute(POSTGRES_SNAPSHOT_SQL)
+            ids, days, kinds, publishers, *pairs = (column or [] for column in cursor.fetchone())
+            return ids, days, kinds, publishers, list(zip(pairs[::2], pairs[1::2], strict=True))
+        tables = []
+        for sql in SQLITE_SNAPSHOT_SQL:
+            cursor.execute(sql)
+            tables.append(cursor.fetchall())
+    resources, *pairs = tables
+    ids, days, kinds, publishers = _columns(resources, width=4)
+    return ids, days, kinds, publishers, [_columns(rows, width=2) for rows in pairs]
+
+
+def _columns(rows: list[tuple], *, width: int) -> list:
+    return [list(column) for column in zip(*rows, strict=True)] if rows else [[]] * width
 
 
 def _column_facet(values) -> Facet:
@@ -235,30 +271,36 @@ def library_listing(
 
 def _text_match(snapshot: Snapshot, parsed: ParsedQuery) -> tuple[np.ndarray, np.ndarray]:
     """Resources holding every required term and no excluded one; their rank is the sum
-    of the terms' ``ts_rank`` (as resources.search.rank)."""
+    of its terms' scores (as resources.search.rank)."""
     matching = np.ones(snapshot.size, dtype=bool)
     scores = np.zeros(snapshot.size)
     for term in parsed.required:
-        positions, ranks = _postings(snapshot, ts_phrase(term))
+        positions, ranks = _postings(snapshot, term)
         has_term = np.zeros(snapshot.size, dtype=bool)
         has_term[positions] = True
         matching &= has_term
         scores[positions] += ranks
     for term in parsed.excluded:
-        matching[_postings(snapshot, ts_phrase(term))[0]] = False
+        matching[_postings(snapshot, term)[0]] = False
     return matching, scores
 
 
-def _postings(snapshot: Snapshot, tsquery: str) -> tuple[np.ndarray, np.ndarray]:
-    """The positions of the resources matching one term, and their rank."""
+def _postings(snapshot: Snapshot, term: tuple[str, ...]) -> tuple[np.ndarray, np.ndarray]:
+    """The positions of the resources matching one term (stems side by side), and their
+    score."""
     with _lock:
-        cached = snapshot.postings.get(tsquery)
+        cached = snapshot.postings.get(term)
         if cached is not None:
-            snapshot.postings.move_to_end(tsquery)
+            snapshot.postings.move_to_end(term)
             return cached
     with connection.cursor() as cursor:
-        cursor.execute(POSTINGS_SQL, [FTS_CONFIG, tsquery])
-        ids, ranks = (column or [] for column in cursor.fetchone())
+        if uses_postgres():
+            cursor.execute(POSTGRES_POSTINGS_SQL, [FTS_CONFIG, ts_phrase(term)])
+            ids, ranks = (column or [] for column in cursor.fetchone())
+        else:
+            cursor.execute(SQLITE_POSTINGS_SQL, [f'"{" ".join(term)}"'])
+            rows = cursor.fetchall()
+            ids, ranks = zip(*rows, strict=True) if rows else ([], [])
     ids = np.array(ids, dtype=np.int64)
     ranks = np.array(ranks, dtype=np.float32)
     positions = np.searchsorted(snapshot.ids, ids)
@@ -267,7 +309,7 @@ def _postings(snapshot: Snapshot, tsquery: str) -> tuple[np.ndarray, np.ndarray]
     known[known] = snapshot.ids[positions[known]] == ids[known]
     entry = (positions[known], ranks[known])
     with _lock:
-        snapshot.postings[tsquery] = entry
+        snapshot.postings[term] = entry
         snapshot.postings_size[0] += len(ids)
         while snapshot.postings_size[0] > POSTINGS_BUDGET and len(snapshot.postings) > 1:
             _term, (dropped, _ranks) = snapshot.postings.popitem(last=False)

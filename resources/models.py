@@ -218,6 +218,8 @@ class SearchTerm(models.Model):
 
     word = models.CharField(max_length=40, unique=True)
     frequency = models.PositiveIntegerField(default=1)
+    # A word of some resource: the library suggests only these, which find something there.
+    in_library = models.BooleanField(default=True)
 
     class Meta:
         verbose_name = "mot de la recherche"

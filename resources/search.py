@@ -132,4 +132,5 @@ def rank(parsed: ParsedQuery) -> RawSQL:
 
 def refresh_vocabulary(queryset: QuerySet) -> None:
     """Add the words of these resources to the vocabulary the suggestions come from."""
-    vocabulary_add(texts=queryset.order_by().values_list("search_text", flat=True).iterator(2000))
+    texts = queryset.order_by().values_list("search_text", flat=True).iterator(2000)
+    vocabulary_add(texts=texts, in_library=True)

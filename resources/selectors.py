@@ -54,7 +54,7 @@ class FacetOption:
 
 
 def array_facets(filterset) -> bool:
-    """Whether filters and facet counts read the facet ids on the rows (PostgreSQL)."""
+    """Whether the filters read the facet ids on the rows (PostgreSQL: the API, the feeds)."""
     return search.uses_postgres() and filterset.is_valid()
 
 
@@ -116,7 +116,7 @@ def resource_facet_counts(
 
 def _library_from_index(*, params: QueryDict, query: str, filterset, sort: str):
     """The results, facets and whether they are ranked, from this process's index of the
-    library (resources.library_index): the same answers as the SQL path, in a few ms."""
+    library (resources.library_index): the SQL path's answers, in a few milliseconds."""
     parsed = parse_query(query)
     if parsed.is_empty and query.strip():  # only stop words, symbols or exclusions
         return ResourcesInOrder(listing=None), {name: [] for name in FACETS}, False
@@ -243,7 +243,7 @@ def library_page_listing(*, request) -> dict:
     query = clean_query(params.get("q", ""))
     sort = params.get("tri") if params.get("tri") in SORTS else SORT_RELEVANCE
     filterset = ResourceFilterSet(params, queryset=Resource.objects.published())
-    if array_facets(filterset):
+    if filterset.is_valid():
         results, facets, ranked = _library_from_index(
             params=params, query=query, filterset=filterset, sort=sort
         )
@@ -280,7 +280,9 @@ def search_hint(*, params: QueryDict, query: str, found: int) -> dict:
     """What the results say about the query itself: that it holds no word to look for
     (« % », « a »), or « Vouliez-vous dire … ? » with the link running the suggestion."""
     no_words = bool(query) and parse_query(query).is_empty
-    suggestion = None if no_words else search_suggestion(query=query, found=found)
+    suggestion = (
+        None if no_words else search_suggestion(query=query, found=found, library_only=True)
+    )
     url = None
     if suggestion:
         data = params.copy()

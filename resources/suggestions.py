@@ -21,36 +21,42 @@ MAX_SUGGESTED_WORDS = 6
 SQLITE_CUTOFF = 0.7
 NEAREST_SQL = """
     SELECT word FROM resources_searchterm
-    WHERE word %% %s AND word <> %s
+    WHERE word %% %s AND word <> %s AND (%s OR in_library)
     ORDER BY similarity(word, %s) DESC, frequency DESC, word
     LIMIT 1
 """
 
 
-def search_suggestion(*, query: str, found: int) -> str | None:
-    """A query close to ``query`` made of known words, when it found little; else None."""
+def search_suggestion(*, query: str, found: int, library_only: bool = False) -> str | None:
+    """A query close to ``query`` made of known words, when it found little; else None.
+    ``library_only``: words of resources only (the library page's search)."""
     parsed = parse_query(query)
     if found >= SUGGEST_BELOW or parsed.is_empty or parsed.excluded:
         return None
     words = list(parsed.words)[:MAX_SUGGESTED_WORDS]
-    known = set(SearchTerm.objects.filter(word__in=words).values_list("word", flat=True))
+    known = set(_terms(library_only).filter(word__in=words).values_list("word", flat=True))
     changed = False
     suggested = []
     for word in words:
-        nearest = None if word in known or word.isdigit() else _nearest(word)
+        nearest = None if word in known or word.isdigit() else _nearest(word, library_only)
         changed |= nearest is not None
         suggested.append(nearest or word)
     return " ".join(suggested) if changed else None
 
 
-def _nearest(word: str) -> str | None:
+def _terms(library_only: bool):
+    return SearchTerm.objects.filter(in_library=True) if library_only else SearchTerm.objects.all()
+
+
+def _nearest(word: str, library_only: bool) -> str | None:
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
-            cursor.execute(NEAREST_SQL, [word, word, word])
+            cursor.execute(NEAREST_SQL, [word, word, not library_only, word])
             row = cursor.fetchone()
         return row[0] if row else None
     candidates = (
-        SearchTerm.objects.annotate(length=Length("word"))
+        _terms(library_only)
+        .annotate(length=Length("word"))
         .filter(length__range=(len(word) - 2, len(word) + 2))
         .values_list("word", flat=True)
     )

@@ -24,9 +24,9 @@ from core.search import searched_page_models
 
 MIN_WORD_LENGTH = 3
 VOCABULARY_SQL = (
-    "INSERT INTO resources_searchterm (word, frequency) VALUES (%s, %s) "
+    "INSERT INTO resources_searchterm (word, frequency, in_library) VALUES (%s, %s, %s) "
     "ON CONFLICT (word) DO UPDATE SET frequency = resources_searchterm.frequency "
-    "+ excluded.frequency"
+    "+ excluded.frequency, in_library = resources_searchterm.in_library OR excluded.in_library"
 )
 
 
@@ -38,8 +38,9 @@ def searchable_text(*parts: str) -> str:
     return text + "\n" + " ".join(sorted(folded))
 
 
-def vocabulary_add(*, texts: Iterable[str]) -> None:
-    """Add the words of ``texts`` to the vocabulary, each counted once per text."""
+def vocabulary_add(*, texts: Iterable[str], in_library: bool) -> None:
+    """Add the words of ``texts`` to the vocabulary, each counted once per text;
+    ``in_library``: they are words of resources."""
     counts: Counter[str] = Counter()
     for text in texts:
         counts.update(
@@ -47,7 +48,8 @@ def vocabulary_add(*, texts: Iterable[str]) -> None:
         )
     if counts:
         with connection.cursor() as cursor:
-            cursor.executemany(VOCABULARY_SQL, list(counts.items()))
+            rows = [(word, count, in_library) for word, count in counts.items()]
+            cursor.executemany(VOCABULARY_SQL, rows)
 
 
 def searched_pages():
@@ -66,7 +68,7 @@ def page_is_searched(page: Page) -> bool:
 def vocabulary_add_pages(*, pages: Iterable[Page]) -> int:
     """Add the words of ``pages`` (specific pages) to the vocabulary; how many they were."""
     texts = [searchable_text(page_text(page)) for page in pages]
-    vocabulary_add(texts=texts)
+    vocabulary_add(texts=texts, in_library=False)
     return len(texts)
 
 

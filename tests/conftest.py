@@ -22,15 +22,13 @@ INTEGRATION = (
     "core/test_rate_limits.py",
     "newsletter/test_concurrent_sending.py",
     "resources/test_search_index.py",
-    "resources/test_search_french_postgresql.py",
-    "resources/test_library_bench_postgresql.py",
-    "votes/test_concurrency_postgresql.py",
 )
 
 
 def pytest_collection_modifyitems(config, items):
     for item in items:
-        if item.path.relative_to(TESTS).as_posix().startswith(INTEGRATION):
+        path = item.path.relative_to(TESTS).as_posix()
+        if path.startswith(INTEGRATION) or path.endswith("_postgresql.py"):
             item.add_marker(pytest.mark.integration)
 
 

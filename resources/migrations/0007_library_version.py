@@ -1,5 +1,7 @@
-"""The library's version on PostgreSQL: a number taken from a sequence whenever a change
-reaches what the library page shows (resources.library_index reads it)."""
+"""The library's version: a new number whenever a change reaches what the library page
+shows (resources.library_index reads it). PostgreSQL takes it from a sequence, once per
+statement; SQLite draws a random 63-bit number, on every row changed (it has no
+statement triggers), including the link tables of themes, audiences and tags."""
 
 from django.db import migrations
 
@@ -67,10 +69,36 @@ POSTGRES_SQL = [
 ]
 
 
+NEXT = "BEGIN UPDATE resources_library_version SET version = abs(random()); END"
+SHOWN = ["id", "live", "published_on", "kind", "publisher_id", "index_title", "index_summary"]
+SQLITE_SQL = [
+    "CREATE TABLE IF NOT EXISTS resources_library_version (version bigint NOT NULL)",
+    "INSERT INTO resources_library_version SELECT abs(random()) "
+    "WHERE NOT EXISTS (SELECT 1 FROM resources_library_version)",
+    *(
+        f"CREATE TRIGGER IF NOT EXISTS {table}_library_{event.lower()} "
+        f"AFTER {event} ON {table} {NEXT}"
+        for table in [
+            "resources_resource",
+            "resources_resource_themes",
+            "resources_resource_audiences",
+            "resources_taggedresource",
+        ]
+        for event in ["INSERT", "DELETE", "UPDATE"]
+        if (table, event) != ("resources_resource", "UPDATE")
+    ),
+    # Updated resources: only when what the page shows changed (a draft changes nothing).
+    "CREATE TRIGGER IF NOT EXISTS resources_resource_library_update "
+    "AFTER UPDATE ON resources_resource WHEN "
+    + " OR ".join(f"old.{column} IS NOT new.{column}" for column in [*SHOWN, "index_extra"])
+    + f" {NEXT}",
+]
+
+
 def create_version(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        for statement in POSTGRES_SQL:
-            schema_editor.execute(statement)
+    postgres = schema_editor.connection.vendor == "postgresql"
+    for statement in POSTGRES_SQL if postgres else SQLITE_SQL:
+        schema_editor.execute(statement)
 
 
 class Migration(migrations.Migration):

@@ -8,6 +8,7 @@ from wagtail.models import Page, PageViewRestriction
 from events.models import EventIndexPage
 from resources.models import SearchTerm
 from tests.events.factories import EventPageFactory
+from tests.resources.factories import ResourceFactory
 from tests.themes.factories import ProjectPageFactory
 from themes.models import ProjectIndexPage
 
@@ -75,3 +76,17 @@ def test_a_private_page_or_one_the_search_skips_keeps_its_words():
     Page.objects.get(depth=1).add_child(instance=plain)
     plain.save_revision().publish()
     assert not known("chaumieres", "kerbrat", "marguilliers", "kerlouan")
+
+
+def test_the_library_suggests_only_words_that_find_resources(client):
+    published_project(title="La grève de la vannerie de Mirecourt")
+    ResourceFactory(title="Guide de la tapisserie participative")
+
+    def library_hint(query):
+        response = client.get("/ressources/", {"q": query})
+        hint = BeautifulSoup(response.content, "html.parser").select_one(".tec-search-suggestion")
+        return hint.get_text(" ", strip=True) if hint else ""
+
+    assert "tapisserie" in library_hint("tapissreie")
+    assert "vannerie" not in library_hint("vanneire")
+    assert "vannerie" in search(client, "vanneire").select_one(".tec-search-suggestion").get_text()
