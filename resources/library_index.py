@@ -70,7 +70,8 @@ SQLITE_POSTINGS_SQL = (
     f"SELECT rowid, -bm25({FTS_TABLE}, {FTS_WEIGHTS}) FROM {FTS_TABLE} "  # noqa: S608
     f"WHERE {FTS_TABLE} MATCH %s"
 )
-# The term cache's bound, in matched resources summed over its terms (12 bytes each).
+# The term cache's bound, in matched resources summed over its terms (12 bytes each;
+# a term matching nothing counts as one).
 POSTINGS_BUDGET = 2_000_000
 
 
@@ -310,10 +311,11 @@ def _postings(snapshot: Snapshot, term: tuple[str, ...]) -> tuple[np.ndarray, np
     entry = (positions[known], ranks[known])
     with _lock:
         snapshot.postings[term] = entry
-        snapshot.postings_size[0] += len(ids)
+        # A term matching nothing counts as one: random words cannot grow the cache.
+        snapshot.postings_size[0] += max(1, len(entry[0]))
         while snapshot.postings_size[0] > POSTINGS_BUDGET and len(snapshot.postings) > 1:
             _term, (dropped, _ranks) = snapshot.postings.popitem(last=False)
-            snapshot.postings_size[0] -= len(dropped)
+            snapshot.postings_size[0] -= max(1, len(dropped))
     return entry
 
 
