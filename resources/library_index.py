@@ -27,7 +27,7 @@ from collections import Counter, OrderedDict
 from dataclasses import dataclass, field
 
 import numpy as np
-from django.db import connection
+from django.db import connection, transaction
 
 from core.analyser import ParsedQuery, ts_phrase
 from core.fulltext import FTS_CONFIG
@@ -199,8 +199,8 @@ def snapshot_build(*, version: int | None) -> Snapshot:
     }
     for name, (owners, values) in zip(["theme", "audience", "tag"], pairs, strict=True):
         facet = _column_facet(values)
-        positions = np.searchsorted(ids, np.array(owners, dtype=np.int64))
-        facets[name] = Facet(facet.values, facet.codes, positions)
+        positions, known = _positions(ids, np.array(owners, dtype=np.int64))
+        facets[name] = Facet(facet.values, facet.codes[known], positions[known])
     return Snapshot(
         version=version,
         ids=ids,
@@ -218,10 +218,11 @@ def _read_library():
             cursor.execute(POSTGRES_SNAPSHOT_SQL)
             ids, days, kinds, publishers, *pairs = (column or [] for column in cursor.fetchone())
             return ids, days, kinds, publishers, list(zip(pairs[::2], pairs[1::2], strict=True))
-        tables = []
-        for sql in SQLITE_SNAPSHOT_SQL:
-            cursor.execute(sql)
-            tables.append(cursor.fetchall())
+        with transaction.atomic():  # one read transaction: the tables as of one moment
+            tables = []
+            for sql in SQLITE_SNAPSHOT_SQL:
+                cursor.execute(sql)
+                tables.append(cursor.fetchall())
     resources, *pairs = tables
     ids, days, kinds, publishers = _columns(resources, width=4)
     return ids, days, kinds, publishers, [_columns(rows, width=2) for rows in pairs]
@@ -229,6 +230,14 @@ def _read_library():
 
 def _columns(rows: list[tuple], *, width: int) -> list:
     return [list(column) for column in zip(*rows, strict=True)] if rows else [[]] * width
+
+
+def _positions(ids: np.ndarray, wanted: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Where each of ``wanted`` is in ``ids`` (ascending), and which of them are there."""
+    positions = np.searchsorted(ids, wanted)
+    known = positions < len(ids)
+    known[known] = ids[positions[known]] == wanted[known]
+    return positions, known
 
 
 def _column_facet(values) -> Facet:
@@ -304,10 +313,8 @@ def _postings(snapshot: Snapshot, term: tuple[str, ...]) -> tuple[np.ndarray, np
             ids, ranks = zip(*rows, strict=True) if rows else ([], [])
     ids = np.array(ids, dtype=np.int64)
     ranks = np.array(ranks, dtype=np.float32)
-    positions = np.searchsorted(snapshot.ids, ids)
     # A resource published since the snapshot was read is not in it: left out.
-    known = positions < snapshot.size
-    known[known] = snapshot.ids[positions[known]] == ids[known]
+    positions, known = _positions(snapshot.ids, ids)
     entry = (positions[known], ranks[known])
     with _lock:
         snapshot.postings[term] = entry
