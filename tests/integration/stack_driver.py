@@ -42,6 +42,7 @@ from newsletter.models import (  # noqa: E402
     NewsletterIssuePage,
     Subscriber,
 )
+from resources.models import Resource, ResourceIndexPage, ResourceKind  # noqa: E402
 from tests.newsletter.factories import SubscriberFactory  # noqa: E402
 
 ANSWER = "ANSWER "
@@ -61,6 +62,8 @@ def prepare(*, run: str, subscribers: int) -> dict:
     )
     article = home.add_child(instance=ContentPage(title="Version 1", slug=ARTICLE_SLUG))
     article.save_revision().publish()
+    library = home.add_child(instance=ResourceIndexPage(title="Ressources", slug="ressources"))
+    library.save_revision().publish()
     archive = home.add_child(instance=NewsletterArchivePage(title="Archives", slug="archives"))
     issue = archive.add_child(
         instance=NewsletterIssuePage(
@@ -82,6 +85,21 @@ def publish(*, title: str) -> dict:
     article.title = title
     article.save_revision().publish()
     return {}
+
+
+def resource_publish(*, title: str) -> dict:
+    """An editor adds a resource to the library and publishes it, as the admin does."""
+    resource = Resource(
+        title=title,
+        kind=ResourceKind.GUIDE,
+        summary="Une ressource publiée sur un nœud, cherchée sur tous.",
+        url="https://ressources.example/noeuds",
+        published_on=datetime.date(2040, 1, 1),
+        live=False,
+    )
+    resource.save()
+    resource.save_revision().publish()
+    return {"slug": resource.slug}
 
 
 def send_newsletter(*, wait: float) -> dict:
@@ -162,6 +180,7 @@ def renditions(*, image: int) -> dict:
 ACTIONS = {
     "prepare": prepare,
     "publish": publish,
+    "resource_publish": resource_publish,
     "send_newsletter": send_newsletter,
     "newsletter_status": newsletter_status,
     "moderator_session": moderator_session,

@@ -190,6 +190,22 @@ def test_a_publication_is_seen_at_once_on_every_node(stack):
         assert "Version 2" in after.text and "Version 1" not in after.text
 
 
+def test_a_resource_published_is_found_at_once_by_every_node(stack):
+    """Each process holds an index of the library (resources.library_index): the version
+    the database keeps tells every one of them, on every node, to read it again."""
+    first, second = stack.web
+    for port in (first, second):
+        page = request(port, "GET", "/ressources/?q=zeppelin")
+        assert page.status == 200 and "0 ressource" in page.text
+
+    stack.driver.call("resource_publish", title="Le zeppelin des conseils de quartier")
+
+    for port in (second, first):
+        page = request(port, "GET", "/ressources/?q=zeppelin")
+        assert "1 ressource pour « zeppelin »" in page.text
+        assert "Le zeppelin des conseils de quartier" in page.text
+
+
 def test_a_rate_limit_reached_on_one_node_holds_on_the_other(stack):
     first, second = stack.web
     form_page = request(first, "GET", "/newsletter/inscription/")
