@@ -6,6 +6,7 @@ page counts its facets in memory (resources.library_index), with the same rules.
 
 import datetime
 
+from django.core.exceptions import EmptyResultSet
 from django.db.models import BooleanField
 from django.db.models.expressions import RawSQL
 from taggit.models import Tag
@@ -35,12 +36,18 @@ def facet_conditions(cleaned: dict) -> dict[str, tuple[str, list]]:
             [datetime.date(year, 1, 1), datetime.date(year + 1, 1, 1)],
         )
     if (cleaned.get("tag") or "").strip():
-        # The tags the visitor means, by slug or name (themes.filters.tag_matching).
-        tags, params = (
-            tag_matching(text=cleaned["tag"].strip()).values("pk").query.sql_with_params()
-        )
-        conditions["tag"] = (f"tag_ids && ARRAY({tags})::bigint[]", list(params))
+        conditions["tag"] = _tag_condition(cleaned["tag"].strip())
     return conditions
+
+
+def _tag_condition(text: str) -> tuple[str, list]:
+    """The tags the visitor means, by slug or name (themes.filters.tag_matching); a text
+    that names no tag at all (« %ff », « ../ ») matches nothing."""
+    try:
+        tags, params = tag_matching(text=text).values("pk").query.sql_with_params()
+    except EmptyResultSet:
+        return "FALSE", []
+    return f"tag_ids && ARRAY({tags})::bigint[]", list(params)
 
 
 def filtered(queryset, conditions: dict[str, tuple[str, list]]):

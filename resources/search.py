@@ -5,12 +5,13 @@ publisher, themes, audiences) with the analysed stems of the resource. Then:
 
 - PostgreSQL: a weighted ``tsvector`` of them (title A, summary B, the rest C) built
   with ``french_unaccent`` in ``search_vector``, GIN-indexed, matched with the
-  parsed query's ``to_tsquery`` and ranked with ``ts_rank``. The same refresh copies
+  parsed query's ``to_tsquery`` and ranked by the sum of each term's ``ts_rank``
+  (which resources.library_index reads term by term). The same refresh copies
   the resource's theme, audience and tag ids into arrays on its row (facets, see
   resources.facets).
 - SQLite: an FTS5 table ``resources_resource_fts`` holding the same stems, kept in
   step by triggers on every insert, update and delete (migration 0006), matched with
-  ``MATCH`` and ranked with ``bm25`` weighted the same way.
+  ``MATCH`` and ranked with ``bm25`` weighted the same way (a sum over the terms too).
 
 Ties in relevance go to the most recent resource (resources.selectors).
 """

@@ -73,6 +73,7 @@ def library():
         "tag={tag}",
         "q=emploi&tag={tag}&year={year}",
         "q=zzzzzz",
+        "tag=..%2F..%2F&q=participation",
     ],
 )
 def test_the_page_shows_what_sql_finds_and_counts(library, query):
