@@ -141,7 +141,8 @@ def replicate(*, target: int, extra_tags: int = EXTRA_TAGS) -> None:
             cursor.execute(sql, [last])
 
 
-def setup_site(url: str) -> None:
+def django_with_demo(url: str) -> None:
+    """Django on ``url`` (test settings, no Redis), migrated, with the demo content."""
     os.environ["DJANGO_SETTINGS_MODULE"] = "territoires.settings.test"
     os.environ["DATABASE_URL"] = url
     os.environ.pop("REDIS_URL", None)
@@ -150,18 +151,22 @@ def setup_site(url: str) -> None:
     from django.core.management import call_command
 
     django.setup()
-    from django.db import transaction
-
     logging.disable(logging.INFO)
-    from django.db import connection
-
-    from bench.random_content import random_content_create
-    from resources.models import Resource, ResourceIndexPage
+    from resources.models import ResourceIndexPage
 
     call_command("migrate", verbosity=0)
     if not ResourceIndexPage.objects.exists():
         with open(os.devnull, "w") as devnull:
             call_command("load_demo_content", stdout=devnull)
+
+
+def setup_site(url: str) -> None:
+    django_with_demo(url)
+    from django.db import connection, transaction
+
+    from bench.random_content import random_content_create
+    from resources.models import Resource
+
     if Resource.objects.count() >= RESOURCES:
         return
     start = time.perf_counter()
@@ -286,60 +291,50 @@ def reference(params: dict):
     return [row[0] for row in rows], count
 
 
+REFERENCE = "hand-written SQL: top 20 by ts_rank, count, facets in one pass"
+
+
 def measure(*, repeat: int = REPEAT, label: str = "100k resources, PostgreSQL") -> list[Result]:
-    """Time ours and the reference for every case, alternating them."""
+    return measure_library(
+        cases=cases(), reference=reference, reference_label=REFERENCE, label=label, repeat=repeat
+    )
+
+
+def measure_library(
+    *, cases, reference, reference_label: str, label: str, repeat: int
+) -> list[Result]:
+    """Time ours and the reference for every case, alternating them, then the frequent
+    word on a process that must read the library again (after any change, each process
+    rebuilds its index on its next listing)."""
+    from resources import library_index
+
     results = []
-    for name, params in cases():
+    for name, params in cases:
         ours_rows, ours_count = ours(params)  # warm up, and check both answer the same
         their_rows, their_count = reference(params)
         assert ours_count == their_count, (name, ours_count, their_count)
         assert ours_rows == their_rows, name
-        samples = {"ours": [], "reference": []}
-        for _ in range(repeat):
-            for side, operation in (("ours", ours), ("reference", reference)):
-                start = time.perf_counter()
-                operation(params)
-                samples[side].append((time.perf_counter() - start) * 1000)
-        results.append(
-            result_from_samples(
-                f"library page: {name} ({ours_count} results; {label})",
-                "hand-written SQL: top 20 by ts_rank, count, facets in one pass",
-                samples["ours"],
-                samples["reference"],
-            )
-        )
-    results.append(
-        first_request_after_a_change(
-            repeat=max(2, repeat // 6),
-            label=label,
-            reference=reference,
-            reference_label="hand-written SQL: top 20 by ts_rank, count, facets in one pass",
-        )
+        samples = _timed(params, reference, repeat=repeat)
+        name = f"{name} ({ours_count} results; {label})"
+        results.append(result_from_samples(f"library page: {name}", reference_label, *samples))
+    samples = _timed(
+        {"q": "élus"}, reference, repeat=max(2, repeat // 6), before=library_index.forget
     )
+    name = f"library page: « élus », first request after a change ({label})"
+    results.append(result_from_samples(name, reference_label, *samples))
     return results
 
 
-def first_request_after_a_change(
-    *, repeat: int, label: str, reference, reference_label: str
-) -> Result:
-    """The frequent word on a process that must read the library again (after any
-    change, each process rebuilds its index on its next listing)."""
-    from resources import library_index
-
-    params = {"q": "élus"}
+def _timed(params: dict, reference, *, repeat: int, before=lambda: None):
+    """Milliseconds of each run of ours and of the reference, alternating them."""
     samples = {"ours": [], "reference": []}
     for _ in range(repeat):
-        library_index.forget()
+        before()
         for side, operation in (("ours", ours), ("reference", reference)):
             start = time.perf_counter()
             operation(params)
             samples[side].append((time.perf_counter() - start) * 1000)
-    return result_from_samples(
-        f"library page: « élus », first request after a change ({label})",
-        reference_label,
-        samples["ours"],
-        samples["reference"],
-    )
+    return samples["ours"], samples["reference"]
 
 
 def run() -> list[Result]:

@@ -14,8 +14,6 @@ changes.
 Run alone: ``.venv/bin/python -m bench.bench_library_sqlite``.
 """
 
-import logging
-import os
 import sys
 import time
 
@@ -23,11 +21,11 @@ from bench.bench_library import (
     PER_PAGE,
     REPEAT,
     ROOT,
+    django_with_demo,
     fingerprint,
-    first_request_after_a_change,
-    ours,
+    measure_library,
 )
-from bench.common import Result, cli, result_from_samples
+from bench.common import Result, cli
 
 RESOURCES = 10_000
 SEED = 2026
@@ -55,22 +53,10 @@ def setup_site() -> None:
     if DATABASE.exists() and (not stamp.exists() or stamp.read_text() != expected):
         print("… indexing code changed: rebuilding the SQLite library", file=sys.stderr)
         DATABASE.unlink()
-    os.environ["DJANGO_SETTINGS_MODULE"] = "territoires.settings.test"
-    os.environ["DATABASE_URL"] = f"sqlite:///{DATABASE}"
-    os.environ.pop("REDIS_URL", None)
-
-    import django
-    from django.core.management import call_command
-
-    django.setup()
-    logging.disable(logging.INFO)
+    django_with_demo(f"sqlite:///{DATABASE}")
     from bench.random_content import random_content_create
-    from resources.models import Resource, ResourceIndexPage
+    from resources.models import Resource
 
-    call_command("migrate", verbosity=0)
-    if not ResourceIndexPage.objects.exists():
-        with open(os.devnull, "w") as devnull:
-            call_command("load_demo_content", stdout=devnull)
     missing = RESOURCES - Resource.objects.count()
     if missing > 0:
         start = time.perf_counter()
@@ -172,35 +158,13 @@ def reference(params: dict):
 
 
 def measure(*, repeat: int = REPEAT) -> list[Result]:
-    results = []
-    for name, params in cases():
-        ours_rows, ours_count = ours(params)
-        their_rows, their_count = reference(params)
-        assert ours_count == their_count, (name, ours_count, their_count)
-        assert ours_rows == their_rows, name
-        samples = {"ours": [], "reference": []}
-        for _ in range(repeat):
-            for side, operation in (("ours", ours), ("reference", reference)):
-                start = time.perf_counter()
-                operation(params)
-                samples[side].append((time.perf_counter() - start) * 1000)
-        results.append(
-            result_from_samples(
-                f"library page: {name} ({ours_count} results; 10k resources, SQLite)",
-                "hand-written SQL: top 20 by bm25, count, a GROUP BY per facet",
-                samples["ours"],
-                samples["reference"],
-            )
-        )
-    results.append(
-        first_request_after_a_change(
-            repeat=max(2, repeat // 6),
-            label="10k resources, SQLite",
-            reference=reference,
-            reference_label="hand-written SQL: top 20 by bm25, count, a GROUP BY per facet",
-        )
+    return measure_library(
+        cases=cases(),
+        reference=reference,
+        reference_label="hand-written SQL: top 20 by bm25, count, a GROUP BY per facet",
+        label="10k resources, SQLite",
+        repeat=repeat,
     )
-    return results
 
 
 def run() -> list[Result]:

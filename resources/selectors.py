@@ -161,7 +161,8 @@ def _facet_options_from_counts(
     *, counts: dict[str, Counter], params: QueryDict, filterset
 ) -> dict[str, list[FacetOption]]:
     """The options of every facet from its counts per value (resources.library_index)."""
-    slugs = dict(filterset.filters["audience"].queryset.values_list("pk", "slug"))
+    # Iterated once here, the filter's queryset keeps its rows for _options' labels.
+    slugs = {audience.pk: audience.slug for audience in filterset.filters["audience"].queryset}
     counts["audience"] = Counter(
         {slugs[pk]: n for pk, n in counts["audience"].items() if pk in slugs}
     )
